@@ -1,0 +1,41 @@
+# tifa — the front door.  `make report` and `make test` are all a user types.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+TIFA   := $(VENV)/bin/tifa
+STAMP  := $(VENV)/.installed
+
+.PHONY: install build report test bench notebooks clean-processed help
+
+help:
+	@echo "make report  – install (first time), build the corpus, execute notebooks into reports/*.html"
+	@echo "make test    – install (first time) and run every test"
+	@echo "make build   – build data/processed tables from data/raw"
+	@echo "make bench   – run the benchmarks in bench/"
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[notebooks,test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+build: $(STAMP)
+	$(TIFA) build
+
+report: $(STAMP)
+	$(TIFA) report
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+bench: $(STAMP)
+	$(PY) bench/segment.py
+
+# Re-create the .ipynb files from their reviewed jupytext .py pairs (no outputs).
+notebooks: $(STAMP)
+	$(VENV)/bin/jupytext --to ipynb --update notebooks/[0-9][0-9]_*.py
+
+clean-processed:
+	rm -rf data/processed/*.parquet data/processed/manifest.json reports/*.html

@@ -1,0 +1,31 @@
+"""Paths and limits in one place.
+
+The project root is taken from ``$TIFA_HOME`` when set, else from the source
+checkout this package lives in (``src/tifa`` → two levels up).  Every other
+path is derived from it, so tests and notebooks can point the whole tool at a
+scratch directory by setting one variable.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: Files larger than this are refused unless the caller lifts the limit.
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+def project_root() -> Path:
+    env = os.environ.get("TIFA_HOME")
+    if env:
+        return Path(env).resolve()
+    return Path(__file__).resolve().parents[2]
+
+
+PROJECT_ROOT = project_root()
+DATA = PROJECT_ROOT / "data"
+RAW = DATA / "raw"
+PROCESSED = DATA / "processed"
+LEXICONS = DATA / "lexicons"
+REPORTS = PROJECT_ROOT / "reports"
+NOTEBOOKS = PROJECT_ROOT / "notebooks"
+CACHE = PROJECT_ROOT / ".cache"

@@ -1,0 +1,199 @@
+"""The build: files → tables (documents, sentences, cleaning_log), written atomically.
+
+``process_file`` runs one file through reading, cleaning and splitting and
+returns its tables; ``load`` does that for any files or folders (the CLI's
+``tifa docs PATH…``), collecting per-file errors instead of stopping;
+``build`` turns ``data/raw`` into parquet tables under ``data/processed``.
+
+Writes are atomic: every table is written to a temporary file in the target
+folder and moved into place only once all tables of the build are ready, and
+a ``manifest.json`` written last records what the tables were built from.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+from tqdm.auto import tqdm
+
+from . import __version__
+from .clean import clean
+from .config import DEFAULT_MAX_BYTES, PROCESSED, RAW
+from .documents import DOC_COLUMNS, LOG_COLUMNS, SENT_COLUMNS, log_frame, mark_duplicates, pieces_frame, sentences_frame, split_pieces
+from .errors import InputError
+from .io import iter_inputs, read_text
+
+TABLES = ("documents", "sentences", "cleaning_log")
+
+
+@dataclass
+class FileResult:
+    """Tables of one input file."""
+
+    source: str
+    documents: pd.DataFrame
+    cleaning_log: pd.DataFrame
+
+
+@dataclass
+class Corpus:
+    """Tables of a set of inputs plus the errors met on the way."""
+
+    documents: pd.DataFrame
+    sentences: pd.DataFrame
+    cleaning_log: pd.DataFrame
+    errors: list[InputError] = field(default_factory=list)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {"documents": self.documents, "sentences": self.sentences, "cleaning_log": self.cleaning_log}
+
+
+def source_name(path: Path, root: Path | None) -> str:
+    """The ``source`` of a file: its path relative to ``root`` (POSIX), else its name."""
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.name
+
+
+def process_file(path: Path, *, source: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> FileResult:
+    """Read, clean and split one file; raises :class:`InputError` if it can't be read."""
+    decoded = read_text(path, max_bytes=max_bytes)
+    src = source or path.name
+    cleaned = clean(decoded.text)
+    pieces = split_pieces(cleaned, source=src)
+    if not pieces:
+        raise InputError(path, "no text left after cleaning (only page chrome?)")
+    return FileResult(source=src, documents=pieces_frame(pieces, encoding=decoded.encoding), cleaning_log=log_frame(pieces))
+
+
+def _concat(frames: Sequence[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns]
+
+
+def assemble(results: Iterable[FileResult], errors: list[InputError] | None = None) -> Corpus:
+    """Combine per-file results into corpus tables (sorted, duplicates marked)."""
+    results = sorted(results, key=lambda r: r.source)
+    docs = _concat([r.documents for r in results], DOC_COLUMNS)
+    docs = docs.sort_values("doc_id", kind="stable").reset_index(drop=True)
+    docs = mark_duplicates(docs)
+    logs = _concat([r.cleaning_log for r in results], LOG_COLUMNS)
+    if len(logs):
+        logs = logs.sort_values(["doc_id", "raw_start"], kind="stable").reset_index(drop=True)
+    sents = sentences_frame(docs) if len(docs) else pd.DataFrame(columns=SENT_COLUMNS)
+    return Corpus(documents=docs, sentences=sents, cleaning_log=logs, errors=list(errors or []))
+
+
+def load(
+    paths: Iterable[Path | str],
+    *,
+    root: Path | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    progress: bool = False,
+) -> Corpus:
+    """Process files and folders; bad inputs are collected in ``Corpus.errors``."""
+    files = list(iter_inputs(paths))
+    results: list[FileResult] = []
+    errors: list[InputError] = []
+    for f in tqdm(files, desc="reading", unit="file", disable=not progress, file=sys.stderr):
+        base = root
+        if base is None:
+            base = next((Path(p) for p in paths if Path(p).is_dir() and _is_under(f, Path(p))), None)
+        try:
+            results.append(process_file(f, source=source_name(f, base), max_bytes=max_bytes))
+        except InputError as err:
+            errors.append(err)
+        except (OSError, UnicodeError) as err:  # pragma: no cover - defensive
+            errors.append(InputError(f, f"cannot read: {err}"))
+    return assemble(results, errors)
+
+
+def _is_under(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_tables_atomic(tables: dict[str, pd.DataFrame], out_dir: Path, *, manifest: dict | None = None) -> list[Path]:
+    """Write ``tables`` as ``<name>.parquet`` into ``out_dir`` atomically.
+
+    All tables are first written to temporary files in ``out_dir``; only when
+    every one succeeded are they renamed into place (each rename is atomic),
+    followed by ``manifest.json``.  On failure the temporaries are removed and
+    the previous tables stay as they were.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, df in tables.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".parquet.tmp", dir=out_dir)
+            os.close(fd)
+            staged.append((Path(tmp), out_dir / f"{name}.parquet"))
+            df.to_parquet(tmp, index=False)
+        if manifest is not None:
+            fd, tmp = tempfile.mkstemp(prefix=".manifest.", suffix=".json.tmp", dir=out_dir)
+            staged.append((Path(tmp), out_dir / "manifest.json"))
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(manifest, fh, ensure_ascii=False, indent=2, sort_keys=True)
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    mode = 0o666 & ~_umask()
+    for tmp, final in staged:
+        os.chmod(tmp, mode)
+        os.replace(tmp, final)
+    return [final for _, final in staged]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def build(
+    raw_dir: Path = RAW,
+    out_dir: Path = PROCESSED,
+    *,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    progress: bool = True,
+) -> Corpus:
+    """Build the corpus tables from ``raw_dir`` into ``out_dir`` (never writes to ``raw_dir``)."""
+    if not raw_dir.is_dir():
+        raise InputError(raw_dir, "raw data folder not found")
+    corpus = load([raw_dir], root=raw_dir, max_bytes=max_bytes, progress=progress)
+    manifest = {
+        "tifa_version": __version__,
+        "raw_dir": str(raw_dir),
+        "n_documents": int(len(corpus.documents)),
+        "sources": sorted(set(corpus.documents["source"])) if len(corpus.documents) else [],
+        "errors": [str(e) for e in corpus.errors],
+        "tables": list(TABLES),
+    }
+    write_tables_atomic(corpus.tables(), out_dir, manifest=manifest)
+    return corpus
+
+
+def read_table(name: str, processed: Path = PROCESSED) -> pd.DataFrame:
+    """Read one processed table (build first with ``tifa build``)."""
+    path = processed / f"{name}.parquet"
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: table not built yet; run `tifa build` (or `make report`)")
+    return pd.read_parquet(path)

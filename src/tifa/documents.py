@@ -1,0 +1,334 @@
+"""Documents: split a cleaned file into its pieces, then into paragraphs and sentences.
+
+A file may hold several pieces: explicit ``第一篇：…第二篇：…`` headings, or a
+speech that ends with its closing formula (``谢谢大家！``) followed by another
+piece with its own title.  For each piece we find
+
+* its **title** — the first title-like line; when web-page chrome (a
+  publish-time line, say) stands between two leading title lines, the line
+  before it is the *page title* and the one after it the piece's own title;
+* a **date** — a date line in the piece itself (``2010年10月14日``), else a
+  publish date the cleaning removed from the piece or from the file's header;
+* its **text** — the body after the title, one paragraph per line.
+
+Near-duplicate documents are *marked* (``duplicate_of``), never dropped.
+Sentences carry character offsets into ``documents.text``.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from .clean import Cleaned, Removal, is_title_like
+from .patterns import CLOSING_RE, DATE_RES, LINE_MARKER_RE, PIECE_RE, SENT_END
+
+#: Cleaning-log reasons that count as web-page chrome for title detection.
+CHROME_REASONS = frozenset({"breadcrumb", "page_meta", "related_list", "advertisement", "copyright_footer", "repeated_title"})
+#: A closing formula starts a new piece only if this much body follows.
+MIN_PIECE_CHARS = 200
+#: Jaccard similarity of character 5-gram shingles above which a document is a near-duplicate.
+DUPLICATE_THRESHOLD = 0.8
+SHINGLE = 5
+
+DOC_COLUMNS = [
+    "doc_id", "source", "part", "n_parts", "piece_label", "title", "page_title", "date", "date_source",
+    "text", "n_chars", "n_paras", "n_sents", "sha1", "encoding", "duplicate_of", "dup_similarity",
+]
+SENT_COLUMNS = ["doc_id", "sent_id", "para_id", "start", "end", "text", "item_id"]
+LOG_COLUMNS = ["source", "doc_id", "line", "raw_start", "raw_end", "pos", "removed", "reason"]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One document found in a file (before corpus-level duplicate marking)."""
+
+    doc_id: str
+    source: str
+    part: int
+    piece_label: str
+    title: str
+    page_title: str
+    date: str | None
+    date_source: str | None
+    text: str
+    start: int  #: offset of ``text`` in the cleaned file text
+    end: int
+    log: tuple[Removal, ...] = field(default=())
+
+
+def doc_id_for(source: str, part: int) -> str:
+    """Stable id from the source path (relative to the raw folder) and part number."""
+    stem = str(Path(source).with_suffix("")).replace("\\", "/").replace("/", "__")
+    return f"{stem}-{part:02d}"
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+def _parse_date(s: str) -> str | None:
+    for rx in DATE_RES:
+        m = rx.search(s)
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+            if 1900 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+_DATE_LINE_RE = re.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*$")
+
+
+def _is_heading_start(line: str) -> bool:
+    return bool(LINE_MARKER_RE.match(line))
+
+
+def piece_starts(lines: Sequence[tuple[int, int, str]]) -> list[int]:
+    """Line indices where a piece starts (always includes 0)."""
+    starts = [0]
+    n = len(lines)
+    for i in range(1, n):
+        line = lines[i][2]
+        if PIECE_RE.match(line):
+            starts.append(i)
+            continue
+        prev = lines[i - 1][2]
+        if CLOSING_RE.search(prev) and is_title_like(line) and not _is_heading_start(line):
+            body = 0
+            for j in range(i + 1, n):
+                if PIECE_RE.match(lines[j][2]):
+                    break
+                body += len(lines[j][2])
+            if body >= MIN_PIECE_CHARS:
+                starts.append(i)
+    return sorted(set(starts))
+
+
+def _chrome_between(log: Sequence[Removal], a: int, b: int) -> bool:
+    return any(a <= r.pos <= b and r.reason in CHROME_REASONS for r in log)
+
+
+def split_pieces(cleaned: Cleaned, *, source: str) -> list[Piece]:
+    """Split one cleaned file into pieces with title, date and body text."""
+    text = cleaned.text
+    lines = _lines(text)
+    if not text.strip():
+        return []
+    starts = piece_starts(lines)
+    bounds = list(zip(starts, starts[1:] + [len(lines)]))
+    header_meta_date: str | None = None
+    first_body_start = None
+    pieces: list[Piece] = []
+    raw_pieces = []
+    for a, b in bounds:
+        label, alt_title = "", ""
+        h = a
+        m = PIECE_RE.match(lines[a][2])
+        if m:
+            label = re.sub(r"\s+", "", lines[a][2][: m.start(2)]).rstrip(":：")
+            alt_title = m.group(2).strip()
+            h = a + 1
+        run: list[int] = []
+        j = h
+        while j < b and len(run) < 3:
+            line = lines[j][2]
+            if is_title_like(line) and not _is_heading_start(line) and not _DATE_LINE_RE.match(line):
+                run.append(j)
+                j += 1
+            else:
+                break
+        title_idx = None
+        page_title = ""
+        if run:
+            title_idx = run[0]
+            for k in range(1, len(run)):
+                if _chrome_between(cleaned.log, lines[run[k - 1]][1], lines[run[k]][0]):
+                    title_idx = run[k]
+            page_title = " / ".join(lines[k][2].strip() for k in run if k < title_idx)
+        body_from = (title_idx + 1) if title_idx is not None else h
+        title = lines[title_idx][2].strip() if title_idx is not None else alt_title
+        if body_from >= b:  # nothing but a title: keep the title as text
+            body_from = title_idx if title_idx is not None else a
+        start = lines[body_from][0]
+        end = lines[b - 1][1]
+        piece_text = text[start:end]
+        if first_body_start is None:
+            first_body_start = start
+        raw_pieces.append((a, b, label, title, page_title, start, end, piece_text))
+    # Publish dates found in the file header (before the first body) apply to all pieces.
+    for r in cleaned.log:
+        if r.reason == "page_meta" and first_body_start is not None and r.pos <= first_body_start:
+            header_meta_date = header_meta_date or _parse_date(r.removed)
+    n_parts = len(raw_pieces)
+    for part, (a, b, label, title, page_title, start, end, piece_text) in enumerate(raw_pieces, start=1):
+        piece_start_in_file = lines[a][0]
+        date, date_source = None, None
+        for line in piece_text.split("\n"):
+            if _DATE_LINE_RE.match(line):
+                date, date_source = _parse_date(line), "text"
+                break
+        if date is None:
+            for r in cleaned.log:
+                if r.reason == "page_meta" and piece_start_in_file <= r.pos <= end:
+                    d = _parse_date(r.removed)
+                    if d:
+                        date, date_source = d, "page"
+                        break
+        if date is None and header_meta_date:
+            date, date_source = header_meta_date, "page"
+        is_last = part == n_parts
+        own_log = tuple(
+            r for r in cleaned.log if (part == 1 or r.pos >= piece_start_in_file) and (is_last or r.pos < lines[b][0])
+        )
+        pieces.append(
+            Piece(
+                doc_id=doc_id_for(source, part),
+                source=source,
+                part=part,
+                piece_label=label,
+                title=title,
+                page_title=page_title,
+                date=date,
+                date_source=date_source,
+                text=piece_text,
+                start=start,
+                end=end,
+                log=own_log,
+            )
+        )
+    return pieces
+
+
+# --------------------------------------------------------------------------- sentences
+
+_SENT_RE = re.compile(rf"[^\n{SENT_END}]*(?:[{SENT_END}]+[”’」』）)]*|$)")
+
+
+def iter_sentences(text: str) -> Iterable[tuple[int, int, int]]:
+    """Yield ``(para_id, start, end)`` for every sentence of ``text``."""
+    pos = 0
+    for para_id, para in enumerate(text.split("\n")):
+        for m in _SENT_RE.finditer(para):
+            s, e = m.start(), m.end()
+            seg = para[s:e]
+            if not seg.strip():
+                continue
+            lead = len(seg) - len(seg.lstrip())
+            trail = len(seg) - len(seg.rstrip())
+            yield para_id, pos + s + lead, pos + e - trail
+        pos += len(para) + 1
+
+
+def sentences_frame(docs: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence: ``doc_id, sent_id, para_id, start, end, text, item_id``."""
+    rows = []
+    for doc_id, text in zip(docs["doc_id"], docs["text"]):
+        for sent_id, (para_id, s, e) in enumerate(iter_sentences(text)):
+            rows.append((doc_id, sent_id, para_id, s, e, text[s:e], None))
+    df = pd.DataFrame(rows, columns=SENT_COLUMNS)
+    return df.astype({"sent_id": "int32", "para_id": "int32", "start": "int64", "end": "int64", "item_id": "object"})
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def pieces_frame(pieces: Sequence[Piece], *, encoding: str = "") -> pd.DataFrame:
+    """Documents table (without corpus-level duplicate marking)."""
+    rows = []
+    n_parts: dict[str, int] = {}
+    for p in pieces:
+        n_parts[p.source] = max(n_parts.get(p.source, 0), p.part)
+    for p in pieces:
+        n_sents = sum(1 for _ in iter_sentences(p.text))
+        rows.append(
+            {
+                "doc_id": p.doc_id,
+                "source": p.source,
+                "part": p.part,
+                "n_parts": n_parts[p.source],
+                "piece_label": p.piece_label,
+                "title": p.title,
+                "page_title": p.page_title,
+                "date": p.date,
+                "date_source": p.date_source,
+                "text": p.text,
+                "n_chars": len(p.text),
+                "n_paras": p.text.count("\n") + 1 if p.text else 0,
+                "n_sents": n_sents,
+                "sha1": hashlib.sha1(p.text.encode("utf-8")).hexdigest(),
+                "encoding": encoding,
+                "duplicate_of": None,
+                "dup_similarity": float("nan"),
+            }
+        )
+    return pd.DataFrame(rows, columns=DOC_COLUMNS)
+
+
+def log_frame(pieces: Sequence[Piece]) -> pd.DataFrame:
+    """Cleaning log rows, each assigned to the document it was removed from."""
+    rows = []
+    for p in pieces:
+        for r in p.log:
+            pos = min(max(r.pos - p.start, 0), len(p.text))
+            rows.append((p.source, p.doc_id, r.line, r.raw_start, r.raw_end, pos, r.removed, r.reason))
+    return pd.DataFrame(rows, columns=LOG_COLUMNS)
+
+
+# --------------------------------------------------------------------------- duplicates
+
+_NON_CONTENT_RE = re.compile(r"[\s\W_]+", re.U)
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[int]:
+    """Hashed character ``k``-grams of ``text`` without spaces and punctuation."""
+    s = _NON_CONTENT_RE.sub("", text)
+    if len(s) < k:
+        return {zlib.crc32(s.encode("utf-8"))} if s else set()
+    return {zlib.crc32(s[i : i + k].encode("utf-8")) for i in range(len(s) - k + 1)}
+
+
+def mark_duplicates(docs: pd.DataFrame, *, threshold: float = DUPLICATE_THRESHOLD) -> pd.DataFrame:
+    """Return a copy of ``docs`` with ``duplicate_of``/``dup_similarity`` filled.
+
+    A document is a near-duplicate of the first document (in ``doc_id`` order)
+    whose shingle Jaccard similarity reaches ``threshold``; chains resolve to
+    the original.  Nothing is dropped.
+    """
+    out = docs.copy()
+    order = sorted(range(len(out)), key=lambda i: out["doc_id"].iloc[i])
+    sh = {i: shingles(out["text"].iloc[i]) for i in order}
+    dup_of: dict[int, str | None] = {i: None for i in order}
+    sim: dict[int, float] = {i: float("nan") for i in order}
+    originals: list[int] = []
+    for i in order:
+        a = sh[i]
+        best, best_sim = None, 0.0
+        for j in originals:
+            b = sh[j]
+            if not a or not b:
+                continue
+            small, large = sorted((len(a), len(b)))
+            if small / large < threshold:  # Jaccard cannot reach the threshold
+                continue
+            jac = len(a & b) / len(a | b)
+            if jac >= threshold and jac > best_sim:
+                best, best_sim = j, jac
+        if best is None:
+            originals.append(i)
+        else:
+            dup_of[i] = out["doc_id"].iloc[best]
+            sim[i] = round(best_sim, 4)
+    out["duplicate_of"] = pd.Series([dup_of[i] for i in range(len(out))], index=out.index, dtype=object)
+    out["dup_similarity"] = [sim[i] for i in range(len(out))]
+    return out

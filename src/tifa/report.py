@@ -1,0 +1,113 @@
+"""The main job: build the corpus if needed and execute the notebooks into HTML.
+
+Every ``notebooks/NN_name.ipynb`` (paired with ``NN_name.py`` by jupytext) is
+executed headless with nbclient in the notebooks folder, converted to HTML
+with nbconvert and written atomically to ``reports/NN_name.html``;
+``reports/index.html`` links them.  Speech text reaches the HTML only through
+pandas/nbconvert, which escape it.
+"""
+from __future__ import annotations
+
+import html
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .config import NOTEBOOKS, PROCESSED, RAW, REPORTS
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(tmp, 0o666 & ~mask)
+    os.replace(tmp, path)
+
+
+def notebook_paths(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The report's notebooks, in order."""
+    return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
+
+
+def _read_notebook(path: Path):
+    import jupytext
+    import nbformat
+
+    paired = path.with_suffix(".py")
+    if paired.exists():  # the .py is the reviewed source of truth
+        return jupytext.read(paired)
+    return nbformat.read(path, as_version=4)
+
+
+def execute_notebook(path: Path, *, timeout: int = 600):
+    """Execute one notebook headless in its folder; return the executed notebook."""
+    from nbclient import NotebookClient
+
+    nb = _read_notebook(path)
+    nb.metadata.setdefault("kernelspec", {"name": "python3", "display_name": "Python 3", "language": "python"})
+    client = NotebookClient(
+        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
+    client.execute()
+    return nb
+
+
+def to_html(nb) -> str:
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter()
+    body, _ = exporter.from_notebook_node(nb)
+    return body
+
+
+def _index_html(entries: list[tuple[str, str, float]]) -> str:
+    items = "\n".join(
+        f'<li><a href="{html.escape(href)}">{html.escape(title)}</a> <small>({secs:.1f} s)</small></li>'
+        for href, title, secs in entries
+    )
+    return (
+        "<!doctype html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>tifa report</title></head>\n"
+        "<body><h1>tifa — analysis of Chinese official speeches</h1>\n"
+        f"<ul>\n{items}\n</ul>\n</body></html>\n"
+    )
+
+
+def make_report(
+    *,
+    raw: Path = RAW,
+    processed: Path = PROCESSED,
+    reports: Path = REPORTS,
+    notebooks: Path = NOTEBOOKS,
+    rebuild: bool = True,
+    timeout: int = 600,
+) -> list[Path]:
+    """Build (unless ``rebuild`` is False) and execute every notebook into HTML."""
+    from .corpus import build
+
+    if rebuild or not (processed / "documents.parquet").exists():
+        corpus = build(raw, processed, progress=True)
+        for e in corpus.errors:
+            print(f"tifa: {e}", file=sys.stderr)
+    written: list[Path] = []
+    entries = []
+    for nb_path in notebook_paths(notebooks):
+        t0 = time.perf_counter()
+        print(f"tifa: executing {nb_path.name}", file=sys.stderr)
+        nb = execute_notebook(nb_path, timeout=timeout)
+        out = reports / f"{nb_path.stem}.html"
+        _write_atomic(out, to_html(nb))
+        written.append(out)
+        title = next(
+            (c.source.lstrip("# ").splitlines()[0] for c in nb.cells if c.cell_type == "markdown" and c.source.strip()),
+            nb_path.stem,
+        )
+        entries.append((out.name, title, time.perf_counter() - t0))
+    index = reports / "index.html"
+    _write_atomic(index, _index_html(entries))
+    written.append(index)
+    return written

@@ -1,0 +1,73 @@
+"""The `tifa` command: tables on stdout, one error line per bad file on stderr."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from tifa.cli import main
+
+from .conftest import RAW, seed
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "tifa.cli", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_docs_csv_json_table():
+    r = run_cli("docs", str(RAW), "--format", "csv")
+    assert r.returncode == 0, r.stderr
+    df = pd.read_csv(io.StringIO(r.stdout))
+    assert len(df) == 11
+    assert {"doc_id", "source", "part", "title", "date", "text", "n_chars", "duplicate_of"} <= set(df.columns)
+    r = run_cli("docs", str(seed("003")), "--format", "json")
+    rows = json.loads(r.stdout)
+    assert rows[0]["title"] == "在市X系统办公室主任暨业务培训会上的讲话"
+    r = run_cli("docs", str(seed("002")))
+    assert "在办公室主任会议上的讲话" in r.stdout and r.returncode == 0
+    assert r.stderr == ""
+
+
+def test_bad_inputs_one_line_each_others_processed(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    undecodable = tmp_path / "latin.txt"
+    undecodable.write_bytes("Ça coûte très cher".encode("latin-1"))
+    missing = tmp_path / "missing.txt"
+    r = run_cli("docs", str(empty), str(binary), str(seed("004")), str(undecodable), str(missing), "-f", "csv")
+    assert r.returncode == 1
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 4
+    for path, why in ((empty, "empty"), (binary, "binary"), (undecodable, "undecodable"), (missing, "no such file")):
+        assert any(str(path) in line and why in line for line in lines), (path, lines)
+    df = pd.read_csv(io.StringIO(r.stdout))
+    assert df["doc_id"].tolist() == ["004_cd130c0f635db98b-01"]
+
+
+def test_build_and_cleaning_log_commands(tmp_path, capsys):
+    out = tmp_path / "processed"
+    assert main(["build", "--raw", str(RAW), "--out", str(out), "-q"]) == 0
+    assert (out / "documents.parquet").exists()
+    captured = capsys.readouterr()
+    assert captured.out == ""  # messages go to stderr
+    assert "built 11 documents" in captured.err
+    assert main(["cleaning-log", str(seed("002")), "-f", "csv"]) == 0
+    log = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert "related_list" in set(log["reason"])
+
+
+def test_sentences_command(capsys):
+    assert main(["sentences", str(seed("004")), "-f", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0]["doc_id"] == "004_cd130c0f635db98b-01" and rows[0]["start"] == 0
+
+
+def test_usage_error_exit_code():
+    r = run_cli("nonsense")
+    assert r.returncode == 2
