@@ -181,7 +181,27 @@ PAGE_META_RE = re.compile(
     r"|(?:浏览|阅读|点击|访问)(?:次数|量|数)?\s*[:：]"
     r"|我要投稿|(?:^|\s)来源\s*[:：]|责任编辑\s*[:：]|字号\s*[:：]|分享到\s*[:：]?|打印本页|关闭窗口"
 )
-TIMESTAMP_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
+TIMESTAMP_RE = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\d{1,2}\s*[时:：]\s*\d{1,2}"
+)
+#: A meta label whose value sits on the next line (``来源:`` ⏎ ``四川日报``).
+META_LABEL_RE = re.compile(r"^\s*(?:来源|作者|编辑|责任编辑|发布者|出处|稿源)\s*[:：]\s*$")
+#: Page tool menus: lines made only of these words (and brackets/colons).
+PAGE_TOOL_WORDS = (
+    "返回顶部|打印本页|关闭窗口|复制链接|QQ空间|扫一扫|分享到|下载|打印|全屏|收藏|加大|还原|减小|放大|缩小|默认"
+    "|字号|字体|分享|关闭|返回|顶部|微信|微博|大|中|小|TOP|top"
+)
+PAGE_TOOL_RE = re.compile(
+    rf"^[\s【】\[\]|｜:：/、·]*(?:(?:{PAGE_TOOL_WORDS})[\s【】\[\]|｜:：/、·]*)*$|^\s*扫一扫\S{{0,16}}$"
+)
+#: Licence notices of the site a text was copied from (Wikisource and the like).
+LICENSE_RE = re.compile(
+    r"^\s*本作品|本作品.{0,120}(?:公有领域|著作权|版权)|属于公有领域|版权失效|维基文库|知识共享|Creative\s+Commons|\bCC[- ]BY\b",
+    re.I,
+)
+#: How many paragraphs from the end a licence notice may start.
+LICENSE_TAIL = 12
+HASH_LINE_RE = re.compile(r"^\s*[0-9a-fA-F]{16,}\s*[:：]?\s*$")
 HTML_RESIDUE_RE = re.compile(r"^\s*[\"“”']?\s*/?>|<[a-zA-Z/][^>]{0,80}>|&(?:nbsp|amp|lt|gt|quot);")
 FOOTER_RE = re.compile(
     r"版权所有|版权归|copyright|©|all rights reserved|ICP\s*备|ICP\s*证|公网安备|powered\s+by"
@@ -191,7 +211,7 @@ FOOTER_RE = re.compile(
 RELATED_HEADER_RE = re.compile(
     r"相关(?:文章|推荐|阅读|资料|范文|文稿|热词|链接|新闻|内容|专题)|您可能(?:感兴趣|还喜欢|也喜欢)|猜你喜欢"
     r"|阅读排行|点击排行|推荐(?:文稿|文章|阅读|范文|内容)|热门(?:文章|推荐|文稿|范文)|最新(?:文章|文稿|更新|范文)"
-    r"|延伸阅读|精选文章|上一篇\s*[:：]|下一篇\s*[:：]|更多(?:精彩|文章|范文)"
+    r"|相关(?:附件|报道|专题)|延伸阅读|精选文章|上一篇\s*[:：]|下一篇\s*[:：]|更多(?:精彩|文章|范文)"
 )
 RELATED_ENTRY_RE = re.compile(
     r"^\s*(?:[-•·*●◆▪►→]\s*\S|\d{1,2}-\d{1,2}\S)|\S\s*\d{1,2}-\d{1,2}\s*$|^\s*\d{4}-\d{1,2}-\d{1,2}\s*\S"
@@ -220,20 +240,38 @@ def chrome(text: str) -> list[Edit]:
             removed.add(i)
 
     in_list = False
+    after_hash = False
+    meta_value_next = False
     for i, (_, _, line) in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
         short = len(stripped) <= CHROME_MAX
+        if meta_value_next:
+            meta_value_next = False
+            if len(stripped) <= 20 and not re.search(r"[。！？，]", stripped):
+                drop(i, "page_meta")
+                continue
         if in_list:
-            if RELATED_ENTRY_RE.search(stripped) and short or (short and RELATED_HEADER_RE.search(stripped)):
+            if short and (
+                RELATED_ENTRY_RE.search(stripped)
+                or RELATED_HEADER_RE.search(stripped)
+                or HASH_LINE_RE.match(stripped)
+                or (after_hash and is_title_like(stripped))
+            ):
+                after_hash = bool(HASH_LINE_RE.match(stripped))
                 drop(i, "related_list")
                 continue
-            in_list = False
+            in_list = after_hash = False
         if not short:
             continue
         if BREADCRUMB_RE.search(stripped):
             drop(i, "breadcrumb")
+        elif PAGE_TOOL_RE.match(stripped):
+            drop(i, "page_tools")
+        elif META_LABEL_RE.match(stripped):
+            drop(i, "page_meta")
+            meta_value_next = True
         elif FOOTER_RE.search(stripped):
             drop(i, "copyright_footer")
         elif len(stripped) <= 40 and RELATED_HEADER_RE.search(stripped):
@@ -258,7 +296,41 @@ def chrome(text: str) -> list[Edit]:
     for i in range(last_ad + 1):
         if lines[i][2].strip():
             drop(i, "advertisement")
+    _tail_chrome(text, lines, removed, drop)
     return edits
+
+
+def _tail_chrome(text: str, lines, removed: set[int], drop) -> None:
+    """Leftovers at the end of a file, after its content.
+
+    * lines with no Chinese at all (``Public domain``, ``false`` — fields of
+      the data file a text was exported from);
+    * after a chrome block near the end, short lines that only repeat earlier
+      text (the page template repeating the title or the first paragraph).
+    """
+    content = [i for i, (_, _, l) in enumerate(lines) if l.strip() and i not in removed]
+    for i in reversed(content):
+        s = lines[i][2].strip()
+        if HAN_RE.search(s) or len(s) > 40:
+            break
+        drop(i, "trailing_metadata")
+        removed.add(i)
+    content = [i for i in content if i not in removed]
+    if not content or not removed:
+        return
+    last_chrome = max(removed)
+    tail = [i for i in content if i > last_chrome]
+    if not tail or len(tail) > 3 or last_chrome < len(lines) - 12:
+        return
+    before = re.sub(r"\s+", "", text[: lines[tail[0]][0]])
+    for i in tail:
+        key = re.sub(r"\s+", "", lines[i][2])
+        if len(key) <= 200 and _squeezed_in(key, before):
+            drop(i, "repeated_text")
+
+
+def _squeezed_in(key: str, text: str) -> bool:
+    return bool(key) and key in text
 
 
 # --------------------------------------------------------------------------- 3. page numbers
@@ -333,6 +405,8 @@ def should_join(a: str, b: str) -> bool:
         return False
     if LINE_MARKER_RE.match(b_s) or PAGE_NUMBER_RE.match(b_s):
         return False
+    if len(b_s) <= 2 and all(_is_han(c) for c in b_s) and _is_han(a_s[-1]) and is_title_like(a_s):
+        return True  # a title broken before its last character(s): 政府工作报⏎告
     if _is_heading_line(a_s):
         return False
     # A title or heading has no inner punctuation and is short.
@@ -349,7 +423,8 @@ def join_broken_lines(text: str) -> list[Edit]:
     for s, e, line in _lines(text):
         if not line.strip():
             continue
-        if prev is not None and not title_slot and should_join(prev[2], line):
+        fragment = len(line.strip()) <= 2
+        if prev is not None and (not title_slot or fragment) and should_join(prev[2], line):
             cut_from = prev[0] + len(prev[2].rstrip())
             cut_to = s + (len(line) - len(line.lstrip()))
             edits.append(Edit(cut_from, cut_to, "", "line_break"))
@@ -360,6 +435,20 @@ def join_broken_lines(text: str) -> list[Edit]:
         )
         prev = (s, e, line)
     return edits
+
+
+def license_notices(text: str) -> list[Edit]:
+    """Delete a licence notice (and its footnotes) among the last paragraphs of a file.
+
+    The notice starts at the first of the last :data:`LICENSE_TAIL` paragraphs
+    that matches :data:`LICENSE_RE`; it runs to the end of the file.
+    """
+    content = [(s, e, l) for s, e, l in _lines(text) if l.strip()]
+    tail = content[-LICENSE_TAIL:]
+    first = next((k for k, (_, _, l) in enumerate(tail) if len(l) <= 600 and LICENSE_RE.search(l)), None)
+    if first is None:
+        return []
+    return [_line_edit(s, e, text, "license_notice") for s, e, _ in tail[first:]]
 
 
 # --------------------------------------------------------------------------- 6. run-in headings
@@ -518,6 +607,7 @@ STEPS: tuple[Step, ...] = (
     page_numbers,
     repeated_titles,
     join_broken_lines,
+    license_notices,
     split_runin_headings,
     doubled_markers,
     punctuation,

@@ -87,6 +87,8 @@ def _parse_date(s: str) -> str | None:
     return None
 
 
+#: Subtitle, dateline or speaker lines under a title (``——2021年3月5日在…会议上``).
+_SUBTITLE_RE = re.compile(r"^\s*(?:[—－-]{1,2}|\d{4}\s*年\s*\d{1,2}\s*月|\(|（)")
 _DATE_LINE_RE = re.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*$")
 
 
@@ -141,7 +143,7 @@ def split_pieces(cleaned: Cleaned, *, source: str) -> list[Piece]:
             h = a + 1
         run: list[int] = []
         j = h
-        while j < b and len(run) < 3:
+        while j < b and len(run) < 4:
             line = lines[j][2]
             if is_title_like(line) and not _is_heading_start(line) and not _DATE_LINE_RE.match(line):
                 run.append(j)
@@ -150,12 +152,15 @@ def split_pieces(cleaned: Cleaned, *, source: str) -> list[Piece]:
                 break
         title_idx = None
         page_title = ""
-        if run:
-            title_idx = run[0]
-            for k in range(1, len(run)):
-                if _chrome_between(cleaned.log, lines[run[k - 1]][1], lines[run[k]][0]):
-                    title_idx = run[k]
-            page_title = " / ".join(lines[k][2].strip() for k in run if k < title_idx)
+        candidates = [k for k in run if not _SUBTITLE_RE.match(lines[k][2])]
+        if candidates:
+            title_idx = candidates[0]
+            # A page holding several pieces has a page title above its chrome.
+            if len(bounds) > 1:
+                for k in range(1, len(candidates)):
+                    if _chrome_between(cleaned.log, lines[candidates[k - 1]][1], lines[candidates[k]][0]):
+                        title_idx = candidates[k]
+            page_title = " / ".join(lines[k][2].strip() for k in candidates if k < title_idx)
         body_from = (title_idx + 1) if title_idx is not None else h
         title = lines[title_idx][2].strip() if title_idx is not None else alt_title
         if body_from >= b:  # nothing but a title: keep the title as text
@@ -174,8 +179,10 @@ def split_pieces(cleaned: Cleaned, *, source: str) -> list[Piece]:
     for part, (a, b, label, title, page_title, start, end, piece_text) in enumerate(raw_pieces, start=1):
         piece_start_in_file = lines[a][0]
         date, date_source = None, None
-        for line in piece_text.split("\n"):
-            if _DATE_LINE_RE.match(line):
+        head_lines = text[lines[a][0] : end].split("\n")
+        for k, line in enumerate(head_lines):
+            # a date line anywhere, or a dateline among the first lines (subtitle)
+            if _DATE_LINE_RE.match(line) or (k < 6 and len(line) <= 60 and _SUBTITLE_RE.match(line) and _parse_date(line)):
                 date, date_source = _parse_date(line), "text"
                 break
         if date is None:

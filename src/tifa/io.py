@@ -23,7 +23,9 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES
 
 #: Files the folder walk ignores silently (metadata, editor litter).
-IGNORED_NAMES = frozenset({"metadata.csv", ".DS_Store", "Thumbs.db", "README.md"})
+IGNORED_NAMES = frozenset(
+    {"metadata.csv", ".DS_Store", "Thumbs.db", "README.md", "SOURCES.md", "LICENSE", "LICENSE.md", "LICENSE.txt", "CHANGELOG.md"}
+)
 
 
 @dataclass(frozen=True)
