@@ -7,6 +7,7 @@ naming the file; the others are still processed, and the exit code is 1.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
@@ -75,10 +76,96 @@ def cmd_cleaning_log(args: argparse.Namespace) -> int:
     return _report_errors(corpus.errors)
 
 
+def _workers(args: argparse.Namespace) -> int:
+    from .segment import default_workers
+
+    return args.workers or default_workers()
+
+
+def cmd_tokens(args: argparse.Namespace) -> int:
+    corpus = _load(args).with_tokens(workers=_workers(args))
+    write_table(corpus.tokens, args.format)
+    return _report_errors(corpus.errors)
+
+
+def _corpus_or_processed(args: argparse.Namespace, *, tokens: bool):
+    """The corpus of the given paths, or the built tables when no path is given."""
+    from .corpus import Corpus, read_table
+
+    if args.paths:
+        corpus = _load(args)
+        return corpus.with_tokens(workers=_workers(args)) if tokens else corpus
+    corpus = Corpus(
+        documents=read_table("documents", args.processed),
+        sentences=read_table("sentences", args.processed),
+        cleaning_log=pd.DataFrame(),
+        tokens=read_table("tokens", args.processed) if tokens else None,
+    )
+    return corpus
+
+
+def cmd_kwic(args: argparse.Namespace) -> int:
+    from .kwic import kwic
+
+    corpus = _corpus_or_processed(args, tokens=args.whole_words)
+    try:
+        df = kwic(
+            corpus.documents,
+            corpus.sentences,
+            args.query,
+            width=args.width,
+            regex=args.regex,
+            tokens=corpus.tokens if args.whole_words else None,
+        )
+    except (ValueError, re.error) as e:
+        _err(f"bad query {args.query!r}: {e}")
+        return EXIT_USAGE
+    write_table(df, args.format)
+    return _report_errors(corpus.errors)
+
+
+def cmd_ngrams(args: argparse.Namespace) -> int:
+    from .ngrams import corpus_ngrams, ngrams_frame
+
+    corpus = _corpus_or_processed(args, tokens=True)
+    ns = range(args.min_n, args.max_n + 1)
+    if args.per_doc:
+        df = ngrams_frame(corpus.tokens, ns=ns, min_count=args.min_count)
+    else:
+        df = corpus_ngrams(corpus.tokens, ns=ns, min_count=args.min_count)
+    if args.top:
+        df = df.groupby(df.columns[0] if args.per_doc else "n", sort=False).head(args.top) if len(df) else df
+    write_table(df, args.format)
+    return _report_errors(corpus.errors)
+
+
+def cmd_collocations(args: argparse.Namespace) -> int:
+    from .ngrams import collocations
+
+    corpus = _corpus_or_processed(args, tokens=True)
+    df = collocations(corpus.tokens, min_count=args.min_count)
+    if args.top:
+        df = df.head(args.top)
+    write_table(df, args.format)
+    return _report_errors(corpus.errors)
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from .segment import Segmenter, audit, tokens_frame
+
+    corpus = _load(args)
+    seg = Segmenter()
+    tokens = tokens_frame(corpus.documents, corpus.sentences, segmenter=seg)
+    df = audit(tokens, corpus.sentences, [e.word for e in seg.entries])
+    write_table(df, args.format)
+    print(f"tifa: {len(df)} lexicon term occurrence(s) split by the segmenter", file=sys.stderr)
+    return _report_errors(corpus.errors)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .corpus import build
 
-    corpus = build(args.raw, args.out, max_bytes=_max_bytes(args), progress=not args.quiet)
+    corpus = build(args.raw, args.out, max_bytes=_max_bytes(args), progress=not args.quiet, workers=args.workers)
     print(
         f"tifa: built {len(corpus.documents)} documents, {len(corpus.sentences)} sentences "
         f"from {args.raw} into {args.out}",
@@ -115,6 +202,45 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.set_defaults(func=cmd_cleaning_log)
 
+    p = sub.add_parser("tokens", help="print the tokens table (words, POS, offsets, stopword flag, lexicon tag)")
+    _add_common(p)
+    p.add_argument("--workers", "-j", type=int, default=0, help="processes (default: all cores)")
+    p.set_defaults(func=cmd_tokens)
+
+    p = sub.add_parser("audit", help="list lexicon terms the segmenter split")
+    _add_common(p)
+    p.set_defaults(func=cmd_audit)
+
+    p = sub.add_parser("kwic", help="concordance: QUERY is a word, phrase or pattern with * slots (要有*意识)")
+    p.add_argument("query")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the built corpus)")
+    _add_common(p, paths=False)
+    p.add_argument("--width", "-w", type=int, default=20, help="characters of context on each side")
+    p.add_argument("--regex", action="store_true", help="QUERY is a regular expression")
+    p.add_argument("--whole-words", action="store_true", help="match only on token boundaries")
+    p.set_defaults(func=cmd_kwic)
+
+    p = sub.add_parser("ngrams", help="frequent word n-grams")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the built corpus)")
+    _add_common(p, paths=False)
+    p.add_argument("--min-n", type=int, default=2)
+    p.add_argument("--max-n", type=int, default=4)
+    p.add_argument("--min-count", type=int, default=2)
+    p.add_argument("--per-doc", action="store_true", help="counts per document instead of for the corpus")
+    p.add_argument("--top", type=int, default=0, help="keep the N most frequent per n (per document with --per-doc)")
+    p.set_defaults(func=cmd_ngrams)
+
+    p = sub.add_parser("collocations", help="word pairs by log-likelihood and PMI")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the built corpus)")
+    _add_common(p, paths=False)
+    p.add_argument("--min-count", type=int, default=3)
+    p.add_argument("--top", type=int, default=0)
+    p.set_defaults(func=cmd_collocations)
+
+    for q in (sub.choices["kwic"], sub.choices["ngrams"], sub.choices["collocations"]):
+        q.add_argument("--processed", type=Path, default=PROCESSED, help="built tables to use when no PATH is given")
+        q.add_argument("--workers", "-j", type=int, default=0, help="processes for segmentation (default: all cores)")
+
     for name, func, help_ in (
         ("build", cmd_build, "build data/processed tables from data/raw"),
         ("report", cmd_report, "build if needed and execute the notebooks into reports/*.html"),
@@ -124,6 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--out", type=Path, default=PROCESSED, help=f"processed tables folder (default {PROCESSED})")
         p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="per-file size limit (0 = none)")
         p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+        p.add_argument("--workers", "-j", type=int, default=0, help="processes (default: all cores)")
         if name == "report":
             p.add_argument("--no-build", action="store_true", help="use the existing tables")
             p.add_argument("--timeout", type=int, default=600, help="seconds per notebook cell")

@@ -29,7 +29,7 @@ from .documents import DOC_COLUMNS, LOG_COLUMNS, SENT_COLUMNS, log_frame, mark_d
 from .errors import InputError
 from .io import iter_inputs, read_text
 
-TABLES = ("documents", "sentences", "cleaning_log")
+TABLES = ("documents", "sentences", "cleaning_log", "tokens")
 
 
 @dataclass
@@ -49,9 +49,21 @@ class Corpus:
     sentences: pd.DataFrame
     cleaning_log: pd.DataFrame
     errors: list[InputError] = field(default_factory=list)
+    tokens: pd.DataFrame | None = None
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        return {"documents": self.documents, "sentences": self.sentences, "cleaning_log": self.cleaning_log}
+        out = {"documents": self.documents, "sentences": self.sentences, "cleaning_log": self.cleaning_log}
+        if self.tokens is not None:
+            out["tokens"] = self.tokens
+        return out
+
+    def with_tokens(self, *, workers: int = 1, progress: bool = False) -> "Corpus":
+        """This corpus with its tokens table computed (see :mod:`tifa.segment`)."""
+        from .segment import tokens_frame
+
+        if self.tokens is None:
+            self.tokens = tokens_frame(self.documents, self.sentences, workers=workers, progress=progress)
+        return self
 
 
 def source_name(path: Path, root: Path | None) -> str:
@@ -174,11 +186,15 @@ def build(
     *,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     progress: bool = True,
+    workers: int | None = None,
 ) -> Corpus:
     """Build the corpus tables from ``raw_dir`` into ``out_dir`` (never writes to ``raw_dir``)."""
+    from .segment import default_workers
+
     if not raw_dir.is_dir():
         raise InputError(raw_dir, "raw data folder not found")
     corpus = load([raw_dir], root=raw_dir, max_bytes=max_bytes, progress=progress)
+    corpus.with_tokens(workers=workers or default_workers(), progress=progress)
     manifest = {
         "tifa_version": __version__,
         "raw_dir": str(raw_dir),

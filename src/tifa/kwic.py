@@ -1,0 +1,72 @@
+"""Concordance (KWIC): find a word, a phrase or a pattern with slots, in context.
+
+A query is literal text in which ``*`` marks a slot: ``要有*意识`` matches
+``要有大局意识`` with the filler ``大局``.  A slot holds 1–``max_slot``
+characters and never spans punctuation.  Matches never cross a sentence;
+context is taken from the document text on both sides, within the paragraph.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+KWIC_COLUMNS = ["doc_id", "sent_id", "item_id", "start", "end", "left", "match", "right", "slots"]
+_SLOT_CHARS = r"[^\s，。、；：？！（）《》…,.;:?!()]"
+
+
+def compile_query(query: str, *, max_slot: int = 8, regex: bool = False) -> re.Pattern:
+    """Regex for a KWIC query (``*`` = slot); with ``regex=True`` the query is a regex."""
+    if regex:
+        return re.compile(query)
+    if not query.strip("* "):
+        raise ValueError("empty query")
+    parts = query.split("*")
+    pattern = f"({_SLOT_CHARS}{{1,{max_slot}}}?)".join(re.escape(p) for p in parts)
+    return re.compile(pattern)
+
+
+def kwic(
+    docs: pd.DataFrame,
+    sents: pd.DataFrame,
+    query: str,
+    *,
+    width: int = 20,
+    max_slot: int = 8,
+    regex: bool = False,
+    tokens: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Concordance lines for ``query``.
+
+    With ``tokens`` given, only matches that start and end on token
+    boundaries are kept (``服务`` then does not match inside ``服务员``).
+    """
+    rx = compile_query(query, max_slot=max_slot, regex=regex)
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    bounds: dict[str, set[int]] | None = None
+    if tokens is not None:
+        bounds = {}
+        for d, s, e in zip(tokens["doc_id"], tokens["start"], tokens["end"]):
+            b = bounds.setdefault(d, set())
+            b.add(int(s))
+            b.add(int(e))
+    item_ids = sents["item_id"] if "item_id" in sents else [None] * len(sents)
+    rows = []
+    for d, sid, item, s0, stext in zip(sents["doc_id"], sents["sent_id"], item_ids, sents["start"], sents["text"]):
+        if not rx.search(stext):
+            continue
+        text = texts[d]
+        for m in rx.finditer(stext):
+            s, e = int(s0) + m.start(), int(s0) + m.end()
+            if s == e:
+                continue
+            if bounds is not None and not (s in bounds.get(d, ()) and e in bounds.get(d, ())):
+                continue
+            para_start = text.rfind("\n", 0, s) + 1
+            para_end = text.find("\n", e)
+            para_end = len(text) if para_end < 0 else para_end
+            left = text[max(para_start, s - width) : s]
+            right = text[e : min(para_end, e + width)]
+            slots = "|".join(g for g in m.groups() if g is not None) if m.groups() else ""
+            rows.append((d, int(sid), None if pd.isna(item) else item, s, e, left, text[s:e], right, slots))
+    return pd.DataFrame(rows, columns=KWIC_COLUMNS)
