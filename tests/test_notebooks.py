@@ -7,7 +7,6 @@ from tifa.config import NOTEBOOKS
 from tifa.report import make_report, notebook_paths
 
 
-@pytest.mark.timeout(900) if hasattr(pytest.mark, "timeout") else (lambda f: f)
 def test_report_executes_every_notebook(project):
     raw, processed, reports = project / "data" / "raw", project / "data" / "processed", project / "reports"
     written = make_report(raw=raw, processed=processed, reports=reports, notebooks=NOTEBOOKS, timeout=300)

@@ -32,6 +32,8 @@ deletion of a non-blank character is.
 from __future__ import annotations
 
 import bisect
+import functools
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -398,8 +400,45 @@ def _is_heading_line(line: str) -> bool:
     return bool(LINE_MARKER_RE.match(s)) and not _SENT_FINAL_RE.search(s) and len(s) < 50
 
 
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> dict[str, int]:
+    """jieba's word frequencies (own tokenizer, cache inside the project)."""
+    import jieba
+
+    from .config import CACHE
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    CACHE.mkdir(parents=True, exist_ok=True)
+    tok.tmp_dir = str(CACHE)
+    tok.cache_file = "jieba.cache"
+    tok.initialize()
+    return tok.FREQ
+
+
+def cuts_a_word(a: str, b: str) -> bool:
+    """Does the break between ``a`` and ``b`` fall inside a dictionary word (``夹⏎带``)?"""
+    words = _dictionary()
+    for i in (1, 2, 3):
+        left = a[-i:]
+        if len(left) < i or not all(_is_han(c) for c in left):
+            break
+        for j in (1, 2, 3):
+            right = b[:j]
+            if len(right) < j or not all(_is_han(c) for c in right):
+                break
+            if words.get(left + right):
+                return True
+    return False
+
+
 def should_join(a: str, b: str) -> bool:
-    """Should line ``b`` continue line ``a`` (a sentence cut by a line/page break)?"""
+    """Should line ``b`` continue line ``a`` (a sentence cut by a line/page break)?
+
+    Long lines (page-sized chunks) that end open always continue.  A short
+    line that ends open continues only if the break cuts a word — otherwise it
+    is a heading (``要加强管理，真正做到学有所获``).
+    """
     a_s, b_s = a.strip(), b.strip()
     if not a_s or not b_s or not _line_is_open(a_s):
         return False
@@ -409,8 +448,10 @@ def should_join(a: str, b: str) -> bool:
         return True  # a title broken before its last character(s): 政府工作报⏎告
     if _is_heading_line(a_s):
         return False
-    # A title or heading has no inner punctuation and is short.
-    return bool(_INNER_PUNCT_RE.search(a_s)) or len(a_s) >= 60
+    if len(a_s) >= 60 or _SENT_FINAL_RE.search(a_s) or a_s[-1] in "，,、“":
+        return True  # a page-sized chunk, or a paragraph with a full sentence, cut
+    # A title or heading is short; a short line cut mid-sentence cuts a word.
+    return bool(_INNER_PUNCT_RE.search(a_s)) and cuts_a_word(a_s, b_s)
 
 
 def join_broken_lines(text: str) -> list[Edit]:
@@ -454,17 +495,26 @@ def license_notices(text: str) -> list[Edit]:
 # --------------------------------------------------------------------------- 6. run-in headings
 
 _RUNIN_RE = re.compile(
-    rf"""^[ ]*(?:[{CN_DIGITS}]+\s*[、.．]|[（(][{CN_DIGITS}]+[)）]|\d{{1,2}}[.．、](?!\d))[ ]*
+    rf"""[ ]*(?:[{CN_DIGITS}]+\s*[、.．]|[（(][{CN_DIGITS}]+[)）]|\d{{1,2}}[.．、](?!\d))[ ]*
         [^\s。！？；;!?]{{2,30}}
         (?P<gap>[ ]+)
-        (?=[^\s，。、；：,.;:!?！？]{{3}})""",
-    re.X | re.M,
+        (?=[^\s，。、；：,.;:!?！？]{{2}})""",
+    re.X,
 )
 
 
 def split_runin_headings(text: str) -> list[Edit]:
-    """Put a numbered heading separated from its body by a space on its own line."""
-    return [Edit(m.start("gap"), m.end("gap"), "\n", "heading_split", log=False) for m in _RUNIN_RE.finditer(text)]
+    """Put a numbered heading separated from its body by a space on its own line.
+
+    Nested run-in headings (``一、… （一）… body``) are split one after another.
+    """
+    edits: list[Edit] = []
+    for s, _, line in _lines(text):
+        pos = 0
+        while (m := _RUNIN_RE.match(line, pos)) is not None:
+            edits.append(Edit(s + m.start("gap"), s + m.end("gap"), "\n", "heading_split", log=False))
+            pos = m.end("gap")
+    return edits
 
 
 # --------------------------------------------------------------------------- 7. doubled markers

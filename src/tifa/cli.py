@@ -64,6 +64,23 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return _report_errors(corpus.errors)
 
 
+def cmd_outline(args: argparse.Namespace) -> int:
+    from .outline import tree
+
+    corpus = _load(args)
+    if args.format == "tree":
+        sys.stdout.write(tree(corpus.outline, corpus.documents))
+    else:
+        write_table(corpus.outline, args.format)
+    return _report_errors(corpus.errors)
+
+
+def cmd_enumerations(args: argparse.Namespace) -> int:
+    corpus = _load(args)
+    write_table(corpus.enumerations, args.format)
+    return _report_errors(corpus.errors)
+
+
 def cmd_sentences(args: argparse.Namespace) -> int:
     corpus = _load(args)
     write_table(corpus.sentences, args.format)
@@ -100,6 +117,7 @@ def _corpus_or_processed(args: argparse.Namespace, *, tokens: bool):
         sentences=read_table("sentences", args.processed),
         cleaning_log=pd.DataFrame(),
         tokens=read_table("tokens", args.processed) if tokens else None,
+        outline=read_table("outline", args.processed),
     )
     return corpus
 
@@ -116,6 +134,7 @@ def cmd_kwic(args: argparse.Namespace) -> int:
             width=args.width,
             regex=args.regex,
             tokens=corpus.tokens if args.whole_words else None,
+            outline=corpus.outline,
         )
     except (ValueError, re.error) as e:
         _err(f"bad query {args.query!r}: {e}")
@@ -201,6 +220,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("cleaning-log", help="print what cleaning removed, and why")
     _add_common(p)
     p.set_defaults(func=cmd_cleaning_log)
+
+    p = sub.add_parser("outline", help="print the numbered-list outline (--format tree to read it)")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders (read recursively)")
+    p.add_argument("--format", "-f", choices=FORMATS + ("tree",), default="table", help="output format (default: table)")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="per-file size limit (0 = none)")
+    p.set_defaults(func=cmd_outline)
+
+    p = sub.add_parser("enumerations", help="one row per list: style, items, announced count")
+    _add_common(p)
+    p.set_defaults(func=cmd_enumerations)
 
     p = sub.add_parser("tokens", help="print the tokens table (words, POS, offsets, stopword flag, lexicon tag)")
     _add_common(p)

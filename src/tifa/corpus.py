@@ -28,8 +28,9 @@ from .config import DEFAULT_MAX_BYTES, PROCESSED, RAW
 from .documents import DOC_COLUMNS, LOG_COLUMNS, SENT_COLUMNS, log_frame, mark_duplicates, pieces_frame, sentences_frame, split_pieces
 from .errors import InputError
 from .io import iter_inputs, read_text
+from .outline import assign_sections, outline_tables
 
-TABLES = ("documents", "sentences", "cleaning_log", "tokens")
+TABLES = ("documents", "sentences", "cleaning_log", "outline", "enumerations", "tokens")
 
 
 @dataclass
@@ -50,9 +51,14 @@ class Corpus:
     cleaning_log: pd.DataFrame
     errors: list[InputError] = field(default_factory=list)
     tokens: pd.DataFrame | None = None
+    outline: pd.DataFrame | None = None
+    enumerations: pd.DataFrame | None = None
 
     def tables(self) -> dict[str, pd.DataFrame]:
         out = {"documents": self.documents, "sentences": self.sentences, "cleaning_log": self.cleaning_log}
+        if self.outline is not None:
+            out["outline"] = self.outline
+            out["enumerations"] = self.enumerations
         if self.tokens is not None:
             out["tokens"] = self.tokens
         return out
@@ -104,7 +110,11 @@ def assemble(results: Iterable[FileResult], errors: list[InputError] | None = No
     if len(logs):
         logs = logs.sort_values(["doc_id", "raw_start"], kind="stable").reset_index(drop=True)
     sents = sentences_frame(docs) if len(docs) else pd.DataFrame(columns=SENT_COLUMNS)
-    return Corpus(documents=docs, sentences=sents, cleaning_log=logs, errors=list(errors or []))
+    outline, enums = outline_tables(docs)
+    sents = assign_sections(sents, outline)
+    return Corpus(
+        documents=docs, sentences=sents, cleaning_log=logs, errors=list(errors or []), outline=outline, enumerations=enums
+    )
 
 
 def load(

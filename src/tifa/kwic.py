@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-KWIC_COLUMNS = ["doc_id", "sent_id", "item_id", "start", "end", "left", "match", "right", "slots"]
+KWIC_COLUMNS = ["doc_id", "sent_id", "item_id", "section", "start", "end", "left", "match", "right", "slots"]
 _SLOT_CHARS = r"[^\s，。、；：？！（）《》…,.;:?!()]"
 
 
@@ -35,8 +35,12 @@ def kwic(
     max_slot: int = 8,
     regex: bool = False,
     tokens: pd.DataFrame | None = None,
+    outline: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Concordance lines for ``query``.
+
+    With ``outline`` given, ``section`` names the outline item holding the
+    sentence (its marker and title).
 
     With ``tokens`` given, only matches that start and end on token
     boundaries are kept (``服务`` then does not match inside ``服务员``).
@@ -51,6 +55,10 @@ def kwic(
             b.add(int(s))
             b.add(int(e))
     item_ids = sents["item_id"] if "item_id" in sents else [None] * len(sents)
+    sections: dict[tuple[str, int], str] = {}
+    if outline is not None:
+        for d, i, m, t in zip(outline["doc_id"], outline["item_id"], outline["marker"], outline["title"]):
+            sections[(d, int(i))] = f"{m}{t}"
     rows = []
     for d, sid, item, s0, stext in zip(sents["doc_id"], sents["sent_id"], item_ids, sents["start"], sents["text"]):
         if not rx.search(stext):
@@ -68,5 +76,7 @@ def kwic(
             left = text[max(para_start, s - width) : s]
             right = text[e : min(para_end, e + width)]
             slots = "|".join(g for g in m.groups() if g is not None) if m.groups() else ""
-            rows.append((d, int(sid), None if pd.isna(item) else item, s, e, left, text[s:e], right, slots))
+            item = None if pd.isna(item) else int(item)
+            section = sections.get((d, item)) if item is not None else None
+            rows.append((d, int(sid), item, section, s, e, left, text[s:e], right, slots))
     return pd.DataFrame(rows, columns=KWIC_COLUMNS)

@@ -1,0 +1,473 @@
+"""Numbered-list structure: the outline of every speech, its lists, their announced counts.
+
+Three passes over a document's text:
+
+1. **candidates** — every marker the genre uses, with its *family* (the
+   numbering scheme) and ordinal: line-start ``一、`` ``（一）`` ``1.``; anywhere
+   ``(1)`` ``①`` ``一是`` ``一要`` ``一靠`` ``一为`` ``第一，`` ``第一个`` ``首先``
+   ``其次`` ``再次`` ``最后`` ``一方面`` ``另一方面``; and, in a speech that lost its
+   numbering, short stand-alone heading lines (family ``heading``).
+   Traps are excluded by context: numerals inside words (``统一要求``,
+   ``之一是``), ordinal words (``第一次``, ``全国第一，``), decimals (``3.5万``).
+2. **runs** — inline markers count only as part of a run ``1, 2, …`` of the
+   same family (a lone ``一是`` with no ``二是`` nearby is not a list);
+   ``最后`` closes a run of ordinal words.
+3. **nesting** — a stack of open lists: a marker of a family already open is
+   a sibling (next ordinal) or starts a new list there (ordinal 1, e.g. a list
+   that restarts under the same parent); a new family opens a deeper level
+   under the current item — whatever order of styles a speech uses.  A run
+   that lies inside one paragraph closes with that paragraph.
+
+Items span from their marker to the next item at the same or a higher
+level (or their parent's end).  Each list (*enumeration*) records the count
+its introduction announces (``讲三点意见``, ``从以下三个方面``, ``强化六种意识``).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .clean import is_title_like
+from .patterns import CLOSING_RE, CN_DIGITS, cn_to_int
+
+OUTLINE_COLUMNS = ["doc_id", "item_id", "parent_id", "depth", "marker", "style", "ordinal", "title", "start", "end"]
+ENUM_COLUMNS = ["doc_id", "enum_id", "parent_id", "style", "n_items", "first_item", "announced", "announced_text", "start", "end"]
+
+#: Largest gap (characters) between consecutive items of an inline run.
+MAX_GAP = 1500
+#: Characters before a list searched for its announced count.
+ANNOUNCE_WINDOW = 300
+
+_N = f"[{CN_DIGITS}]{{1,3}}"
+_BOUNDARY = r"(?:(?<=^)|(?<=[\n。！？；：，、“”）\s]))"
+
+#: Line-start markers: family, regex (group "n" = numeral), style.
+_LINE_MARKERS = [
+    ("cn_dun", re.compile(rf"^(?P<m>(?P<n>{_N})\s*[、.．])(?!\d)"), "cn_dun"),
+    ("cn_paren", re.compile(rf"^(?P<m>[（(]\s*(?P<n>{_N})\s*[)）])"), "cn_paren"),
+    ("num_dot", re.compile(r"^(?P<m>(?P<n>\d{1,2})\s*[.．、])(?!\d)"), "num_dot"),
+]
+#: Markers allowed anywhere (subject to run validation).
+_INLINE_MARKERS = [
+    ("num_paren", re.compile(rf"{_BOUNDARY}(?P<m>[（(](?P<n>\d{{1,2}})[)）])"), "num_paren"),
+    ("circled", re.compile(r"(?P<m>(?P<n>[①-⑳]))"), "circled"),
+    (
+        "cn_shi",
+        re.compile(rf"(?<![统唯同单专万逐划不之合归纯这那某每第{CN_DIGITS}])(?P<m>(?P<n>{_N})(?P<k>[是要靠为]))(?![一二三四五六七八九十])"),
+        "cn_shi",
+    ),
+    (
+        "ordinal_word",
+        re.compile(
+            rf"{_BOUNDARY}(?P<m>第(?P<n>{_N})(?:[，,、：:]|是|条[，,：:])|(?P<w>首先|其次|再次|最后)(?:是)?)"
+        ),
+        "ordinal_word",
+    ),
+    ("ordinal_ge", re.compile(rf"(?P<m>第(?P<n>{_N})个(?=就是|是|[，,：:]))"), "di_ge"),
+    ("fangmian", re.compile(rf"{_BOUNDARY}(?P<m>(?P<w>另一方面|一方面))"), "fangmian"),
+]
+_WORD_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "一方面": 1, "另一方面": 2}
+_INLINE_STYLE = {"是": "cn_shi", "要": "cn_yao", "靠": "cn_kao", "为": "cn_wei"}
+#: Families whose markers need a run of ≥ 2 to count.
+_RUN_FAMILIES = {"num_paren", "circled", "cn_shi", "cn_yao", "cn_kao", "cn_wei", "ordinal_word", "ordinal_ge", "fangmian"}
+#: Longest title kept (longer first sentences are cut at a comma).
+TITLE_MAX = 40
+
+_COUNT_RE = re.compile(
+    rf"(?:以下|如下|下面|下列|这|这么)?(?P<n>[{CN_DIGITS}两几]{{1,3}})"
+    r"(?P<cls>个方面|方面|点|条|种|项|句话|个问题|大|个)"
+    r"(?P<noun>意见|要求|体会|建议|原则|看法|意识|特点|类型|职能|站位|问题|措施|任务|内容|方面|工作|做法|关系|心得|感受|能力|本领)?"
+)
+_DATE_RE = re.compile(r"^\s*\d{4}\s*年")
+
+
+@dataclass
+class Marker:
+    start: int  #: offset of the marker
+    end: int  #: end of the marker as written
+    family: str
+    style: str
+    ordinal: int | None
+    text: str
+    para: int
+    line_start: bool
+    is_last: bool = False  #: ``最后``
+    closing: bool = False  #: in the speech's closing (``最后…谢谢！``): not a list item
+
+
+@dataclass
+class Item:
+    marker: Marker
+    item_id: int
+    parent: "Item | None"
+    depth: int
+    enum_key: int
+    start: int
+    end: int = -1
+    title: str = ""
+    children: list["Item"] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def candidates(text: str) -> list[Marker]:
+    """Every marker-like token of ``text`` (before run validation)."""
+    paras = _paragraphs(text)
+    out: list[Marker] = []
+    has_line_heads = False
+    for pi, (ps, pe) in enumerate(paras):
+        line = text[ps:pe]
+        stripped_off = len(line) - len(line.lstrip())
+        body = line.lstrip()
+        for family, rx, style in _LINE_MARKERS:
+            m = rx.match(body)
+            if m:
+                n = cn_to_int(m.group("n"))
+                if n:
+                    s = ps + stripped_off
+                    out.append(Marker(s, s + len(m.group("m")), family, style, n, m.group("m").strip(), pi, True))
+                    has_line_heads = True
+                break
+        for family, rx, style in _INLINE_MARKERS:
+            for m in rx.finditer(line):
+                s = ps + m.start("m")
+                if any(c.start <= s < c.end for c in out if c.para == pi and c.line_start):
+                    continue
+                word = m.groupdict().get("w")
+                is_last = word == "最后"
+                if word:
+                    n = _WORD_ORDINALS.get(word)
+                    st = "shouci" if word in ("首先", "其次", "再次", "最后") else style
+                else:
+                    raw = m.group("n")
+                    n = ord(raw) - ord("①") + 1 if family == "circled" else cn_to_int(raw)
+                    st = style
+                fam = family
+                if family == "cn_shi":
+                    st = fam = _INLINE_STYLE[m.group("k")]
+                elif family == "ordinal_word" and not word:
+                    st = "di"
+                marker_text = m.group("m")
+                out.append(Marker(s, s + len(marker_text), fam, st, n, marker_text, pi, m.start("m") == len(line) - len(body)))
+                out[-1].is_last = is_last
+                if is_last:
+                    nxt = text[paras[pi + 1][0] : paras[pi + 1][1]] if pi + 1 < len(paras) else ""
+                    out[-1].closing = bool(CLOSING_RE.search(line) or CLOSING_RE.search(nxt) or "谢谢" in line)
+    if not has_line_heads:
+        out.extend(_unnumbered_headings(text, paras))
+    out.sort(key=lambda c: (c.start, -c.end))
+    # one marker per position
+    dedup: list[Marker] = []
+    for c in out:
+        if dedup and dedup[-1].start == c.start:
+            continue
+        dedup.append(c)
+    return dedup
+
+
+def _unnumbered_headings(text: str, paras: list[tuple[int, int]]) -> list[Marker]:
+    """Short stand-alone heading lines in a speech without numbered headings."""
+    out = []
+    k = 0
+    for pi, (ps, pe) in enumerate(paras):
+        line = text[ps:pe].strip()
+        nxt = text[paras[pi + 1][0] : paras[pi + 1][1]] if pi + 1 < len(paras) else ""
+        han = sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff")
+        if (
+            is_title_like(line)
+            and han >= 3
+            and not _DATE_RE.match(line)
+            and not line.startswith(("——", "—"))
+            and not CLOSING_RE.search(line)
+            and len(nxt) > len(line)
+        ):
+            k += 1
+            out.append(Marker(ps, ps, "heading", "heading", k, "", pi, True))
+    return out if len(out) >= 2 else []
+
+
+# --------------------------------------------------------------------------- runs
+
+
+def validate_runs(cands: list[Marker]) -> list[Marker]:
+    """Keep line-level markers, and inline markers that form runs 1, 2, … of ≥ 2."""
+    keep: list[Marker] = [c for c in cands if c.family not in _RUN_FAMILIES]
+    by_family: dict[str, list[Marker]] = {}
+    for c in cands:
+        if c.family in _RUN_FAMILIES:
+            by_family.setdefault(c.family, []).append(c)
+    for fam, cs in by_family.items():
+        run: list[Marker] = []
+        for c in cs:
+            ordinal = c.ordinal
+            if c.is_last and run and c.start - run[-1].start <= MAX_GAP and not c.closing:
+                c.ordinal = run[-1].ordinal + 1
+                run.append(c)
+                keep.extend(run) if len(run) >= 2 else None
+                run = []
+                continue
+            if run and ordinal == run[-1].ordinal + 1 and c.start - run[-1].start <= MAX_GAP:
+                run.append(c)
+                continue
+            if len(run) >= 2:
+                keep.extend(run)
+            run = [c] if ordinal == 1 else []
+        if len(run) >= 2:
+            keep.extend(run)
+    keep.sort(key=lambda c: c.start)
+    return keep
+
+
+# --------------------------------------------------------------------------- nesting
+
+
+@dataclass
+class _Level:
+    family: str
+    last: int
+    item: Item
+    enum_key: int
+    closes_at: float
+
+
+def _run_paragraph_close(markers: list[Marker], paras: list[tuple[int, int]]) -> dict[int, float]:
+    """For inline runs lying inside one paragraph: marker start → paragraph end."""
+    closes: dict[int, float] = {}
+    i = 0
+    while i < len(markers):
+        c = markers[i]
+        if c.family not in _RUN_FAMILIES or c.line_start:
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(markers)
+            and markers[j + 1].family == c.family
+            and markers[j + 1].ordinal == (markers[j].ordinal or 0) + 1
+        ):
+            j += 1
+        run = markers[i : j + 1]
+        if len({m.para for m in run}) == 1:
+            for m in run:
+                closes[m.start] = paras[c.para][1]
+        i = j + 1
+    return closes
+
+
+def parse(text: str) -> list[Item]:
+    """Outline items of one document text, in text order."""
+    paras = _paragraphs(text)
+    markers = validate_runs(candidates(text))
+    closes = _run_paragraph_close([m for m in markers], paras)
+    stack: list[_Level] = []
+    items: list[Item] = []
+    enum_counter = 0
+    for mk in markers:
+        while stack and stack[-1].closes_at <= mk.start:
+            stack.pop()
+        if mk.family == "heading":  # unnumbered section headings sit at the top
+            del stack[1 if stack and stack[0].family == "heading" else 0 :]
+        level = next((k for k, lv in enumerate(stack) if lv.family == mk.family), None)
+        if level is not None:
+            lv = stack[level]
+            del stack[level + 1 :]
+            parent = lv.item.parent
+            if mk.ordinal == 1 and lv.last >= 1:
+                enum_counter += 1
+                enum_key = enum_counter
+            else:
+                enum_key = lv.enum_key
+        else:
+            parent = stack[-1].item if stack else None
+            enum_counter += 1
+            enum_key = enum_counter
+        item = Item(
+            marker=mk,
+            item_id=len(items) + 1,
+            parent=parent,
+            depth=(parent.depth + 1) if parent else 1,
+            enum_key=enum_key,
+            start=mk.start,
+        )
+        if parent:
+            parent.children.append(item)
+        items.append(item)
+        new_level = _Level(mk.family, mk.ordinal or 0, item, enum_key, closes.get(mk.start, float("inf")))
+        if level is not None:
+            stack[level] = new_level
+        else:
+            stack.append(new_level)
+    _set_ends(items, text, closes)
+    for it in items:
+        it.title = _title(text, it)
+    return items
+
+
+def _set_ends(items: list[Item], text: str, closes: dict[int, float]) -> None:
+    n = len(text)
+    for k, it in enumerate(items):
+        end = n
+        for later in items[k + 1 :]:
+            if later.depth <= it.depth:
+                end = later.start
+                break
+        if it.parent is not None and it.parent.end >= 0:
+            end = min(end, it.parent.end)
+        close = closes.get(it.marker.start)
+        if close is not None:
+            end = min(end, int(close))
+        it.end = max(end, it.marker.end)
+    # parents are processed before their children (text order), so a second
+    # pass clamps children into parents whose end was set after them.
+    for it in items:
+        if it.parent is not None:
+            it.end = min(it.end, it.parent.end)
+    # trim trailing newlines
+    for it in items:
+        while it.end > it.start and text[it.end - 1] == "\n":
+            it.end -= 1
+
+
+def _title(text: str, it: Item) -> str:
+    s = it.marker.end
+    line_end = text.find("\n", s)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[s:min(line_end, it.end if it.end > s else line_end)]
+    m = re.search(r"[。！？；!?;]", rest)
+    title = (rest[: m.start()] if m else rest).strip(" ，,：:、").strip()
+    if len(title) > TITLE_MAX:
+        cut = title.rfind("，", 0, TITLE_MAX)
+        title = title[:cut] if cut >= 4 else title[:TITLE_MAX]
+    return title
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def announced_count(text: str, first_item_start: int, floor: int = 0) -> tuple[int | None, str]:
+    """The count the text announces just before a list (``讲两点意见`` → 2)."""
+    lo = max(floor, first_item_start - ANNOUNCE_WINDOW)
+    window = text[lo:first_item_start]
+    # the introduction: the last two sentences before the list
+    cuts = [m.end() for m in re.finditer(r"[。！？!?]", window.rstrip().rstrip("。！？!?"))]
+    intro_from = cuts[-1] if cuts else 0
+    intro = window[intro_from:]
+    best = None
+    for m in _COUNT_RE.finditer(intro):
+        if m.group("cls") in ("个", "大") and not m.group("noun"):
+            continue
+        best = m
+    if best is None:
+        return None, ""
+    n = best.group("n")
+    return (None if n == "几" else cn_to_int(n)), best.group(0)
+
+
+def outline_frames(doc_id: str, text: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The ``outline`` and ``enumerations`` rows of one document."""
+    items = parse(text)
+    rows = [
+        (
+            doc_id,
+            it.item_id,
+            it.parent.item_id if it.parent else None,
+            it.depth,
+            it.marker.text,
+            it.marker.style,
+            it.marker.ordinal,
+            it.title,
+            it.start,
+            it.end,
+        )
+        for it in items
+    ]
+    outline = pd.DataFrame(rows, columns=OUTLINE_COLUMNS)
+    enums = []
+    groups: dict[int, list[Item]] = {}
+    for it in items:
+        groups.setdefault(it.enum_key, []).append(it)
+    for enum_id, (_, members) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].start), start=1):
+        first, last = members[0], members[-1]
+        parent = first.parent
+        floor = parent.marker.end if parent else 0
+        prev = [it for it in items if it.start < first.start]
+        if prev:
+            floor = max(floor, prev[-1].marker.end)
+        announced, announced_text = announced_count(text, first.start, floor)
+        styles = {m.marker.style for m in members}
+        enums.append(
+            (
+                doc_id,
+                enum_id,
+                parent.item_id if parent else None,
+                styles.pop() if len(styles) == 1 else "mixed",
+                len(members),
+                first.item_id,
+                announced,
+                announced_text,
+                first.start,
+                last.end,
+            )
+        )
+    enumerations = pd.DataFrame(enums, columns=ENUM_COLUMNS)
+    return _typed(outline, ["item_id", "parent_id", "depth", "ordinal", "start", "end"]), _typed(
+        enumerations, ["enum_id", "parent_id", "n_items", "first_item", "announced", "start", "end"]
+    )
+
+
+def _typed(df: pd.DataFrame, int_cols: list[str]) -> pd.DataFrame:
+    return df.astype({c: "Int64" for c in int_cols})
+
+
+def outline_tables(docs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Outline and enumerations for every document of ``docs``."""
+    outs, enums = [], []
+    for d, t in zip(docs["doc_id"], docs["text"]):
+        o, e = outline_frames(d, t)
+        outs.append(o)
+        enums.append(e)
+    o = pd.concat(outs, ignore_index=True) if outs else pd.DataFrame(columns=OUTLINE_COLUMNS)
+    e = pd.concat(enums, ignore_index=True) if enums else pd.DataFrame(columns=ENUM_COLUMNS)
+    return o, e
+
+
+def assign_sections(sents: pd.DataFrame, outline: pd.DataFrame) -> pd.DataFrame:
+    """Copy of ``sents`` with ``item_id`` = the deepest outline item holding each sentence."""
+    out = sents.copy()
+    by_doc: dict[str, list[tuple[int, int, int, int]]] = {}
+    for d, i, depth, s, e in zip(outline["doc_id"], outline["item_id"], outline["depth"], outline["start"], outline["end"]):
+        by_doc.setdefault(d, []).append((int(s), int(e), int(depth), int(i)))
+    ids = []
+    for d, s in zip(out["doc_id"], out["start"]):
+        best, best_depth = None, 0
+        for a, b, depth, i in by_doc.get(d, ()):
+            if a <= s < b and depth > best_depth:
+                best, best_depth = i, depth
+        ids.append(best)
+    out["item_id"] = pd.array(ids, dtype="Int64")
+    return out
+
+
+def tree(outline: pd.DataFrame, docs: pd.DataFrame | None = None) -> str:
+    """The indented outline for reading."""
+    lines = []
+    titles = dict(zip(docs["doc_id"], docs["title"])) if docs is not None else {}
+    for d, g in outline.groupby("doc_id", sort=False):
+        lines.append(f"{d}  {titles.get(d) or ''}".rstrip())
+        for r in g.itertuples():
+            marker = r.marker or "▪"
+            lines.append(f"{'  ' * int(r.depth)}{marker} {r.title}")
+        lines.append("")
+    return "\n".join(lines)
