@@ -81,6 +81,29 @@ def cmd_enumerations(args: argparse.Namespace) -> int:
     return _report_errors(corpus.errors)
 
 
+def _table_command(name: str):
+    def run(args: argparse.Namespace) -> int:
+        corpus = _corpus_or_processed(args, tokens=False, tables=(name,))
+        df = getattr(corpus, name)
+        if name == "formulas" and not args.all:
+            df = df[df["kind"] == "formulation"]
+        if name == "parallels" and args.min_n:
+            df = df[df["n"] >= args.min_n]
+        write_table(df, args.format)
+        return _report_errors(corpus.errors)
+
+    return run
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from .formulas import templates_table
+
+    corpus = _corpus_or_processed(args, tokens=False, tables=("parallels",))
+    df = templates_table(corpus.documents, corpus.sentences, parallels=corpus.parallels, min_count=args.min_count)
+    write_table(df, args.format)
+    return _report_errors(corpus.errors)
+
+
 def cmd_sentences(args: argparse.Namespace) -> int:
     corpus = _load(args)
     write_table(corpus.sentences, args.format)
@@ -105,7 +128,7 @@ def cmd_tokens(args: argparse.Namespace) -> int:
     return _report_errors(corpus.errors)
 
 
-def _corpus_or_processed(args: argparse.Namespace, *, tokens: bool):
+def _corpus_or_processed(args: argparse.Namespace, *, tokens: bool, tables: tuple[str, ...] = ()):
     """The corpus of the given paths, or the built tables when no path is given."""
     from .corpus import Corpus, read_table
 
@@ -119,6 +142,8 @@ def _corpus_or_processed(args: argparse.Namespace, *, tokens: bool):
         tokens=read_table("tokens", args.processed) if tokens else None,
         outline=read_table("outline", args.processed),
     )
+    for name in tables:
+        setattr(corpus, name, read_table(name, args.processed))
     return corpus
 
 
@@ -266,7 +291,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=int, default=0)
     p.set_defaults(func=cmd_collocations)
 
-    for q in (sub.choices["kwic"], sub.choices["ngrams"], sub.choices["collocations"]):
+    for name, help_ in (
+        ("formulas", "numbered formulations (提法) with their members (--all adds mere counts)"),
+        ("parallels", "parallel constructions (排比) and their shared frame"),
+        ("quotes", "who or what a speech cites, and the quoted words"),
+    ):
+        p = sub.add_parser(name, help=help_)
+        p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the built corpus)")
+        _add_common(p, paths=False)
+        p.add_argument("--all", action="store_true", help="formulas: include counts (三点意见) too")
+        p.add_argument("--min-n", type=int, default=0, help="parallels: at least this many members")
+        p.set_defaults(func=_table_command(name))
+
+    p = sub.add_parser("templates", help="fillers of slot templates (要有*意识 …) and of recurring parallel frames")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the built corpus)")
+    _add_common(p, paths=False)
+    p.add_argument("--min-count", type=int, default=1)
+    p.set_defaults(func=cmd_templates)
+
+    for q in (
+        sub.choices["kwic"], sub.choices["ngrams"], sub.choices["collocations"], sub.choices["formulas"],
+        sub.choices["parallels"], sub.choices["quotes"], sub.choices["templates"],
+    ):
         q.add_argument("--processed", type=Path, default=PROCESSED, help="built tables to use when no PATH is given")
         q.add_argument("--workers", "-j", type=int, default=0, help="processes for segmentation (default: all cores)")
 

@@ -28,9 +28,10 @@ from .config import DEFAULT_MAX_BYTES, PROCESSED, RAW
 from .documents import DOC_COLUMNS, LOG_COLUMNS, SENT_COLUMNS, log_frame, mark_duplicates, pieces_frame, sentences_frame, split_pieces
 from .errors import InputError
 from .io import iter_inputs, read_text
+from .formulas import formulas_table, parallels_table, quotes_table
 from .outline import assign_sections, outline_tables
 
-TABLES = ("documents", "sentences", "cleaning_log", "outline", "enumerations", "tokens")
+TABLES = ("documents", "sentences", "cleaning_log", "outline", "enumerations", "formulas", "parallels", "quotes", "tokens")
 
 
 @dataclass
@@ -53,12 +54,15 @@ class Corpus:
     tokens: pd.DataFrame | None = None
     outline: pd.DataFrame | None = None
     enumerations: pd.DataFrame | None = None
+    formulas: pd.DataFrame | None = None
+    parallels: pd.DataFrame | None = None
+    quotes: pd.DataFrame | None = None
 
     def tables(self) -> dict[str, pd.DataFrame]:
         out = {"documents": self.documents, "sentences": self.sentences, "cleaning_log": self.cleaning_log}
-        if self.outline is not None:
-            out["outline"] = self.outline
-            out["enumerations"] = self.enumerations
+        for name in ("outline", "enumerations", "formulas", "parallels", "quotes"):
+            if getattr(self, name) is not None:
+                out[name] = getattr(self, name)
         if self.tokens is not None:
             out["tokens"] = self.tokens
         return out
@@ -113,7 +117,15 @@ def assemble(results: Iterable[FileResult], errors: list[InputError] | None = No
     outline, enums = outline_tables(docs)
     sents = assign_sections(sents, outline)
     return Corpus(
-        documents=docs, sentences=sents, cleaning_log=logs, errors=list(errors or []), outline=outline, enumerations=enums
+        documents=docs,
+        sentences=sents,
+        cleaning_log=logs,
+        errors=list(errors or []),
+        outline=outline,
+        enumerations=enums,
+        formulas=formulas_table(docs),
+        parallels=parallels_table(docs),
+        quotes=quotes_table(docs),
     )
 
 

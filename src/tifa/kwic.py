@@ -22,7 +22,14 @@ def compile_query(query: str, *, max_slot: int = 8, regex: bool = False) -> re.P
     if not query.strip("* "):
         raise ValueError("empty query")
     parts = query.split("*")
-    pattern = f"({_SLOT_CHARS}{{1,{max_slot}}}?)".join(re.escape(p) for p in parts)
+    lazy = f"({_SLOT_CHARS}{{1,{max_slot}}}?)"
+    greedy = f"({_SLOT_CHARS}{{1,{max_slot}}})"
+    pattern = ""
+    for k, p in enumerate(parts):
+        pattern += re.escape(p)
+        if k < len(parts) - 1:
+            # a slot at the end has nothing to stop it: it takes the whole phrase
+            pattern += greedy if k == len(parts) - 2 and not parts[-1] else lazy
     return re.compile(pattern)
 
 

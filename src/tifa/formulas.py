@@ -1,0 +1,587 @@
+"""Formulations (提法), parallel constructions (排比), quotations and templates.
+
+**Formulations** are numeral-led terms — ``四个意识``, ``三大职能``, ``六种意识``,
+``五勤``, ``四心``, ``两本书`` — found inside or outside quotation marks.  Each
+gets a ``kind``: a *formulation* names a set (it is quoted, known, or its
+members are spelled out), a *count* just counts (``三点意见``, ``七个明显特点``).
+Members are taken from wherever the speech spells them out: brackets after the
+term, an apposition after ``即``/``：``/``就是``/``是``, the next sentence, or the
+list or headings that follow (``“五勤”`` → 勤学, 勤修, …).
+
+**Parallels** are runs of phrases or clauses sharing a frame: the same
+opening (服务领导/服务机关/服务基层 → ``服务*``), the same ending
+(领导满意/基层满意/群众满意 → ``*满意``) or a template with slots
+(门难进/脸难看/话难听/事难办 → ``*难*``).
+
+**Quotations** record who or what a speech cites; **templates** count the
+fillers of slot patterns from ``data/lexicons/templates.txt`` plus the
+frames that parallels reuse across the corpus.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from .config import LEXICONS
+from .errors import LexiconError
+from .outline import parse as parse_outline
+from .patterns import CN_DIGITS, cn_to_int
+
+FORMULA_COLUMNS = ["doc_id", "formula", "number", "head", "kind", "members", "members_source", "start", "end", "quoted", "known"]
+PARALLEL_COLUMNS = ["doc_id", "members", "frame", "kind", "n", "start", "end"]
+QUOTE_COLUMNS = ["doc_id", "source", "source_type", "quote", "start", "end"]
+TEMPLATE_COLUMNS = ["template", "filler", "count", "n_docs", "origin"]
+
+_NUM = f"[{CN_DIGITS}两]"
+#: Heads that only count things: a term with one of these is a *count*.
+COUNT_HEADS = frozenset(
+    "点 方面 个方面 问题 特点 涵义 含义 类型 类 原则 阶段 部分 环节 年 月 天 日 人 次 倍 同志 单位 部门 句话 句 件事 件 字 条 项 "
+    "意见 要求 建议 看法 体会 感受 做法 措施 任务 目标 步 层 级 种类 家 所 位 名 份 篇 本 个 层次 手 下 项工作 大家 号 则 遍 "
+    "话 主办单位 明显特点 省 市 县 区 乡 村 镇 届 期 周 小时 分钟 元 万 亿 千 百 百分点 成 页".split()
+)
+_CLASSIFIERS = "个|大|种|项|条|类|股|套|本"
+_QUOTED_RE = re.compile(rf"[“\"](?P<f>(?P<n>{_NUM}{{1,2}})(?P<rest>[\u4e00-\u9fff]{{1,8}}))[”\"]")
+_OPEN_RE = re.compile(rf"(?<![第\d{CN_DIGITS}两零百千万亿几])(?P<f>(?P<n>{_NUM}{{1,2}})(?P<cls>{_CLASSIFIERS})(?P<rest>[\u4e00-\u9fff]{{1,6}}))")
+_BRACKET_RE = re.compile(r"^\s*[（(](?P<m>[^（）()]{2,120})[)）]")
+_APPOS_RE = re.compile(r"^[”\"]?(?:的[\u4e00-\u9fff]{0,6}[，,]?)?\s*(?:，|,)?\s*(?:即|就是|是指|是|指|包括|：|:)\s*[：:]?(?P<m>[^。；;！？\n]{2,200})")
+_SPLIT_RE = re.compile(r"[、，,；;]|(?<=[\u4e00-\u9fff])(?:和|及|与|以及)(?=[\u4e00-\u9fff])")
+
+
+@dataclass(frozen=True)
+class Known:
+    formula: str
+    number: int
+    head: str
+    members: tuple[str, ...]
+    source: str
+
+
+def load_known(path: Path | None = None) -> dict[str, Known]:
+    """Read ``formulations.tsv`` (see its header for the format)."""
+    path = Path(path or LEXICONS / "formulations.tsv")
+    out: dict[str, Known] = {}
+    for i, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if "\r" in line:
+            raise LexiconError(f"{path}:{i}: contains a carriage return (\\r)")
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 5 or not cols[1].isdigit():
+            raise LexiconError(f"{path}:{i}: expected 5 tab-separated columns: formula, number, head, members, source")
+        members = tuple(m for m in cols[3].split("|") if m)
+        if members and len(members) != int(cols[1]):
+            raise LexiconError(f"{path}:{i}: {cols[0]} has {len(members)} members, number says {cols[1]}")
+        out[cols[0]] = Known(cols[0], int(cols[1]), cols[2], members, cols[4])
+    return out
+
+
+# --------------------------------------------------------------------------- head words
+
+
+_WORDS: dict[str, int] | None = None
+
+
+def _words() -> dict[str, int]:
+    global _WORDS
+    if _WORDS is None:
+        from .clean import _dictionary
+
+        _WORDS = _dictionary()
+    return _WORDS
+
+
+def _head(rest: str) -> str:
+    """The head noun of a formulation from the characters after numeral/classifier."""
+    words = _words()
+    # the longest dictionary word at the start, then one more if it makes a compound (明显特点)
+    best = ""
+    for k in range(min(len(rest), 6), 0, -1):
+        if words.get(rest[:k]) or k == 1:
+            best = rest[:k]
+            break
+    nxt = ""
+    for k in range(min(len(rest) - len(best), 4), 1, -1):
+        cand = rest[len(best) : len(best) + k]
+        if words.get(cand):
+            nxt = cand
+            break
+    if best in COUNT_HEADS or best in _FUNCTION_HEADS:
+        return best
+    if nxt and len(best) == 2 and len(nxt) == 2 and (_is_adjectival(best) or not _VERBISH.match(nxt)):
+        return best + nxt
+    return best
+
+
+_FUNCTION_HEADS = frozenset("的 了 是 和 在 之 与 及 或 也 都 就 要 会 能 把 被 对 为 以 于".split())
+_VERBISH = re.compile(r"^(?:是|要|在|有|就|把|对|为|和|与|及|等|的|了|中|上|下|里|来|去|做|抓|讲|看|进行|加强|提高|发挥|实现|坚持|推进|确保|作为|成为|都|也|还|即|又)")
+
+
+def _is_adjectival(w: str) -> bool:
+    return w in {"明显", "重要", "主要", "基本", "突出", "显著", "根本", "鲜明", "核心", "关键", "具体", "新的", "大的"}
+
+
+# --------------------------------------------------------------------------- formulations
+
+
+def _split_members(s: str) -> list[str]:
+    parts = [p.strip(" “”\"'（）()") for p in _SPLIT_RE.split(s)]
+    return [p for p in parts if p]
+
+
+def _abbreviate(item: str, head: str) -> str:
+    """``勤学增才`` → ``勤学`` for 五勤; ``要有忠心`` → ``忠心`` for 四心; else the item."""
+    item = item.strip()
+    if len(head) != 1 or head not in item:
+        return item
+    words = _words()
+    i = item.find(head)
+    after = item[i : i + 2]
+    before = item[max(0, i - 1) : i + 1]
+    if i == 0 and len(after) == 2 and (len(item) == 4 or words.get(after)):
+        return after  # 勤学增才 → 勤学
+    if i > 0 and (words.get(before) or i == len(item) - 1):
+        return before  # 要有忠心 → 忠心
+    if i > 0 and len(after) == 2:
+        return after  # 要提升能说的能力 → 能说
+    return item
+
+
+_LEAD_VERBS = re.compile(r"^(?:牢固树立|树立|增强|强化|坚持|做到|提高|加强|要有|具有|培养|提升|做好)")
+
+
+def _trim_member(item: str, head: str) -> str:
+    """``树立政治意识`` → ``政治意识`` when the formulation's head is ``意识``."""
+    if len(head) >= 2 and item.endswith(head):
+        trimmed = _LEAD_VERBS.sub("", item)
+        if len(trimmed) > len(head):
+            return trimmed
+    return item
+
+
+def _member_phrase(title: str) -> str:
+    """A list item's title reduced to its first clause, without leading 要/要有/是."""
+    t = re.split(r"[，,。；;：:]", title, maxsplit=1)[0]
+    t = re.sub(r"^(?:要有|要做到|是|就是)", "", t)
+    return t.strip("“”\" ")
+
+
+def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = None) -> pd.DataFrame:
+    """Numeral-led formulations and counts of one document, with members."""
+    known = load_known() if known is None else known
+    items = parse_outline(text)
+    rows = []
+    seen: set[tuple[int, int]] = set()
+    cands: list[tuple[int, int, str, str, str, bool]] = []
+    for m in _QUOTED_RE.finditer(text):
+        cands.append((m.start("f"), m.end("f"), m.group("f"), m.group("n"), m.group("rest"), True))
+    for m in _OPEN_RE.finditer(text):
+        cands.append((m.start("f"), m.end("f"), m.group("f"), m.group("n"), m.group("cls") + m.group("rest"), False))
+    for word in known:
+        for m in re.finditer(re.escape(word), text):
+            quoted = m.start() > 0 and text[m.start() - 1] in "“\""
+            cands.append((m.start(), m.end(), word, word[0], word[1:], quoted))
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    for start, end, raw, num, rest, quoted in cands:
+        if any(s <= start < e for s, e in seen):
+            continue
+        number = cn_to_int(num)
+        if not number or number > 20 or (number == 1 and raw not in known):
+            continue
+        formula, head = _normalise(raw, num, rest, quoted, known)
+        if not formula:
+            continue
+        end = start + len(formula)
+        seen.add((start, end))
+        k = known.get(formula)
+        members, source = _members(text, start, end, number, head, items, k)
+        kind = _kind(formula, head, quoted, bool(k), members, source)
+        rows.append(
+            (doc_id, formula, number, head, kind, "|".join(members), source or "", start, end, quoted, bool(k))
+        )
+    df = _consistent(pd.DataFrame(rows, columns=FORMULA_COLUMNS))
+    return df.astype({"number": "int64", "start": "int64", "end": "int64", "quoted": bool, "known": bool})
+
+
+def _normalise(raw: str, num: str, rest: str, quoted: bool, known: dict[str, Known]) -> tuple[str, str]:
+    if raw in known:
+        return raw, known[raw].head
+    for k in sorted(known, key=len, reverse=True):
+        if raw.startswith(k):
+            return k, known[k].head
+    if quoted:
+        cls = re.match(_CLASSIFIERS, rest)
+        head = rest[cls.end():] if cls else rest
+        return raw, head or rest
+    cls = re.match(_CLASSIFIERS, rest)
+    after = rest[cls.end() :] if cls else rest
+    head = _head(after)
+    if not head or not re.match(r"[\u4e00-\u9fff]", head) or head in _FUNCTION_HEADS:
+        return "", ""
+    if cls and cls.group() == "大" and (cn_to_int(num) or 0) >= 10:
+        return "", ""  # 十九大, 二十大: a party congress, not a formulation
+    return num + (cls.group() if cls else "") + head, head
+
+
+def _kind(formula: str, head: str, quoted: bool, known: bool, members: list[str], source: str | None) -> str:
+    if known:
+        return "formulation"
+    if head in COUNT_HEADS or any(head.endswith(h) and len(h) > 1 for h in ("方面", "特点", "问题", "意见", "要求", "原则")):
+        return "count"
+    if quoted or (members and source in ("brackets", "apposition", "next_sentence", "list", "list_before", "named", "headings", "elsewhere")):
+        return "formulation"
+    return "count"
+
+
+_MARKER_START = re.compile(rf"^[{CN_DIGITS}][是要为靠]|^第[{CN_DIGITS}]")
+
+
+def _appos_parts(body: str, number: int) -> list[str] | None:
+    """Members in an apposition: a 、-list up to the first comma, else the clause."""
+    first = re.split(r"[，,。；;]", body, maxsplit=1)[0]
+    parts = _split_members(first)
+    if len(parts) == number:
+        return parts
+    parts = _split_members(re.split(r"[。；;]", body, maxsplit=1)[0])
+    if len(parts) == number:
+        return parts
+    # 即A，B，这是…: the members, then a demonstrative resumes the sentence
+    if len(parts) > number and re.match(r"^(?:这|此|它|其|以上)", parts[number]):
+        return parts[:number]
+    return None
+
+
+def _members(text: str, start: int, end: int, number: int, head: str, items, known: Known | None = None) -> tuple[list[str], str | None]:
+    after = text[end : end + 400]
+    clean = lambda parts: [_trim_member(_abbreviate(p, head), head) for p in parts]  # noqa: E731
+    m = _BRACKET_RE.match(after.lstrip("”\""))
+    if m:
+        parts = _split_members(m.group("m"))
+        if len(parts) == number:
+            return clean(parts), "brackets"
+    if known is not None and known.members:
+        return list(known.members), "lexicon"
+    # the list or headings that follow closely, inside the same section
+    groups: dict[int, list] = {}
+    for it in items:
+        groups.setdefault(it.enum_key, []).append(it)
+    container = None
+    for it in items:
+        if it.start <= start < it.end and (container is None or it.depth > container.depth):
+            container = it
+    ordered = sorted(groups.values(), key=lambda g: g[0].start)
+    for members in reversed(ordered):  # a list just before: 一要靠…二要靠… 围绕这“两靠”
+        last = members[-1]
+        inline = not any(it.marker.line_start for it in members)
+        if inline and last.start < start < last.end and start <= last.start + 150 and len(members) == number:
+            return clean([_member_phrase(it.title) for it in members]), "list_before"
+    for members in ordered:
+        first = members[0]
+        if first.start < end:
+            continue
+        same_section = first.parent is container or (container is None and first.depth == 1)
+        if same_section and first.start - end <= 300 and len(members) == number:
+            phrases = [_member_phrase(it.title) for it in members]
+            if len(set(phrases)) < len(phrases):
+                phrases = [it.title for it in members]
+            source = "headings" if first.marker.line_start and first.depth == 1 else "list"
+            return clean(phrases), source
+        break
+    m = _APPOS_RE.match(after)
+    if m:
+        parts = _appos_parts(m.group("m"), number)
+        if parts and not any(_MARKER_START.match(p) for p in parts):
+            return clean(parts), "apposition"
+    # names given one by one: 一本书叫“有字之书”…另一本书叫“无字之书”
+    para_end = text.find("\n", end)
+    para = text[end : para_end if para_end >= 0 else len(text)]
+    named = re.findall(r"(?:叫做|叫|称为|称作|就是)“([^”]{1,10})”", para)
+    if len(named) == number:
+        return named, "named"
+    # the next sentence, when it is a list of exactly `number` short phrases
+    stop = re.search(r"[。！？；]", after)
+    if stop:
+        nxt = re.match(r"[^。！？\n]{2,200}", after[stop.end() :])
+        if nxt:
+            parts = _split_members(nxt.group())
+            if len(parts) == number and all(len(p) <= 8 for p in parts) and not any(_MARKER_START.match(p) for p in parts):
+                return clean([re.sub(r"^(?:要|要求)", "", p) for p in parts]), "next_sentence"
+    return [], None
+
+
+def _consistent(df: pd.DataFrame) -> pd.DataFrame:
+    """Within a document, a formulation is one: same kind, members shared by all its mentions."""
+    if df.empty:
+        return df
+    out = df.copy()
+    for formula, g in out.groupby("formula"):
+        if (g["kind"] == "formulation").any():
+            out.loc[g.index, "kind"] = "formulation"
+        spelled = g[g["members"] != ""]
+        if len(spelled):
+            best = spelled.iloc[0]
+            empty = g.index[g["members"] == ""]
+            out.loc[empty, "members"] = best["members"]
+            out.loc[empty, "members_source"] = "elsewhere"
+    return out
+
+
+# --------------------------------------------------------------------------- parallels
+
+_SEG_RE = re.compile(r"[^、，,；;：:。！？!?\n“”（）()—]+")
+_STRIP = "“”\"'（）() "
+#: Openings too common to make a frame on their own.
+_WEAK_PREFIXES = {"我们", "这是", "就是", "这个", "一个", "要把", "不是", "也是", "都是", "还是", "而是", "是在"}
+
+
+def _frame(group: list[str]) -> tuple[str, str] | None:
+    """The shared frame of ``group`` and its kind, or None."""
+    if len(set(group)) < len(group):
+        return None
+    prefix = os.path.commonprefix(group)
+    suffix = os.path.commonprefix([g[::-1] for g in group])[::-1]
+    short = max(map(len, group)) <= 5
+    lengths = {len(g) for g in group}
+    if len(lengths) == 1 and 2 <= len(group[0]) <= 6:
+        n = len(group[0])
+        shared = [all(g[i] == group[0][i] for g in group) for i in range(n)]
+        inner = any(shared[i] and not shared[0] and not shared[-1] for i in range(n))
+        if inner and sum(shared) >= 1:
+            frame = "".join(group[0][i] if shared[i] else "*" for i in range(n))
+            return re.sub(r"\*+", "*", frame), "template"
+    if len(prefix) >= 2 and prefix not in _WEAK_PREFIXES and all(len(g) > len(prefix) for g in group):
+        return prefix + "*", "opening"
+    if len(suffix) >= 2 and all(len(g) > len(suffix) for g in group):
+        return "*" + suffix, "ending"
+    if short and len(group) >= 3:
+        if len(prefix) == 1 and all(len(g) > 1 for g in group):
+            return prefix + "*", "opening"
+        if len(suffix) == 1 and all(len(g) > 1 for g in group) and suffix not in "的了是":
+            return "*" + suffix, "ending"
+    return None
+
+
+def _trim_run(run: list[list], frame: str, kind: str) -> None:
+    """Cut lead-in words off the first member and tails off the last one."""
+    if len(run) < 3:
+        return
+    if kind == "ending":
+        if _COUNT_PHRASE.match(run[0][1]):  # 六种意识（大局意识、…）: the count is not a member
+            del run[0]
+            return
+        width = max(len(s) for _, s in run[1:])
+        off, seg = run[0]
+        if len(seg) > width + 2:
+            run[0] = [off + len(seg) - width, seg[-width:]]
+    elif kind == "opening":
+        width = max(len(s) for _, s in run[:-1])
+        off, seg = run[-1]
+        if len(seg) > width + 2:
+            run[-1] = [off, seg[:width]]
+
+
+_COUNT_PHRASE = re.compile(rf"^.{{0,6}}{_NUM}{{1,2}}(?:{_CLASSIFIERS})")
+
+
+def _strength(frame: str) -> int:
+    return len(frame.replace("*", ""))
+
+
+def _longest_run(segs: list, i: int) -> tuple[int, tuple[str, str]] | None:
+    best = None
+    j = i + 2
+    while j <= len(segs) and all(s is not None for _, s in segs[i:j]):
+        f = _frame([s for _, s in segs[i:j]])
+        if f is None:
+            break
+        best = (j, f)
+        j += 1
+    return best
+
+
+def find_parallels(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30) -> pd.DataFrame:
+    """Runs of ≥ ``min_n`` phrases or clauses sharing a frame."""
+    rows = []
+    for pm in re.finditer(r"[^\n]+", text):
+        segs = []
+        for m in _SEG_RE.finditer(pm.group()):
+            raw = m.group()
+            lead = len(raw) - len(raw.lstrip(_STRIP))
+            seg = raw.strip(_STRIP)
+            if 2 <= len(seg) <= max_len:
+                segs.append((pm.start() + m.start() + lead, seg))
+            else:
+                segs.append((pm.start() + m.start(), None))
+        i = 0
+        while i < len(segs):
+            best = _longest_run(segs, i)
+            nxt = _longest_run(segs, i + 1)
+            if best and nxt and nxt[0] >= best[0] and _strength(nxt[1][0]) > _strength(best[1][0]):
+                i += 1  # a stronger frame starts one later (多办实事 | 说老实话、办老实事、做老实人)
+                continue
+            if best and best[0] - i >= 2:
+                j, (frame, kind) = best
+                run = [list(x) for x in segs[i:j]]
+                _trim_run(run, frame, kind)
+                # a lead-in clause that ends with the first member (特别是学会用新的视野…)
+                if kind == "opening" and i > 0 and segs[i - 1][1] and frame[:-1] in segs[i - 1][1][1:]:
+                    off, seg = segs[i - 1]
+                    k = seg.index(frame[:-1], 1)
+                    run.insert(0, [off + k, seg[k:]])
+                if len(run) >= min_n:
+                    members = [s for _, s in run]
+                    start = run[0][0]
+                    end = run[-1][0] + len(run[-1][1])
+                    rows.append((doc_id, "|".join(members), frame, kind, len(members), start, end))
+                    i = j
+                    continue
+                i += 1
+                continue
+            else:
+                i += 1
+    df = pd.DataFrame(rows, columns=PARALLEL_COLUMNS)
+    return df.astype({"n": "int64", "start": "int64", "end": "int64"})
+
+
+# --------------------------------------------------------------------------- quotations
+
+_LEADERS = ("习近平", "习总书记", "总书记", "毛泽东", "毛主席", "邓小平", "江泽民", "江总书记", "胡锦涛", "周恩来", "刘少奇", "朱德", "陈云", "李克强")
+_CLASSICS = ("孔子", "孟子", "老子", "庄子", "荀子", "韩非子", "古人", "古语", "先贤", "前人", "诸葛亮", "司马光", "王安石", "苏轼")
+_SAYINGS = ("俗话", "俗语", "常言", "谚语", "民谚", "老话", "古话")
+_SAY = r"(?:曾经|曾|也|反复|多次|深刻地|深刻|明确|所|一再)?(?:说过|说|指出|强调|讲过|讲|告诫|要求|提出|言|云|有云|道)(?:过|得好)?(?:一段话)?"
+_QUOTE_RE = re.compile(rf"(?P<who>[\u4e00-\u9fffA-Za-z《》]{{1,14}}?){_SAY}[：:，,]?\s*“(?P<q>[^”]{{2,300}})”")
+_SAYING_RE = re.compile(rf"(?P<who>{'|'.join(_SAYINGS + ('古人', '古语', '先贤'))})(?:有云|说得好|说|讲|云|道|曰)?[：:，,]\s*“?(?P<q>[^”。！？\n]{{2,120}}[。！？]?)”?")
+_BOOK_RE = re.compile(r"《(?P<b>[^》\n]{1,30})》")
+
+
+def _source_type(who: str) -> str:
+    if any(w in who for w in _LEADERS) or who.endswith("同志"):
+        return "leader"
+    if any(w in who for w in _SAYINGS):
+        return "saying"
+    if any(w in who for w in _CLASSICS):
+        return "classic"
+    if who.startswith("《"):
+        return "book"
+    return "person"
+
+
+def _trim_who(who: str) -> str:
+    for name in _LEADERS + _CLASSICS + _SAYINGS:
+        k = who.rfind(name)
+        if k >= 0:
+            return who[k:] if not who[k:].startswith(("总书记",)) or k == 0 else who[k - 1 :] if who[k - 1] == "习" else who[k:]
+    # keep the last short name-like chunk (e.g. 李嘉诚曾说过 → 李嘉诚)
+    return re.split(r"[，。、；：的在和与就也]", who)[-1][-6:]
+
+
+def find_quotes(doc_id: str, text: str) -> pd.DataFrame:
+    """Citations: who or what a speech quotes, and the quoted words."""
+    rows = []
+    taken: list[tuple[int, int]] = []
+    for m in _QUOTE_RE.finditer(text):
+        who = _trim_who(m.group("who"))
+        if re.match(r"^(?:我们|人们|大家|我)?常$", who):
+            who = "常言"
+        if len(who) < 2 or who in ("他", "她", "我", "我们", "有人", "大家", "就是", "这就是"):
+            continue
+        rows.append((doc_id, who, _source_type(who), m.group("q"), m.start("q"), m.end("q")))
+        taken.append((m.start(), m.end()))
+    for m in _SAYING_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        rows.append((doc_id, m.group("who"), "saying" if m.group("who") in _SAYINGS else "classic", m.group("q").strip("“”"), m.start("q"), m.end("q")))
+    for m in _BOOK_RE.finditer(text):
+        rows.append((doc_id, f"《{m.group('b')}》", "book", "", m.start(), m.end()))
+    df = pd.DataFrame(rows, columns=QUOTE_COLUMNS).sort_values("start", kind="stable").reset_index(drop=True)
+    return df.astype({"start": "int64", "end": "int64"})
+
+
+# --------------------------------------------------------------------------- corpus tables
+
+
+def formulas_table(docs: pd.DataFrame) -> pd.DataFrame:
+    known = load_known()
+    frames = [find_formulas(d, t, known=known) for d, t in zip(docs["doc_id"], docs["text"])]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=FORMULA_COLUMNS)
+
+
+def parallels_table(docs: pd.DataFrame, *, min_n: int = 3) -> pd.DataFrame:
+    frames = [find_parallels(d, t, min_n=min_n) for d, t in zip(docs["doc_id"], docs["text"])]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=PARALLEL_COLUMNS)
+
+
+def quotes_table(docs: pd.DataFrame) -> pd.DataFrame:
+    frames = [find_quotes(d, t) for d, t in zip(docs["doc_id"], docs["text"])]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=QUOTE_COLUMNS)
+
+
+def load_templates(path: Path | None = None) -> list[str]:
+    path = Path(path or LEXICONS / "templates.txt")
+    out = []
+    for i, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        q = line.split("#", 1)[0].strip()
+        if not q:
+            continue
+        if "*" not in q:
+            raise LexiconError(f"{path}:{i}: a template needs at least one '*' slot: {q!r}")
+        out.append(q)
+    return out
+
+
+def templates_table(
+    docs: pd.DataFrame, sents: pd.DataFrame, *, parallels: pd.DataFrame | None = None, templates: Iterable[str] | None = None, min_count: int = 1
+) -> pd.DataFrame:
+    """Fillers of slot templates across the corpus, with counts and document counts."""
+    from .kwic import kwic
+
+    if "duplicate_of" in docs:  # a repeated article would count its phrases twice
+        docs = docs[docs["duplicate_of"].isna()]
+        sents = sents[sents["doc_id"].isin(set(docs["doc_id"]))]
+        if parallels is not None:
+            parallels = parallels[parallels["doc_id"].isin(set(docs["doc_id"]))]
+    rows = []
+    for q in templates if templates is not None else load_templates():
+        hits = kwic(docs, sents, q)
+        if hits.empty:
+            continue
+        g = hits.groupby("slots").agg(count=("doc_id", "size"), n_docs=("doc_id", "nunique")).reset_index()
+        for filler, c, nd in zip(g["slots"], g["count"], g["n_docs"]):
+            rows.append((q, filler, int(c), int(nd), "lexicon"))
+    if parallels is not None and len(parallels):
+        for frame, g in parallels.groupby("frame"):
+            fillers: dict[str, set] = {}
+            counts: dict[str, int] = {}
+            rx = re.compile("^" + "(.+?)".join(re.escape(p) for p in frame.split("*")) + "$")
+            for d, members in zip(g["doc_id"], g["members"]):
+                for mem in members.split("|"):
+                    m = rx.match(mem)
+                    if m:
+                        f = "|".join(x for x in m.groups())
+                        counts[f] = counts.get(f, 0) + 1
+                        fillers.setdefault(f, set()).add(d)
+            for f, c in counts.items():
+                rows.append((frame, f, c, len(fillers[f]), "parallels"))
+    df = pd.DataFrame(rows, columns=TEMPLATE_COLUMNS)
+    df = df[df["count"] >= min_count]
+    return df.sort_values(["template", "count", "filler"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
+
+
+def formula_matrix(formulas: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
+    """Speech × formulation counts, with which formulations are one source's coinage."""
+    f = formulas[formulas["kind"] == "formulation"]
+    if f.empty:
+        return pd.DataFrame()
+    src = dict(zip(docs["doc_id"], docs["source"]))
+    m = f.pivot_table(index="formula", columns="doc_id", values="start", aggfunc="count", fill_value=0)
+    known = f.groupby("formula")["known"].any()
+    n_sources = f.assign(source=f["doc_id"].map(src)).groupby("formula")["source"].nunique()
+    m.insert(0, "n_docs", (m > 0).sum(axis=1))
+    m.insert(1, "n_sources", n_sources)
+    m.insert(2, "known", known)
+    m.insert(3, "coinage", (~known) & (n_sources == 1))
+    return m.sort_values(["n_docs", "formula"], ascending=[False, True])

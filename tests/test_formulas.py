@@ -1,0 +1,191 @@
+"""Formulations, parallels, quotations and templates on real excerpts and the seeds."""
+from __future__ import annotations
+
+import pytest
+
+from tifa.errors import LexiconError
+from tifa.formulas import find_formulas, find_parallels, find_quotes, formula_matrix, load_known, templates_table
+
+
+def formulas(text, kind=None):
+    df = find_formulas("d", text)
+    if kind:
+        df = df[df["kind"] == kind]
+    return {f: m for f, m in zip(df["formula"], df["members"])}
+
+
+@pytest.mark.parametrize(
+    "text, formula, members, source",
+    [
+        # in brackets after it (seed 004)
+        (
+            "我认真要想做好办公室工作，必须要强化六种意识（大局意识、发展意识、服务意识、参谋意识、创新意识、奉献意识）。",
+            "六种意识", "大局意识|发展意识|服务意识|参谋意识|创新意识|奉献意识", "brackets",
+        ),
+        # after 即 (seed 002)
+        (
+            "总的说是做好“三个服务”，发挥三大职能。“三个服务”即服务领导、服务基层、服务人民群众，三大职能是参谋助手职能、督促检查职能和综合协调职能。",
+            "三个服务", "服务领导|服务基层|服务人民群众", "apposition",
+        ),
+        (
+            "总的说是做好“三个服务”，发挥三大职能。“三个服务”即服务领导、服务基层、服务人民群众，三大职能是参谋助手职能、督促检查职能和综合协调职能。",
+            "三大职能", "参谋助手职能|督促检查职能|综合协调职能", "elsewhere",
+        ),
+        # 即 with comma-separated members, resumed by 这是 (seed 002)
+        (
+            "市委提出了“两个率先”的奋斗目标，即到2020年在全省率先全面建成小康社会，到2030年在全省率先基本实现现代化，这是市委作出的新定位。",
+            "两个率先", "到2020年在全省率先全面建成小康社会|到2030年在全省率先基本实现现代化", "apposition",
+        ),
+        # the list it introduces (seed 003)
+        (
+            "第一，要培养“四心”。一是要有忠心，我们要忠于事业。二是要有诚心。三是要有细心。四是要培养耐心。\n第二，要提升“三能”。",
+            "四心", "忠心|诚心|细心|耐心", "list",
+        ),
+        # the headings that follow (seed 000)
+        (
+            "我感到需要我们共同在“五勤”上下功夫、使长劲。\n一、勤学增才\n正文。\n二、勤修厚德\n正文。\n三、勤思明向\n正文。\n四、勤练砺志\n正文。\n五、勤省正身\n正文。",
+            "五勤", "勤学|勤修|勤思|勤练|勤省", "headings",
+        ),
+        # a list just before it (seed 003)
+        ("怎样干好办公室工作，一要靠素质和能力，二要靠苦干和实干。围绕着这“两靠”，我觉得要做到这几点：", "两靠", "靠素质和能力|靠苦干和实干", "list_before"),
+        # names given one by one (seed 003)
+        ("第五，要读好“两本书”。一本书叫“有字之书”，要熟悉政策法规。另一本书叫“无字之书”，就是社会实践。", "两本书", "有字之书|无字之书", "named"),
+    ],
+)
+def test_members_wherever_the_speech_spells_them_out(text, formula, members, source):
+    df = find_formulas("d", text)
+    rows = df[(df["formula"] == formula) & (df["members_source"] == source)]
+    assert len(rows), df[["formula", "members", "members_source"]]
+    assert (rows["kind"] == "formulation").all()
+    assert (rows["members"] == members).all()
+
+
+@pytest.mark.parametrize(
+    "text, formula, kind",
+    [
+        ("下面，我就办好这次培训班讲三点意见。", "三点意见", None),  # no point classifier formulation
+        ("可以初步看出办公室具有以下七个明显特点：", "七个明显特点", "count"),
+        ("办公室这个词的概念，有两种涵义：一为办公的屋子、场所；二为工作机构。", "两种涵义", "count"),
+        ("要把思想和行动统一到党的二十大的要求上来。", "二十大", None),
+        ("具体讲，就是要增强“四个意识”、坚定“四个自信”、做到“两个维护”。", "四个意识", "formulation"),
+        ("办公室有三大服务职能，就是服务机关、服务领导，服务群众。", "三大服务职能", "formulation"),
+        ("我们要抓好五大发展战略的落实。", "五大发展战略", "count"),
+    ],
+)
+def test_formulation_versus_count(text, formula, kind):
+    df = find_formulas("d", text)
+    got = df[df["formula"] == formula]
+    if kind is None:
+        assert got.empty or (got["kind"] == "count").all()
+    else:
+        assert not got.empty and got.iloc[0]["kind"] == kind
+
+
+def test_known_formulations_are_marked_with_official_members():
+    df = find_formulas("d", "坚定“四个自信”，增强“四个意识”。")
+    row = df[df["formula"] == "四个意识"].iloc[0]
+    assert row["known"] and row["members_source"] == "lexicon"
+    assert row["members"] == "政治意识|大局意识|核心意识|看齐意识"
+
+
+def test_known_lexicon_is_checked(tmp_path):
+    p = tmp_path / "f.tsv"
+    p.write_text("四个意识\t4\t意识\t政治意识|大局意识\t来源\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=":1: 四个意识 has 2 members"):
+        load_known(p)
+    assert len(load_known()) >= 15
+
+
+@pytest.mark.parametrize(
+    "text, members, frame",
+    [
+        ("领导就向我强调了办公室的定位——“服务领导，服务机关，服务基层”。", "服务领导|服务机关|服务基层", "服务*"),
+        ("服务工作搞得好不好，能不能让领导满意、基层满意、群众满意，是衡量办公室工作的根本标准。", "领导满意|基层满意|群众满意", "*满意"),
+        ("放下架子，坚决克服“门难进、脸难看、话难听、事难办”的衙门作风。", "门难进|脸难看|话难听|事难办", "*难*"),
+        ("要少说空话、多办实事、不图虚名、不做表面文章，说老实话，办老实事，做老实人，不弄虚作假。", "说老实话|办老实事|做老实人", "*老实*"),
+        (
+            "特别是学会用新的视野看准办公室工作方向，用新的思维研究办公室工作要求，用新的观念谋划办公室工作思路，用新的方法提高办公室工作实效，以良好的精神状态做好工作。",
+            "用新的视野看准办公室工作方向|用新的思维研究办公室工作要求|用新的观念谋划办公室工作思路|用新的方法提高办公室工作实效",
+            "用新的*",
+        ),
+    ],
+)
+def test_parallels(text, members, frame):
+    df = find_parallels("d", text)
+    assert (members, frame) in set(zip(df["members"], df["frame"]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "诸如调查研究、公文撰写、文印收发、会务接待、信访工作、上下联络、档案管理等大量的工作。",
+        "接待上级领导的视察、检查和兄弟单位的参观学习，处理各种公务往来，接待人民群众来访等等。",
+        "办公室是一个单位的综合管理机构，具有多功能的性质，明显地有别于其他各类单位部门。",
+    ],
+)
+def test_ordinary_lists_are_not_parallels(text):
+    assert find_parallels("d", text).empty
+
+
+def test_parallels_of_two_only_on_request():
+    text = "要做起而行之的行动者、不做坐而论道的清谈客。既要参与政务，又要管理事务。"
+    assert find_parallels("d", "服务领导、服务机关。").empty
+    assert len(find_parallels("d", "服务领导、服务机关。", min_n=2)) == 1
+    assert find_parallels("d", text).empty
+
+
+@pytest.mark.parametrize(
+    "text, source, source_type, quote",
+    [
+        ("习总书记指出：“干部的党性修养需要终生努力。”一要摒弃非分之想。", "习总书记", "leader", "干部的党性修养需要终生努力。"),
+        ("孟子说，“尽信书，则不如无书”。", "孟子", "classic", "尽信书，则不如无书"),
+        ("李嘉诚曾说过一段话：“别人是求学问，我是抢学问。”", "李嘉诚", "person", "别人是求学问，我是抢学问。"),
+        ("俗话说得好：“没有精钢钻，勿揽瓷器活。”", "俗话", "saying", "没有精钢钻，勿揽瓷器活。"),
+        ("古人讲，贪如火，不遏则燎原；欲如水，不遏则滔天。", "古人", "classic", "贪如火，不遏则燎原；欲如水，不遏则滔天。"),
+        ("《论语》中讲：“君子坦荡荡。”", "《论语》", "book", ""),
+    ],
+)
+def test_quotations(text, source, source_type, quote):
+    df = find_quotes("d", text)
+    assert (source, source_type, quote) in set(zip(df["source"], df["source_type"], df["quote"]))
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+def test_seed_formulations(corpus):
+    f = corpus.formulas
+    got = {(fm, m) for fm, m, k in zip(f["formula"], f["members"], f["kind"]) if k == "formulation"}
+    for expected in [
+        ("五勤", "勤学|勤修|勤思|勤练|勤省"),
+        ("四心", "忠心|诚心|细心|耐心"),
+        ("三能", "能说|能写|能干"),
+        ("六种意识", "大局意识|发展意识|服务意识|参谋意识|创新意识|奉献意识"),
+        ("三个服务", "服务领导|服务基层|服务人民群众"),
+        ("三大职能", "参谋助手职能|督促检查职能|综合协调职能"),
+        ("四种意识", "政治意识|学习意识|服务意识|创新意识"),
+        ("两本书", "有字之书|无字之书"),
+    ]:
+        assert expected in got, expected
+    for f_ in ("四情", "两靠", "两个率先", "四个意识", "两个维护"):
+        assert f_ in set(f[f["kind"] == "formulation"]["formula"])
+    counts = set(f[f["kind"] == "count"]["formula"])
+    assert {"七个明显特点", "两种涵义"} <= counts
+    assert not {"七个明显特点", "两种涵义", "三点意见"} & set(f[f["kind"] == "formulation"]["formula"])
+
+
+def test_seed_parallel_slogans(corpus):
+    p = corpus.parallels
+    got = set(p["members"])
+    for m in ("服务领导|服务机关|服务基层", "领导满意|基层满意|群众满意", "门难进|脸难看|话难听|事难办", "说老实话|办老实事|做老实人"):
+        assert m in got, m
+
+
+def test_matrix_and_templates(corpus):
+    m = formula_matrix(corpus.formulas, corpus.documents)
+    assert m.loc["四个意识", "known"] and not m.loc["五勤", "known"]
+    assert m.loc["五勤", "coinage"] and not m.loc["四个意识", "coinage"]
+    t = templates_table(corpus.documents, corpus.sentences, parallels=corpus.parallels)
+    ideas = t[t["template"] == "要有*意识"]
+    assert {"大局", "全局", "服务"} <= set(ideas["filler"])
+    assert (t[t["template"] == "服务*"]["filler"] == "领导").any()
