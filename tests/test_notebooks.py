@@ -18,7 +18,11 @@ def test_report_executes_every_notebook(project):
         assert f'href="{p.stem}.html"' in index
     html = (reports / "01_corpus.html").read_text(encoding="utf-8")
     assert "在新入职办公室干部交流会上的讲话" in html
-    assert "Traceback" not in html and "Error" not in html.split("</style>")[-1][:0]
+    for p in notebook_paths(NOTEBOOKS):
+        body = (reports / f"{p.stem}.html").read_text(encoding="utf-8")
+        assert "Traceback (most recent call last)" not in body, p.stem
+    assert (reports / "02_themes.html").read_text(encoding="utf-8").count("data:image/png") >= 4
+    assert (reports / "04_structure.html").read_text(encoding="utf-8").count("data:image/png") >= 3
 
 
 def test_plots_font_has_glyphs_for_the_corpus(corpus):
@@ -29,3 +33,36 @@ def test_plots_font_has_glyphs_for_the_corpus(corpus):
     assert cjk_font_path().exists()
     titles = "".join(corpus.documents["title"])
     assert font_has_glyphs(titles)
+
+
+def test_notebook_figures_render_chinese_without_missing_glyphs(corpus):
+    """Draw every kind of plot with the corpus' Chinese and check no glyph is missing."""
+    import warnings
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from tifa import plots, themes
+
+    docs = corpus.documents
+    titles = list(docs["title"].fillna(""))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ax = plots.bar(docs.set_index("title")["n_chars"], title="文档长度")
+        ax.figure.canvas.draw()
+        scores = themes.theme_scores(docs)
+        scores.index = [t[:10] or "?" for t in titles]
+        ax = plots.heatmap(scores, title="主题强度")
+        ax.figure.canvas.draw()
+        ax = plots.wordcloud({"四个意识": 5, "参谋助手": 3, "服务领导": 2}, title="词云")
+        ax.figure.canvas.draw()
+        ax = plots.structure_map(corpus.outline, docs)
+        ax.figure.canvas.draw()
+    missing = [str(w.message) for w in caught if "missing from" in str(w.message) or "Glyph" in str(w.message)]
+    assert not missing, missing
+    # the font matplotlib resolves for Chinese text is the bundled CJK font
+    from matplotlib import font_manager
+
+    resolved = font_manager.findfont(font_manager.FontProperties(family=matplotlib.rcParams["font.sans-serif"][0]))
+    assert resolved == str(plots.cjk_font_path())
+    assert plots.font_has_glyphs("".join(titles) + "".join(scores.columns))

@@ -25,7 +25,12 @@ PROJECT_ROOT = project_root()
 DATA = PROJECT_ROOT / "data"
 RAW = DATA / "raw"
 PROCESSED = DATA / "processed"
-LEXICONS = DATA / "lexicons"
+#: The lexicons shipped with the source checkout.
+DEFAULT_LEXICONS = Path(__file__).resolve().parents[2] / "data" / "lexicons"
+#: A project's own lexicons when it has them (``$TIFA_LEXICONS`` overrides), else the shipped ones.
+LEXICONS = Path(os.environ["TIFA_LEXICONS"]) if os.environ.get("TIFA_LEXICONS") else (
+    DATA / "lexicons" if (DATA / "lexicons").is_dir() else DEFAULT_LEXICONS
+)
 REPORTS = PROJECT_ROOT / "reports"
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
 CACHE = PROJECT_ROOT / ".cache"

@@ -235,3 +235,29 @@ def read_table(name: str, processed: Path = PROCESSED) -> pd.DataFrame:
     if not path.exists():
         raise FileNotFoundError(f"{path}: table not built yet; run `tifa build` (or `make report`)")
     return pd.read_parquet(path)
+
+
+def read_corpus(processed: Path = PROCESSED, *, tables: tuple[str, ...] = TABLES) -> Corpus:
+    """All built tables as a :class:`Corpus` (what the notebooks start from)."""
+    got = {name: read_table(name, processed) for name in tables}
+    return Corpus(
+        documents=got["documents"],
+        sentences=got["sentences"],
+        cleaning_log=got.get("cleaning_log", pd.DataFrame()),
+        tokens=got.get("tokens"),
+        outline=got.get("outline"),
+        enumerations=got.get("enumerations"),
+        formulas=got.get("formulas"),
+        parallels=got.get("parallels"),
+        quotes=got.get("quotes"),
+    )
+
+
+def doc_labels(docs: pd.DataFrame, width: int = 14) -> dict[str, str]:
+    """Short readable labels for plots: ``000-01 在新入职办公室干部…``."""
+    out = {}
+    for d, src, part, title in zip(docs["doc_id"], docs["source"], docs["part"], docs["title"]):
+        stem = Path(str(src)).stem.split("_")[0][:12]
+        t = title if isinstance(title, str) and title else ""
+        out[d] = f"{stem}-{int(part):02d} {t[:width]}".strip()
+    return out

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import matplotlib
 
-matplotlib.use("Agg", force=False)
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib import font_manager
 
 #: Preferred font files inside mplfonts, best first.
 _FONT_FILES = ("NotoSansCJKsc-Regular.otf", "SourceHanSerifSC-Regular.otf", "NotoSerifCJKsc-Regular.otf")
@@ -63,5 +62,104 @@ def bar(series, *, title: str = "", xlabel: str = "", ax=None, color: str = "#b2
     ax.barh([str(i) for i in s.index], s.values, color=color)
     ax.set_title(title)
     ax.set_xlabel(xlabel)
+    ax.figure.tight_layout()
+    return ax
+
+
+def wordcloud(frequencies: dict[str, float], *, ax=None, title: str = "", width: int = 800, height: int = 450, max_words: int = 80):
+    """A word cloud drawn from term frequencies (wordcloud never tokenises the Chinese itself)."""
+    from wordcloud import WordCloud
+
+    setup_cjk_font()
+    freqs = {str(k): float(v) for k, v in frequencies.items() if v > 0}
+    if ax is None:
+        _, ax = plt.subplots(figsize=(width / 100, height / 100))
+    ax.axis("off")
+    ax.set_title(title)
+    if not freqs:
+        return ax
+    wc = WordCloud(
+        font_path=str(cjk_font_path()),
+        width=width,
+        height=height,
+        background_color="white",
+        max_words=max_words,
+        colormap="Reds",
+        prefer_horizontal=1.0,
+        random_state=0,
+    ).generate_from_frequencies(freqs)
+    ax.imshow(wc, interpolation="bilinear")
+    return ax
+
+
+def heatmap(df, *, title: str = "", ax=None, cmap: str = "Reds", fmt: str = "{:.1f}", annotate: bool = True):
+    """A heatmap of a numeric DataFrame with row and column labels."""
+    import numpy as np
+
+    setup_cjk_font()
+    values = df.to_numpy(dtype=float)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(1 + 0.75 * values.shape[1], 1 + 0.4 * values.shape[0]))
+    im = ax.imshow(values, cmap=cmap, aspect="auto")
+    ax.set_xticks(range(values.shape[1]), [str(c) for c in df.columns], rotation=45, ha="right")
+    ax.set_yticks(range(values.shape[0]), [str(i) for i in df.index])
+    if annotate and values.size <= 400:
+        top = np.nanmax(values) if values.size else 0
+        for (i, j), v in np.ndenumerate(values):
+            ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=7, color="white" if top and v > 0.6 * top else "black")
+    ax.set_title(title)
+    ax.figure.colorbar(im, ax=ax, shrink=0.8)
+    ax.figure.tight_layout()
+    return ax
+
+
+def network(matrix, *, title: str = "", ax=None, min_weight: int = 1):
+    """Co-occurrence network of terms on a circle; edge width by co-occurrence count."""
+    import math
+
+    setup_cjk_font()
+    terms = list(matrix.index)
+    n = len(terms)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 8))
+    pos = {t: (math.cos(2 * math.pi * k / max(n, 1)), math.sin(2 * math.pi * k / max(n, 1))) for k, t in enumerate(terms)}
+    top = max(1, int(matrix.to_numpy().max()) if n else 1)
+    for i, a in enumerate(terms):
+        for b in terms[i + 1 :]:
+            w = int(matrix.loc[a, b])
+            if w >= min_weight:
+                (x1, y1), (x2, y2) = pos[a], pos[b]
+                ax.plot([x1, x2], [y1, y2], color="#b22222", alpha=0.25 + 0.6 * w / top, linewidth=0.5 + 4 * w / top)
+    for t, (x, y) in pos.items():
+        ax.scatter([x], [y], s=60, color="#8b0000", zorder=3)
+        ax.text(x * 1.12, y * 1.12, t, ha="center", va="center", fontsize=10)
+    ax.set_xlim(-1.4, 1.4)
+    ax.set_ylim(-1.4, 1.4)
+    ax.axis("off")
+    ax.set_title(title)
+    return ax
+
+
+def structure_map(outline, docs, *, ax=None, title: str = "编号结构（每行一篇讲话）"):
+    """Each speech as a row; its outline items as bars along the text, darker = deeper."""
+    setup_cjk_font()
+    lengths = dict(zip(docs["doc_id"], docs["n_chars"]))
+    labels = dict(zip(docs["doc_id"], docs["title"]))
+    ids = list(docs["doc_id"])
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10, 0.6 * len(ids) + 1.5))
+    colours = {1: "#8b0000", 2: "#cd5c5c", 3: "#f08080", 4: "#ffc0cb"}
+    for row, d in enumerate(ids):
+        n = max(lengths.get(d, 1), 1)
+        ax.barh(row, 1.0, color="#eeeeee", height=0.8)
+        o = outline[outline["doc_id"] == d]
+        for s, e, depth in zip(o["start"], o["end"], o["depth"]):
+            depth = int(depth)
+            h = 0.8 / depth
+            ax.barh(row, (int(e) - int(s)) / n, left=int(s) / n, height=h, color=colours.get(depth, "#ffe4e1"), edgecolor="white", linewidth=0.3)
+    ax.set_yticks(range(len(ids)), [(labels.get(d) or d)[:18] for d in ids])
+    ax.invert_yaxis()
+    ax.set_xlabel("position in the speech (share of characters)")
+    ax.set_title(title)
     ax.figure.tight_layout()
     return ax

@@ -1,0 +1,108 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 03 · Formulations and slogans: the speeches' fingerprints
+#
+# Which numbered formulations (提法) and parallel slogans (排比) do the
+# speeches use, what do they stand for, and which recur across speeches?
+# Formulations come with their members wherever the speech spells them out
+# (brackets, 即…, the list or headings that follow); `known` marks the central
+# formulations of `data/lexicons/formulations.tsv`; a *coinage* is a
+# formulation found in one source only. Also: who the speeches quote, and the
+# slot templates a speechwriter can reuse.
+
+# %%
+import pandas as pd
+
+from tifa.config import PROCESSED
+from tifa.corpus import doc_labels, read_corpus
+from tifa.formulas import formula_matrix, templates_table
+from tifa import plots
+
+plots.setup_cjk_font()
+pd.set_option("display.max_colwidth", 80)
+corpus = read_corpus(PROCESSED)
+docs = corpus.documents[corpus.documents["duplicate_of"].isna()]
+keep = set(docs["doc_id"])
+labels = doc_labels(docs)
+f = corpus.formulas[corpus.formulas["doc_id"].isin(keep)]
+
+# %% [markdown]
+# ## Formulations with their members
+
+# %%
+forms = f[f["kind"] == "formulation"].drop_duplicates(["doc_id", "formula"])
+forms.assign(speech=forms["doc_id"].map(labels))[["speech", "formula", "number", "members", "members_source", "known"]]
+
+# %% [markdown]
+# ## Counts are not formulations
+#
+# Numbered phrases that only count (三点意见, 七个明显特点) — listed so a reader can check the split.
+
+# %%
+f[f["kind"] == "count"].drop_duplicates(["doc_id", "formula"])[["doc_id", "formula", "members"]].head(20)
+
+# %% [markdown]
+# ## Which formulations recur across speeches
+
+# %%
+matrix = formula_matrix(f, docs)
+matrix.columns = [labels.get(c, c) for c in matrix.columns]
+matrix
+
+# %%
+recurring = matrix[matrix["n_docs"] > 1]
+if len(recurring):
+    ax = plots.bar(recurring["n_docs"], title="出现在多篇讲话中的提法", xlabel="speeches")
+coinages = matrix[matrix["coinage"]].index.tolist()
+print("one speaker's coinages:", "、".join(coinages))
+
+# %% [markdown]
+# ## Parallel slogans (排比)
+
+# %%
+par = corpus.parallels[corpus.parallels["doc_id"].isin(keep)]
+par.assign(speech=par["doc_id"].map(labels))[["speech", "frame", "kind", "n", "members"]]
+
+# %%
+frames = par.groupby("frame").agg(n_runs=("members", "size"), n_docs=("doc_id", "nunique")).sort_values(["n_docs", "n_runs"], ascending=False)
+frames[frames["n_docs"] > 1]
+
+# %% [markdown]
+# ## Quotations and citations
+
+# %%
+q = corpus.quotes[corpus.quotes["doc_id"].isin(keep)]
+q.assign(speech=q["doc_id"].map(labels))[["speech", "source", "source_type", "quote"]]
+
+# %%
+q.groupby("source_type").size().rename("citations").to_frame()
+
+# %% [markdown]
+# ## Templates for speechwriters
+#
+# Slot templates from `data/lexicons/templates.txt` and the frames parallels
+# reuse, with their fillers and counts.
+
+# %%
+templates = templates_table(corpus.documents, corpus.sentences, parallels=corpus.parallels)
+templates.head(60)
+
+# %% [markdown]
+# ## Export
+#
+# Formulations with members — the table a speechwriter would export.
+
+# %%
+forms[["doc_id", "formula", "number", "head", "members", "members_source", "known"]]

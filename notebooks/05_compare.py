@@ -1,0 +1,75 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 05 · Comparison: how alike are the speeches, and what do they share?
+#
+# How similar is each speech to the others (TF-IDF cosine), which passages
+# are reused between speeches — or repeated within one — and where does a
+# phrase occur in context? The corpus holds a repeated article and many stock
+# phrases of the genre; both show up here. Edit the query in the KWIC cell to
+# search your own phrase; `*` is a slot (`要有*意识`).
+
+# %%
+import pandas as pd
+
+from tifa.config import PROCESSED
+from tifa.corpus import doc_labels, read_corpus
+from tifa.kwic import kwic
+from tifa import plots, themes
+
+plots.setup_cjk_font()
+pd.set_option("display.max_colwidth", 60)
+corpus = read_corpus(PROCESSED)
+docs = corpus.documents
+labels = doc_labels(docs)
+counts = themes.term_counts(corpus.tokens, corpus.formulas)
+
+# %% [markdown]
+# ## Similarity (TF-IDF cosine)
+
+# %%
+sim = themes.similarity(counts)
+sim_named = sim.rename(index=labels, columns=labels)
+ax = plots.heatmap(sim_named, title="讲话相似度（TF-IDF 余弦）", fmt="{:.2f}")
+
+# %%
+pairs = sim.stack()
+pairs = pairs[pairs.index.get_level_values(0) < pairs.index.get_level_values(1)].sort_values(ascending=False)
+pairs.head(10).rename("cosine").to_frame()
+
+# %% [markdown]
+# ## Reused passages
+#
+# Spans of at least 20 characters found in two places, with both locations.
+
+# %%
+reuse = themes.reused_passages(docs, min_len=20)
+print(f"{len(reuse)} shared spans; {(reuse.doc_a != reuse.doc_b).sum()} between speeches, {(reuse.doc_a == reuse.doc_b).sum()} within one")
+reuse.assign(a=reuse["doc_a"].map(labels), b=reuse["doc_b"].map(labels))[["a", "start_a", "b", "start_b", "length", "text"]].head(30)
+
+# %% [markdown]
+# ## Concordance (KWIC) — edit the query
+
+# %%
+QUERY = "要有*意识"
+hits = kwic(docs, corpus.sentences, QUERY, width=16, outline=corpus.outline)
+hits[["doc_id", "section", "left", "match", "right", "slots"]]
+
+# %% [markdown]
+# ## Export
+#
+# Reused passages with both locations — the table a reader would export.
+
+# %%
+reuse

@@ -1,0 +1,262 @@
+"""Themes: keywords, keyness, theme dictionaries, similarity and reused passages.
+
+* ``term_counts`` — terms per document: content tokens (not stopwords, not
+  punctuation, not bare numerals) plus every formulation (``五勤``, ``四心``…)
+  counted as one term, so multi-word units and formulations stay whole;
+* ``tfidf_keywords`` and ``textrank_keywords`` — keywords per speech;
+* ``keyness`` — each speech against the rest of the corpus: log-likelihood
+  (G²) with the log ratio as effect size, above a minimum count;
+* ``theme_scores`` — a theme dictionary (``data/lexicons/themes.yml``) scored
+  per speech and per outline section, per 1,000 characters;
+* ``similarity`` — speech × speech TF-IDF cosine;
+* ``reused_passages`` — spans of text shared between speeches (or repeated
+  within one), found from character shingles, with both locations.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from .config import LEXICONS
+from .errors import LexiconError
+from .ngrams import log_likelihood
+
+_NUMERIC = re.compile(r"^[\d.%％]+$|^[零一二三四五六七八九十百千万亿两几]+$")
+REUSE_COLUMNS = ["doc_a", "start_a", "end_a", "doc_b", "start_b", "end_b", "length", "text"]
+
+
+def content_terms(tokens: pd.DataFrame) -> pd.DataFrame:
+    """Tokens that carry content: not stopwords, not punctuation or numbers, ≥ 2 characters or tagged."""
+    t = tokens[~tokens["is_stop"]]
+    word = t["word"].astype(str)
+    keep = ~word.str.match(_NUMERIC) & ((word.str.len() >= 2) | t["tag"].notna())
+    return t[keep]
+
+
+def term_counts(tokens: pd.DataFrame, formulas: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``doc_id, term, count``: content tokens plus formulations as single terms."""
+    t = content_terms(tokens)
+    counts = t.groupby(["doc_id", "word"]).size().rename("count").reset_index().rename(columns={"word": "term"})
+    if formulas is not None and len(formulas):
+        f = formulas[formulas["kind"] == "formulation"]
+        fc = f.groupby(["doc_id", "formula"]).size().rename("count").reset_index().rename(columns={"formula": "term"})
+        counts = pd.concat([counts, fc]).groupby(["doc_id", "term"], as_index=False)["count"].max()
+    return counts.sort_values(["doc_id", "count", "term"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
+
+
+def _matrix(counts: pd.DataFrame) -> tuple[np.ndarray, list[str], list[str]]:
+    m = counts.pivot_table(index="doc_id", columns="term", values="count", aggfunc="sum", fill_value=0)
+    return m.to_numpy(dtype=float), list(m.index), list(m.columns)
+
+
+def tfidf(counts: pd.DataFrame) -> pd.DataFrame:
+    """Documents × terms TF-IDF (sublinear tf, smoothed idf, rows L2-normalised)."""
+    x, docs, terms = _matrix(counts)
+    n = x.shape[0]
+    df = (x > 0).sum(axis=0)
+    idf = np.log((1 + n) / (1 + df)) + 1
+    w = np.where(x > 0, 1 + np.log(np.maximum(x, 1)), 0) * idf
+    norms = np.linalg.norm(w, axis=1, keepdims=True)
+    w = w / np.where(norms == 0, 1, norms)
+    return pd.DataFrame(w, index=docs, columns=terms)
+
+
+def tfidf_keywords(counts: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
+    """``doc_id, rank, term, score, count`` by TF-IDF."""
+    w = tfidf(counts)
+    c = counts.set_index(["doc_id", "term"])["count"]
+    rows = []
+    for d in w.index:
+        s = w.loc[d].sort_values(ascending=False, kind="stable").head(top)
+        for rank, (term, score) in enumerate(s.items(), start=1):
+            if score > 0:
+                rows.append((d, rank, term, round(float(score), 4), int(c.get((d, term), 0))))
+    return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "score", "count"])
+
+
+def textrank_keywords(tokens: pd.DataFrame, *, top: int = 15, window: int = 5, iterations: int = 50, damping: float = 0.85) -> pd.DataFrame:
+    """``doc_id, rank, term, score`` by TextRank over co-occurrence within ``window`` content words."""
+    rows = []
+    t = content_terms(tokens)
+    for d, g in t.groupby("doc_id", sort=True):
+        words = list(g["word"])
+        vocab = {w: i for i, w in enumerate(dict.fromkeys(words))}
+        n = len(vocab)
+        if n == 0:
+            continue
+        edges: Counter = Counter()
+        sents = list(g["sent_id"])
+        for i, w in enumerate(words):
+            for j in range(i + 1, min(i + window, len(words))):
+                if sents[j] != sents[i] or words[j] == w:
+                    continue
+                a, b = vocab[w], vocab[words[j]]
+                edges[(a, b)] += 1
+                edges[(b, a)] += 1
+        m = np.zeros((n, n))
+        for (a, b), c in edges.items():
+            m[b, a] = c
+        out = m.sum(axis=0)
+        m = m / np.where(out == 0, 1, out)
+        score = np.full(n, 1.0 / n)
+        for _ in range(iterations):
+            score = (1 - damping) / n + damping * m @ score
+        inv = list(vocab)
+        order = np.argsort(-score, kind="stable")[:top]
+        for rank, k in enumerate(order, start=1):
+            rows.append((d, rank, inv[k], round(float(score[k]), 5)))
+    return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "score"])
+
+
+def keyness(counts: pd.DataFrame, *, min_count: int = 3, top: int = 20) -> pd.DataFrame:
+    """Each speech against the rest: ``doc_id, term, count, rest, ll, log_ratio`` (overused terms)."""
+    totals = counts.groupby("doc_id")["count"].sum()
+    corpus_term = counts.groupby("term")["count"].sum()
+    corpus_total = totals.sum()
+    rows = []
+    for d, g in counts.groupby("doc_id", sort=True):
+        n1 = totals[d]
+        n2 = corpus_total - n1
+        if n2 <= 0:
+            continue
+        for term, a in zip(g["term"], g["count"]):
+            if a < min_count:
+                continue
+            b = corpus_term[term] - a
+            ll = log_likelihood(int(a), int(a + b), int(n1), int(n1 + n2))
+            lr = math.log2(((a + 0.5) / n1) / ((b + 0.5) / n2))
+            if lr > 0:
+                rows.append((d, term, int(a), int(b), round(ll, 3), round(lr, 3)))
+    df = pd.DataFrame(rows, columns=["doc_id", "term", "count", "rest", "ll", "log_ratio"])
+    df = df.sort_values(["doc_id", "ll", "term"], ascending=[True, False, True], kind="stable")
+    return df.groupby("doc_id").head(top).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- theme dictionary
+
+
+def load_themes(path: Path | None = None) -> dict[str, list[str]]:
+    """Read ``themes.yml``: a mapping theme → list of terms."""
+    path = Path(path or LEXICONS / "themes.yml")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise LexiconError(f"{path}: not valid YAML: {e}") from None
+    if not isinstance(data, dict) or not data:
+        raise LexiconError(f"{path}: expected a mapping of theme → list of terms")
+    out = {}
+    for theme, terms in data.items():
+        if not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
+            raise LexiconError(f"{path}: theme {theme!r} must be a list of non-empty strings")
+        out[str(theme)] = [t.strip() for t in terms]
+    return out
+
+
+def _count_terms(text: str, rx: re.Pattern) -> int:
+    return sum(1 for _ in rx.finditer(text))
+
+
+def _theme_regexes(themes: dict[str, list[str]]) -> dict[str, re.Pattern]:
+    return {th: re.compile("|".join(map(re.escape, sorted(set(terms), key=len, reverse=True)))) for th, terms in themes.items()}
+
+
+def theme_scores(docs: pd.DataFrame, themes: dict[str, list[str]] | None = None) -> pd.DataFrame:
+    """Speech × theme: term occurrences per 1,000 characters."""
+    themes = themes or load_themes()
+    rxs = _theme_regexes(themes)
+    rows = {}
+    for d, text in zip(docs["doc_id"], docs["text"]):
+        n = max(len(text), 1)
+        rows[d] = {th: round(1000 * _count_terms(text, rx) / n, 3) for th, rx in rxs.items()}
+    return pd.DataFrame.from_dict(rows, orient="index")[list(themes)]
+
+
+def section_theme_scores(docs: pd.DataFrame, outline: pd.DataFrame, themes: dict[str, list[str]] | None = None, *, depth: int = 1) -> pd.DataFrame:
+    """Outline section × theme (sections at ``depth``), per 1,000 characters."""
+    themes = themes or load_themes()
+    rxs = _theme_regexes(themes)
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    rows = []
+    sec = outline[(outline["depth"] == depth) & outline["doc_id"].isin(texts)]
+    for d, i, m, t, s, e in zip(sec["doc_id"], sec["item_id"], sec["marker"], sec["title"], sec["start"], sec["end"]):
+        body = texts[d][int(s) : int(e)]
+        n = max(len(body), 1)
+        row = {"doc_id": d, "item_id": int(i), "section": f"{m}{t}", "n_chars": len(body)}
+        row.update({th: round(1000 * _count_terms(body, rx) / n, 3) for th, rx in rxs.items()})
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["doc_id", "item_id", "section", "n_chars", *themes])
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+def similarity(counts: pd.DataFrame) -> pd.DataFrame:
+    """Speech × speech cosine similarity of TF-IDF vectors."""
+    w = tfidf(counts)
+    s = w.to_numpy() @ w.to_numpy().T
+    return pd.DataFrame(np.round(s, 4), index=w.index, columns=w.index)
+
+
+def reused_passages(docs: pd.DataFrame, *, k: int = 12, min_len: int = 20, max_occurrences: int = 50) -> pd.DataFrame:
+    """Spans of ≥ ``min_len`` characters shared by two places (two speeches or one twice).
+
+    Every ``k``-character window (within a paragraph) is indexed; windows
+    shared by the same pair of places on the same diagonal are merged into
+    maximal spans.  Windows seen more than ``max_occurrences`` times are
+    stock phrases and skipped.
+    """
+    ids = list(docs["doc_id"])
+    texts = list(docs["text"])
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for di, text in enumerate(texts):
+        for p in range(len(text) - k + 1):
+            w = text[p : p + k]
+            if "\n" in w:
+                continue
+            index[w].append((di, p))
+    diagonals: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+    for occ in index.values():
+        if len(occ) < 2 or len(occ) > max_occurrences:
+            continue
+        for x in range(len(occ)):
+            for y in range(x + 1, len(occ)):
+                (d1, p1), (d2, p2) = occ[x], occ[y]
+                if d1 == d2 and abs(p2 - p1) < k:
+                    continue
+                diagonals[(d1, d2, p2 - p1)].append(p1)
+    rows = []
+    for (d1, d2, off), starts in diagonals.items():
+        starts.sort()
+        run_start = prev = starts[0]
+        for p in starts[1:] + [None]:
+            if p is not None and p == prev + 1:
+                prev = p
+                continue
+            length = prev - run_start + k
+            if length >= min_len:
+                a0, a1 = run_start, prev + k
+                rows.append((ids[d1], a0, a1, ids[d2], a0 + off, a1 + off, length, texts[d1][a0:a1]))
+            if p is not None:
+                run_start = prev = p
+    df = pd.DataFrame(rows, columns=REUSE_COLUMNS)
+    return df.sort_values(["length", "doc_a", "start_a"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
+
+
+def cooccurrence(tokens: pd.DataFrame, terms: list[str], *, unit: str = "sent_id") -> pd.DataFrame:
+    """Term × term counts of sentences (``unit``) holding both."""
+    t = content_terms(tokens)
+    t = t[t["word"].isin(terms)]
+    sets = t.groupby(["doc_id", unit])["word"].apply(lambda s: sorted(set(s)))
+    m = pd.DataFrame(0, index=terms, columns=terms)
+    for ws in sets:
+        for i, a in enumerate(ws):
+            for b in ws[i + 1 :]:
+                m.loc[a, b] += 1
+                m.loc[b, a] += 1
+    return m
