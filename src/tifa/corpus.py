@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 import pandas as pd
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from . import __version__
 from .clean import clean

@@ -29,7 +29,7 @@ import multiprocessing as mp
 
 import pandas as pd
 import pyarrow as pa
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from .config import CACHE, LEXICONS
 from .lexicons import TAG_CLASSES, DictEntry, load_stopwords, load_userdict
