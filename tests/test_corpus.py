@@ -30,7 +30,9 @@ def test_build_writes_tables_and_never_touches_raw(project):
     before = _digest(raw)
     corpus = build(raw, out, progress=False)
     assert _digest(raw) == before
-    assert sorted(p.name for p in out.iterdir()) == sorted([f"{t}.parquet" for t in TABLES] + ["manifest.json"])
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted([f"{t}.parquet" for t in TABLES if t != "tokens"] + ["tokens", "parts", "manifest.json"])
+    assert len(list((out / "parts").iterdir())) == 5 and len(list((out / "tokens").glob("*.parquet"))) == 5
     docs = pd.read_parquet(out / "documents.parquet")
     assert len(docs) == len(corpus.documents) == 11
     assert {"doc_id", "source", "part", "title", "date", "text", "n_chars", "duplicate_of", "sha1"} <= set(docs.columns)
@@ -56,6 +58,7 @@ def test_bad_inputs_are_reported_and_the_rest_processed(project):
     corpus = build(raw, out, progress=False)
     assert len(corpus.documents) == 11
     bad = sorted(Path(e.path).name for e in corpus.errors)
+    assert (out / "documents.parquet").exists()
     assert bad == ["binary.txt", "empty.txt", "notes.pdf"]
 
 

@@ -42,7 +42,8 @@ def test_encodings_are_detected(tmp_path, name, data, encoding):
         ("binary.txt", bytes(range(256)) * 8, "binary file"),
         ("undecodable.txt", b"\x81\x30\xff\xfe\xff\x00" * 3 + b"\xc3\x28", None),
         ("latin.txt", "Ça coûte très cher, déjà vu".encode("latin-1"), "undecodable"),
-        ("speech.docx", b"PK\x03\x04 not really", "unsupported format .docx"),
+        ("speech.docx", b"PK\x03\x04 not really", "corrupt .docx"),
+        ("speech.rtf", b"{\\rtf1 hello}", "unsupported format .rtf"),
         ("noext", b"text", "unsupported format (no extension)"),
     ],
 )

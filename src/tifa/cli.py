@@ -42,7 +42,9 @@ def _max_bytes(args: argparse.Namespace) -> int | None:
     return args.max_bytes or None
 
 
-def _report_errors(errors: Sequence[InputError]) -> int:
+def _report_errors(errors: Sequence[InputError], warnings: Sequence[str] = ()) -> int:
+    for w in warnings:
+        _err(w)
     for e in errors:
         _err(str(e))
     return EXIT_INPUT if errors else EXIT_OK
@@ -61,7 +63,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
     if args.all_columns or args.format != "table":
         cols = list(df.columns)
     write_table(df[cols], args.format)
-    return _report_errors(corpus.errors)
+    return _report_errors(corpus.errors, corpus.warnings)
 
 
 def cmd_outline(args: argparse.Namespace) -> int:
@@ -72,13 +74,13 @@ def cmd_outline(args: argparse.Namespace) -> int:
         sys.stdout.write(tree(corpus.outline, corpus.documents))
     else:
         write_table(corpus.outline, args.format)
-    return _report_errors(corpus.errors)
+    return _report_errors(corpus.errors, corpus.warnings)
 
 
 def cmd_enumerations(args: argparse.Namespace) -> int:
     corpus = _load(args)
     write_table(corpus.enumerations, args.format)
-    return _report_errors(corpus.errors)
+    return _report_errors(corpus.errors, corpus.warnings)
 
 
 def _table_command(name: str):
@@ -90,7 +92,7 @@ def _table_command(name: str):
         if name == "parallels" and args.min_n:
             df = df[df["n"] >= args.min_n]
         write_table(df, args.format)
-        return _report_errors(corpus.errors)
+        return _report_errors(corpus.errors, corpus.warnings)
 
     return run
 
@@ -101,19 +103,19 @@ def cmd_templates(args: argparse.Namespace) -> int:
     corpus = _corpus_or_processed(args, tokens=False, tables=("parallels",))
     df = templates_table(corpus.documents, corpus.sentences, parallels=corpus.parallels, min_count=args.min_count)
     write_table(df, args.format)
-    return _report_errors(corpus.errors)
+    return _report_errors(corpus.errors, corpus.warnings)
 
 
 def cmd_sentences(args: argparse.Namespace) -> int:
     corpus = _load(args)
     write_table(corpus.sentences, args.format)
-    return _report_errors(corpus.errors)
+    return _report_errors(corpus.errors, corpus.warnings)
 
 
 def cmd_cleaning_log(args: argparse.Namespace) -> int:
     corpus = _load(args)
     write_table(corpus.cleaning_log, args.format)
-    return _report_errors(corpus.errors)
+    return _report_errors(corpus.errors, corpus.warnings)
 
 
 def _workers(args: argparse.Namespace) -> int:
@@ -125,7 +127,7 @@ def _workers(args: argparse.Namespace) -> int:
 def cmd_tokens(args: argparse.Namespace) -> int:
     corpus = _load(args).with_tokens(workers=_workers(args))
     write_table(corpus.tokens, args.format)
-    return _report_errors(corpus.errors)
+    return _report_errors(corpus.errors, corpus.warnings)
 
 
 def _corpus_or_processed(args: argparse.Namespace, *, tokens: bool, tables: tuple[str, ...] = ()):
@@ -165,7 +167,7 @@ def cmd_kwic(args: argparse.Namespace) -> int:
         _err(f"bad query {args.query!r}: {e}")
         return EXIT_USAGE
     write_table(df, args.format)
-    return _report_errors(corpus.errors)
+    return _report_errors(corpus.errors, corpus.warnings)
 
 
 def cmd_ngrams(args: argparse.Namespace) -> int:
@@ -180,7 +182,7 @@ def cmd_ngrams(args: argparse.Namespace) -> int:
     if args.top:
         df = df.groupby(df.columns[0] if args.per_doc else "n", sort=False).head(args.top) if len(df) else df
     write_table(df, args.format)
-    return _report_errors(corpus.errors)
+    return _report_errors(corpus.errors, corpus.warnings)
 
 
 def cmd_collocations(args: argparse.Namespace) -> int:
@@ -191,7 +193,7 @@ def cmd_collocations(args: argparse.Namespace) -> int:
     if args.top:
         df = df.head(args.top)
     write_table(df, args.format)
-    return _report_errors(corpus.errors)
+    return _report_errors(corpus.errors, corpus.warnings)
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
@@ -203,19 +205,56 @@ def cmd_audit(args: argparse.Namespace) -> int:
     df = audit(tokens, corpus.sentences, [e.word for e in seg.entries])
     write_table(df, args.format)
     print(f"tifa: {len(df)} lexicon term occurrence(s) split by the segmenter", file=sys.stderr)
-    return _report_errors(corpus.errors)
+    return _report_errors(corpus.errors, corpus.warnings)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .corpus import build
 
     corpus = build(args.raw, args.out, max_bytes=_max_bytes(args), progress=not args.quiet, workers=args.workers)
+    rep = corpus.report
     print(
         f"tifa: built {len(corpus.documents)} documents, {len(corpus.sentences)} sentences "
-        f"from {args.raw} into {args.out}",
+        f"from {args.raw} into {args.out} ({len(rep.processed)} file(s) processed, {len(rep.reused)} unchanged)",
         file=sys.stderr,
     )
-    return _report_errors(corpus.errors)
+    return _report_errors(corpus.errors, corpus.warnings)
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from .ingest import add_files
+
+    errors = []
+    added = []
+    for f in args.files:
+        try:
+            added += add_files([f], args.raw, title=args.title, date=args.date, speaker=args.speaker, occasion=args.occasion)
+        except InputError as e:
+            errors.append(e)
+    for a in added:
+        msg = {"added": "added as", "renamed": "name taken; added as", "skipped": "already there (same content) as"}[a.action]
+        print(f"tifa: {a.file}: {msg} {args.raw / a.source}", file=sys.stderr)
+    if added and not errors:
+        print("tifa: run `make report` (or `tifa report`) to update the analysis", file=sys.stderr)
+    return _report_errors(errors)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export_csv, export_xlsx
+
+    if not args.xlsx and not args.csv:
+        _err("export: give --xlsx FILE and/or --csv DIR")
+        return EXIT_USAGE
+    try:
+        if args.xlsx:
+            print(f"tifa: wrote {export_xlsx(args.xlsx, args.processed)}", file=sys.stderr)
+        if args.csv:
+            for p in export_csv(args.csv, args.processed):
+                print(f"tifa: wrote {p}", file=sys.stderr)
+    except FileNotFoundError as e:
+        _err(str(e))
+        return EXIT_INPUT
+    return EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -315,6 +354,21 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         q.add_argument("--processed", type=Path, default=PROCESSED, help="built tables to use when no PATH is given")
         q.add_argument("--workers", "-j", type=int, default=0, help="processes for segmentation (default: all cores)")
+
+    p = sub.add_parser("add", help="copy speeches into data/raw (never overwriting) with their metadata")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--raw", type=Path, default=RAW, help=f"raw data folder (default {RAW})")
+    p.add_argument("--title")
+    p.add_argument("--date", help="YYYY-MM-DD")
+    p.add_argument("--speaker")
+    p.add_argument("--occasion")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("export", help="export the built tables: --xlsx FILE (a sheet per table) and/or --csv DIR")
+    p.add_argument("--xlsx", type=Path)
+    p.add_argument("--csv", type=Path)
+    p.add_argument("--processed", type=Path, default=PROCESSED)
+    p.set_defaults(func=cmd_export)
 
     for name, func, help_ in (
         ("build", cmd_build, "build data/processed tables from data/raw"),

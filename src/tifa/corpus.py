@@ -12,9 +12,7 @@ a ``manifest.json`` written last records what the tables were built from.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -23,6 +21,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from . import __version__
+from .atomic import finalize, temp_beside
 from .clean import clean
 from .config import DEFAULT_MAX_BYTES, PROCESSED, RAW
 from .documents import DOC_COLUMNS, LOG_COLUMNS, SENT_COLUMNS, log_frame, mark_duplicates, pieces_frame, sentences_frame, split_pieces
@@ -31,7 +30,9 @@ from .io import iter_inputs, read_text
 from .formulas import formulas_table, parallels_table, quotes_table
 from .outline import assign_sections, outline_tables
 
-TABLES = ("documents", "sentences", "cleaning_log", "outline", "enumerations", "formulas", "parallels", "quotes", "tokens")
+TABLES = (
+    "documents", "sentences", "cleaning_log", "outline", "enumerations", "formulas", "parallels", "quotes", "originals", "tokens",
+)
 
 
 @dataclass
@@ -41,6 +42,8 @@ class FileResult:
     source: str
     documents: pd.DataFrame
     cleaning_log: pd.DataFrame
+    warnings: tuple[str, ...] = ()
+    original: str | None = None
 
 
 @dataclass
@@ -52,6 +55,8 @@ class Corpus:
     cleaning_log: pd.DataFrame
     errors: list[InputError] = field(default_factory=list)
     tokens: pd.DataFrame | None = None
+    warnings: list[str] = field(default_factory=list)
+    originals: pd.DataFrame | None = None
     outline: pd.DataFrame | None = None
     enumerations: pd.DataFrame | None = None
     formulas: pd.DataFrame | None = None
@@ -60,7 +65,7 @@ class Corpus:
 
     def tables(self) -> dict[str, pd.DataFrame]:
         out = {"documents": self.documents, "sentences": self.sentences, "cleaning_log": self.cleaning_log}
-        for name in ("outline", "enumerations", "formulas", "parallels", "quotes"):
+        for name in ("outline", "enumerations", "formulas", "parallels", "quotes", "originals"):
             if getattr(self, name) is not None:
                 out[name] = getattr(self, name)
         if self.tokens is not None:
@@ -94,7 +99,16 @@ def process_file(path: Path, *, source: str | None = None, max_bytes: int | None
     pieces = split_pieces(cleaned, source=src)
     if not pieces:
         raise InputError(path, "no text left after cleaning (only page chrome?)")
-    return FileResult(source=src, documents=pieces_frame(pieces, encoding=decoded.encoding), cleaning_log=log_frame(pieces))
+    docs = pieces_frame(pieces, encoding=decoded.encoding)
+    docs["format"] = decoded.format
+    docs["script"] = "traditional" if decoded.original is not None else "simplified"
+    return FileResult(
+        source=src,
+        documents=docs,
+        cleaning_log=log_frame(pieces),
+        warnings=tuple(f"{path}: warning: {w}" for w in decoded.warnings),
+        original=decoded.original,
+    )
 
 
 def _concat(frames: Sequence[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
@@ -107,7 +121,7 @@ def _concat(frames: Sequence[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
 def assemble(results: Iterable[FileResult], errors: list[InputError] | None = None) -> Corpus:
     """Combine per-file results into corpus tables (sorted, duplicates marked)."""
     results = sorted(results, key=lambda r: r.source)
-    docs = _concat([r.documents for r in results], DOC_COLUMNS)
+    docs = _concat([r.documents for r in results], DOC_COLUMNS + ["format", "script"])
     docs = docs.sort_values("doc_id", kind="stable").reset_index(drop=True)
     docs = mark_duplicates(docs)
     logs = _concat([r.cleaning_log for r in results], LOG_COLUMNS)
@@ -126,6 +140,10 @@ def assemble(results: Iterable[FileResult], errors: list[InputError] | None = No
         formulas=formulas_table(docs),
         parallels=parallels_table(docs),
         quotes=quotes_table(docs),
+        warnings=[w for r in results for w in r.warnings],
+        originals=pd.DataFrame(
+            [(r.source, r.original) for r in results if r.original is not None], columns=["source", "text"]
+        ),
     )
 
 
@@ -172,34 +190,25 @@ def write_tables_atomic(tables: dict[str, pd.DataFrame], out_dir: Path, *, manif
     followed by ``manifest.json``.  On failure the temporaries are removed and
     the previous tables stay as they were.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[Path, Path]] = []
     try:
         for name, df in tables.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".parquet.tmp", dir=out_dir)
-            os.close(fd)
-            staged.append((Path(tmp), out_dir / f"{name}.parquet"))
+            final = out_dir / f"{name}.parquet"
+            tmp = temp_beside(final)
+            staged.append((tmp, final))
             df.to_parquet(tmp, index=False)
         if manifest is not None:
-            fd, tmp = tempfile.mkstemp(prefix=".manifest.", suffix=".json.tmp", dir=out_dir)
-            staged.append((Path(tmp), out_dir / "manifest.json"))
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(manifest, fh, ensure_ascii=False, indent=2, sort_keys=True)
+            final = out_dir / "manifest.json"
+            tmp = temp_beside(final)
+            staged.append((tmp, final))
+            tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True), encoding="utf-8")
     except BaseException:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
         raise
-    mode = 0o666 & ~_umask()
     for tmp, final in staged:
-        os.chmod(tmp, mode)
-        os.replace(tmp, final)
+        finalize(tmp, final)
     return [final for _, final in staged]
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def build(
@@ -210,22 +219,16 @@ def build(
     progress: bool = True,
     workers: int | None = None,
 ) -> Corpus:
-    """Build the corpus tables from ``raw_dir`` into ``out_dir`` (never writes to ``raw_dir``)."""
-    from .segment import default_workers
+    """Build the corpus tables from ``raw_dir`` into ``out_dir`` (never writes to ``raw_dir``).
 
-    if not raw_dir.is_dir():
-        raise InputError(raw_dir, "raw data folder not found")
-    corpus = load([raw_dir], root=raw_dir, max_bytes=max_bytes, progress=progress)
-    corpus.with_tokens(workers=workers or default_workers(), progress=progress)
-    manifest = {
-        "tifa_version": __version__,
-        "raw_dir": str(raw_dir),
-        "n_documents": int(len(corpus.documents)),
-        "sources": sorted(set(corpus.documents["source"])) if len(corpus.documents) else [],
-        "errors": [str(e) for e in corpus.errors],
-        "tables": list(TABLES),
-    }
-    write_tables_atomic(corpus.tables(), out_dir, manifest=manifest)
+    Incremental and parallel: see :mod:`tifa.build`.  Returns the corpus
+    (without the tokens table, which stays partitioned on disk).
+    """
+    from .build import build as build_parts
+
+    report = build_parts(raw_dir, out_dir, max_bytes=max_bytes, progress=progress, workers=workers)
+    corpus = report.corpus
+    corpus.report = report  # type: ignore[attr-defined]
     return corpus
 
 
@@ -233,6 +236,10 @@ def read_table(name: str, processed: Path = PROCESSED) -> pd.DataFrame:
     """Read one processed table (build first with ``tifa build``)."""
     path = processed / f"{name}.parquet"
     if not path.exists():
+        folder = processed / name  # a partitioned table (tokens)
+        if folder.is_dir():
+            files = sorted(folder.glob("*.parquet"))
+            return pd.concat([pd.read_parquet(f) for f in files], ignore_index=True) if files else pd.DataFrame()
         raise FileNotFoundError(f"{path}: table not built yet; run `tifa build` (or `make report`)")
     return pd.read_parquet(path)
 
@@ -250,6 +257,7 @@ def read_corpus(processed: Path = PROCESSED, *, tables: tuple[str, ...] = TABLES
         formulas=got.get("formulas"),
         parallels=got.get("parallels"),
         quotes=got.get("quotes"),
+        originals=got.get("originals"),
     )
 
 

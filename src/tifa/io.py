@@ -1,16 +1,27 @@
 """Reading user files into text.
 
-``read_text(path)`` returns the decoded text of one supported file, detecting
-the encoding from the bytes (BOMs, UTF-16 byte patterns, strict UTF-8, then
-GB18030, which also covers GBK and GB2312) rather than trusting the
-extension.  Anything that cannot be read raises :class:`InputError` with a
-one-line reason: missing, a folder, too large, empty, binary, undecodable or an
-unsupported format.  ``iter_inputs`` expands files and folders into the list of
-candidate files, in a stable order.
+``read_text(path)`` returns the text of one supported file:
+
+* ``.txt``/``.md`` in any common Chinese encoding, detected from the bytes
+  (BOMs, UTF-16 byte patterns, strict UTF-8, GB18030 — which covers GBK and
+  GB2312 — Big5, and files mixing UTF-8 and GB18030 lines, with a warning);
+* ``.docx`` — paragraphs (and table rows) in order; the zip is checked first,
+  so a corrupt file or a zip bomb posing as one is refused;
+* ``.html``/``.htm`` — the article's main text only: scripts, styles,
+  navigation, headers and footers dropped (never executed); the charset comes
+  from the page or is detected;
+* ``.pdf`` with a text layer (a scanned PDF without one is refused, saying so).
+
+Traditional-Chinese text is converted to simplified for analysis (OpenCC);
+the original is kept in ``Decoded.original``.  Anything that cannot be read
+raises :class:`InputError` with a one-line reason naming the file.
+``iter_inputs`` expands files and folders into candidate files, in a stable
+order.
 """
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -18,9 +29,12 @@ from typing import Iterable, Iterator
 from .config import DEFAULT_MAX_BYTES
 from .errors import InputError
 
-#: Extensions read as plain text.  Later formats register here.
+#: Extensions read as plain text.
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".docx", ".html", ".htm", ".pdf"}
+#: A .docx may not unpack to more than this many bytes, nor this many times its size.
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_ZIP_RATIO = 200
 
 #: Files the folder walk ignores silently (metadata, editor litter).
 IGNORED_NAMES = frozenset(
@@ -36,6 +50,9 @@ class Decoded:
     text: str
     encoding: str
     n_bytes: int
+    format: str = "text"
+    original: str | None = None  #: the traditional-Chinese original, when converted
+    warnings: tuple[str, ...] = ()
 
 
 def iter_inputs(paths: Iterable[Path | str]) -> Iterator[Path]:
@@ -106,6 +123,15 @@ def _plausible_chinese(text: str) -> bool:
     return sum(map(_is_common_hanzi, han)) / len(han) >= 0.6
 
 
+def _plausible_big5(text: str) -> bool:
+    """Big5 text, once simplified, is mostly common characters."""
+    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if not han:
+        return False
+    simplified = _to_simplified("".join(han[:2000]))
+    return sum(map(_is_common_hanzi, simplified)) / len(simplified) >= 0.6
+
+
 def _control_share(text: str) -> float:
     bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     return bad / max(1, len(text))
@@ -120,15 +146,31 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
     else:
         enc = _sniff_encoding(data, path)
     try:
-        text = data.decode(enc)
+        text = _decode_mixed(data) if enc == "mixed" else data.decode(enc)
     except UnicodeDecodeError as exc:
         raise InputError(path, f"undecodable bytes at offset {exc.start} for {enc}") from None
+    assert text is not None
     if "\x00" in text or _control_share(text) > 0.01:
         raise InputError(path, "binary file (control bytes), not text")
     if enc == "gb18030" and not _plausible_chinese(text):
         # GB18030 decodes almost any byte soup; demand that it yields common Chinese.
         raise InputError(path, "undecodable bytes: not UTF-8, and not plausible GB18030/GBK text")
     return text.lstrip("\ufeff"), enc
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    """Decode line by line (UTF-8, else GB18030) a file mixing the two."""
+    out = []
+    for line in data.split(b"\n"):
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            try:
+                out.append(line.decode("gb18030"))
+            except UnicodeDecodeError:
+                return None
+    text = "\n".join(out)
+    return text if _plausible_chinese(text) else None
 
 
 def _sniff_encoding(data: bytes, path: Path | str) -> str:
@@ -143,13 +185,22 @@ def _sniff_encoding(data: bytes, path: Path | str) -> str:
         return enc16
     if b"\x00" in data:
         raise InputError(path, "binary file (contains NUL bytes), not text")
+    for enc in ("gb18030", "big5"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if enc == "gb18030" and _plausible_chinese(text):
+            return enc
+        if enc == "big5" and _plausible_big5(text):
+            return enc
+    if _decode_mixed(data) is not None:
+        return "mixed"
     try:
         data.decode("gb18030")
-        return "gb18030"
     except UnicodeDecodeError as exc:
-        raise InputError(
-            path, f"undecodable bytes at offset {exc.start}: not UTF-8, UTF-16 or GB18030/GBK"
-        ) from None
+        raise InputError(path, f"undecodable bytes at offset {exc.start}: not UTF-8, UTF-16, GB18030/GBK or Big5") from None
+    return "gb18030"
 
 
 def read_text(path: Path | str, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Decoded:
@@ -173,7 +224,174 @@ def read_text(path: Path | str, *, max_bytes: int | None = DEFAULT_MAX_BYTES) ->
     if size == 0:
         raise InputError(p, "empty file")
     data = p.read_bytes()
-    text, enc = decode_bytes(data, p)
+    if suffix == ".docx":
+        text, enc, fmt = _read_docx(p, data), "docx", "docx"
+    elif suffix in (".html", ".htm"):
+        text, enc = _read_html(p, data)
+        fmt = "html"
+    elif suffix == ".pdf":
+        text, enc, fmt = _read_pdf(p, data), "pdf", "pdf"
+    else:
+        text, enc = decode_bytes(data, p)
+        fmt = "text"
     if not text.strip():
-        raise InputError(p, "empty file (only whitespace)")
-    return Decoded(path=p, text=text, encoding=enc, n_bytes=size)
+        raise InputError(p, "empty file (only whitespace)" if fmt == "text" else f"no text in this {fmt} file")
+    warnings: list[str] = []
+    if enc == "mixed":
+        warnings.append("mixed encodings: lines in UTF-8 and in GB18030 were decoded separately")
+    if _cjk_share(text) < 0.05:
+        warnings.append("no Chinese text found; results will be empty or meaningless")
+    original = None
+    if _is_traditional(text):
+        original = text
+        text = _to_simplified(text)
+        warnings.append("traditional Chinese: analysed in simplified form (OpenCC t2s), original kept")
+    return Decoded(path=p, text=text, encoding=enc, n_bytes=size, format=fmt, original=original, warnings=tuple(warnings))
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def _to_simplified(text: str) -> str:
+    import opencc
+
+    return _opencc().convert(text)
+
+
+_CONVERTER = None
+
+
+def _opencc():
+    global _CONVERTER
+    if _CONVERTER is None:
+        import opencc
+
+        _CONVERTER = opencc.OpenCC("t2s")
+    return _CONVERTER
+
+
+def _is_traditional(text: str, sample: int = 3000) -> bool:
+    han = "".join(ch for ch in text[: sample * 3] if "\u4e00" <= ch <= "\u9fff")[:sample]
+    if len(han) < 20:
+        return False
+    simplified = _to_simplified(han)
+    changed = sum(1 for a, b in zip(han, simplified) if a != b)
+    return changed / len(han) > 0.03
+
+
+def _read_docx(p: Path, data: bytes) -> str:
+    import io as _io
+    import zipfile
+
+    try:
+        zf = zipfile.ZipFile(_io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise InputError(p, "corrupt .docx (not a valid zip archive)") from None
+    with zf:
+        infos = zf.infolist()
+        total = sum(i.file_size for i in infos)
+        if total > MAX_UNZIPPED_BYTES or total > MAX_ZIP_RATIO * max(len(data), 1):
+            raise InputError(p, f"refused: .docx would unpack to {total:,} bytes (zip bomb?)")
+        if "word/document.xml" not in zf.namelist():
+            raise InputError(p, "corrupt .docx (no word/document.xml inside)")
+    try:
+        import docx
+
+        document = docx.Document(_io.BytesIO(data))
+    except Exception as e:  # noqa: BLE001 - python-docx raises many kinds
+        raise InputError(p, f"corrupt .docx ({type(e).__name__})") from None
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+        elif tag == "tbl":
+            for row in child.iter():
+                if row.tag.endswith("}tr"):
+                    cells = []
+                    for cell in row.iter():
+                        if cell.tag.endswith("}tc"):
+                            cells.append("".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")))
+                    lines.append("\t".join(c for c in cells if c))
+    return "\n".join(lines)
+
+
+_DROP_TAGS = ("script", "style", "noscript", "iframe", "nav", "header", "footer", "aside", "form", "button",
+              "select", "svg", "canvas", "template", "object", "embed", "link", "meta")
+_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "pre", "table")
+_MAIN_HINT = re.compile(r"content|article|main|text|detail|body|zoom|TRS_Editor|post|entry", re.I)
+
+
+def _html_charset(data: bytes) -> str | None:
+    m = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", data[:4096], re.I)
+    if not m:
+        return None
+    cs = m.group(1).decode("ascii", "ignore").lower()
+    return {"gb2312": "gb18030", "gbk": "gb18030", "utf8": "utf-8"}.get(cs, cs)
+
+
+def _read_html(p: Path, data: bytes) -> tuple[str, str]:
+    from bs4 import BeautifulSoup
+
+    enc = _html_charset(data)
+    html = None
+    if enc:
+        try:
+            html = data.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            html = None
+    if html is None:
+        html, enc = decode_bytes(data, p)
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    h1 = soup.find("h1")
+    title = h1.get_text(" ", strip=True) if h1 else ""
+    candidates = [soup.find("article"), soup.find("main")]
+    for tag in soup.find_all(["div", "section", "td"]):
+        ident = " ".join([tag.get("id") or "", " ".join(tag.get("class") or [])])
+        if _MAIN_HINT.search(ident):
+            candidates.append(tag)
+    candidates = [c for c in candidates if c is not None]
+    best = None
+    best_score = 0.0
+    for c in candidates:
+        text = c.get_text("", strip=False)
+        han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+        links = sum(len(a.get_text()) for a in c.find_all("a"))
+        score = han - 2 * links
+        if score > best_score:
+            best, best_score = c, score
+    root = best or soup.body or soup
+    for br in root.find_all("br"):
+        br.replace_with("\n")
+    for tag in root.find_all(_BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    text = root.get_text("")
+    lines = [re.sub(r"[ \t\u3000\xa0]+", " ", line).strip() for line in text.split("\n")]
+    body = "\n".join(line for line in lines if line)
+    if title and title not in body[:200]:
+        body = title + "\n" + body
+    return body, f"html:{enc}"
+
+
+def _read_pdf(p: Path, data: bytes) -> str:
+    import io as _io
+
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(_io.BytesIO(data))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except Exception as e:  # noqa: BLE001 - pypdf raises many kinds
+        raise InputError(p, f"corrupt or unreadable PDF ({type(e).__name__})") from None
+    text = "\n\n".join(pages)
+    if len(re.sub(r"\s", "", text)) < 20:
+        raise InputError(p, "PDF has no text layer (a scanned PDF?); run OCR on it first")
+    return text

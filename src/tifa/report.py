@@ -9,24 +9,12 @@ pandas/nbconvert, which escape it.
 from __future__ import annotations
 
 import html
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+from .atomic import write_text_atomic
 from .config import NOTEBOOKS, PROCESSED, RAW, REPORTS
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(tmp, 0o666 & ~mask)
-    os.replace(tmp, path)
 
 
 def notebook_paths(folder: Path = NOTEBOOKS) -> list[Path]:
@@ -100,7 +88,7 @@ def make_report(
         print(f"tifa: executing {nb_path.name}", file=sys.stderr)
         nb = execute_notebook(nb_path, timeout=timeout)
         out = reports / f"{nb_path.stem}.html"
-        _write_atomic(out, to_html(nb))
+        write_text_atomic(out, to_html(nb))
         written.append(out)
         title = next(
             (c.source.lstrip("# ").splitlines()[0] for c in nb.cells if c.cell_type == "markdown" and c.source.strip()),
@@ -108,6 +96,6 @@ def make_report(
         )
         entries.append((out.name, title, time.perf_counter() - t0))
     index = reports / "index.html"
-    _write_atomic(index, _index_html(entries))
+    write_text_atomic(index, _index_html(entries))
     written.append(index)
     return written
