@@ -1,21 +1,24 @@
 """Incremental, parallel, partitioned build: ``data/raw`` → ``data/processed``.
 
 Every raw file is processed on its own into a *part* — a folder
-``data/processed/parts/<key>/`` with that file's rows of every per-document
-table (documents, sentences, cleaning log, outline, enumerations,
-formulations, parallels, quotations, tokens).  The key hashes the file's
-bytes, its name, and the *fingerprint* of what processed it (tifa's version,
-its source code and the lexicon files), so a build reprocesses only files
-whose content, name, code or lexicons changed; a removed file's part is
-dropped.
+``data/processed/parts/<key>/`` holding that file's rows of every
+per-document table (documents, sentences, cleaning log, outline,
+enumerations, formulations, parallels, quotations, tokens) and the MinHash
+signatures of its documents.  The key hashes the file's bytes, its name, and
+the *fingerprint* of what processed it (tifa's version, its source code and
+the lexicon files), so a build reprocesses only files whose content, name,
+code or lexicons changed.
 
-Parts are written to a temporary folder and renamed into place, so a build
-interrupted at any point leaves complete parts only, and the previous
-tables untouched: the next build reuses the finished parts and completes.
-The corpus tables are then assembled from the parts (near-duplicates marked
-across the corpus) and written atomically; the tokens table, the big one,
-is a folder of per-part parquet files (``tokens/``), read as one table by
-:func:`tifa.corpus.read_table`, so no step ever holds every token at once.
+``manifest.json`` lists the parts that make up the corpus; the per-file
+tables are read through it (:func:`tifa.corpus.read_table`), so no step ever
+has to concatenate — or hold — every token.  Only ``documents.parquet`` is
+assembled across the corpus (near-duplicates marked with MinHash/LSH,
+metadata joined), incrementally from the previous build's.
+
+Everything is written to temporary names and renamed into place; the
+manifest is written last and unreferenced parts are deleted only after it.
+A build interrupted at any point leaves the previous corpus intact, and the
+next build reuses every part already finished.
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from tqdm import tqdm
 
@@ -40,7 +44,11 @@ from .errors import InputError
 from .io import iter_inputs
 
 #: Per-file tables stored in a part (tokens stays partitioned in the output).
-PART_TABLES = ("documents", "cleaning_log", "sentences", "outline", "enumerations", "formulas", "parallels", "quotes", "originals", "tokens")
+PART_TABLES = (
+    "documents", "cleaning_log", "sentences", "outline", "enumerations", "formulas", "parallels", "quotes", "originals", "tokens", "minhash",
+)
+#: Tables read through the manifest's parts (all but the assembled documents).
+PARTITIONED = tuple(t for t in PART_TABLES if t not in ("documents", "minhash"))
 
 
 @dataclass
@@ -83,8 +91,10 @@ def process_part(path: Path, source: str, key: str, parts_dir: Path, *, max_byte
     from .documents import sentences_frame
     from .formulas import formulas_table, parallels_table, quotes_table
     from .outline import assign_sections, outline_tables
-    from .segment import tokens_frame
+    from .dedup import signatures
+    from .segment import shared_segmenter, tokens_frame
 
+    segmenter = segmenter or shared_segmenter()
     fr = process_file(path, source=source, max_bytes=max_bytes)
     docs = fr.documents
     sents = sentences_frame(docs)
@@ -101,6 +111,7 @@ def process_part(path: Path, source: str, key: str, parts_dir: Path, *, max_byte
         "quotes": quotes_table(docs),
         "originals": pd.DataFrame([(source, fr.original)] if fr.original is not None else [], columns=["source", "text"]),
         "tokens": tokens_frame(docs, sents, segmenter=segmenter),
+        "minhash": pd.DataFrame({"doc_id": docs["doc_id"], "signature": [sig.tobytes() for sig in signatures(list(docs["text"]))]}),
     }
     meta = {"source": source, "key": key, "n_documents": int(len(docs)), "warnings": list(fr.warnings)}
     tmp = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=parts_dir))
@@ -215,86 +226,100 @@ def build(
             continue
         keys[source] = meta["key"]
         report.processed.append(source)
-    # drop parts no raw file refers to any more
+    report.corpus = assemble(keys, out_dir, errors=report.errors, raw_dir=raw_dir)
+    report.warnings = list(report.corpus.warnings)
+    # only now, with the new manifest in place, drop parts no raw file refers to
     live = set(keys.values())
     for part in parts_dir.iterdir():
         if part.is_dir() and part.name not in live:
             shutil.rmtree(part, ignore_errors=True)
             report.removed_parts += not part.name.startswith(".")
-    report.corpus = assemble_parts([parts_dir / keys[s] for s in sorted(keys)], out_dir, errors=report.errors, raw_dir=raw_dir)
-    report.warnings = list(report.corpus.warnings)
     return report
 
 
-def assemble_parts(parts: list[Path], out_dir: Path, *, errors: list[InputError] | None = None, raw_dir: Path | None = None):
-    """Corpus tables from parts: concatenated, duplicates marked, metadata joined, written atomically."""
-    from .corpus import TABLES, Corpus, write_tables_atomic
-    from .documents import mark_duplicates
+def _normalise(df: pd.DataFrame) -> pd.DataFrame:
+    """Same columns order and types whichever way a frame was assembled (byte-identical output)."""
+    from .documents import DOC_COLUMNS
+
+    if df.empty:
+        return df
+    cols = [c for c in DOC_COLUMNS if c in df] + [c for c in df.columns if c not in DOC_COLUMNS]
+    out = df[cols].copy()
+    for c in out.columns:
+        if out[c].dtype == object or str(out[c].dtype).startswith(("str", "string")):
+            out[c] = out[c].astype(object).where(out[c].notna(), None)
+    return out.reset_index(drop=True)
+
+
+def read_manifest(out_dir: Path) -> dict | None:
+    try:
+        return json.loads((Path(out_dir) / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def assemble(keys: dict[str, str], out_dir: Path, *, errors: list[InputError] | None = None, raw_dir: Path | None = None):
+    """Assemble ``documents`` (and signatures) from the parts, reusing the previous build's rows.
+
+    Returns a :class:`~tifa.corpus.Corpus` whose per-file tables are read
+    lazily through the new manifest.
+    """
+    from .corpus import Corpus, write_tables_atomic
+    from .dedup import mark_duplicates
     from .ingest import join_metadata, read_metadata
 
-    tables: dict[str, list[pd.DataFrame]] = {t: [] for t in PART_TABLES if t != "tokens"}
-    warnings: list[str] = []
-    for part in parts:
-        for name in tables:
-            tables[name].append(pd.read_parquet(part / f"{name}.parquet"))
-        meta = _read_meta(part) or {}
-        warnings.extend(meta.get("warnings", []))
-    frames = {name: (pd.concat([f for f in fs if len(f)] or fs[:1], ignore_index=True) if fs else pd.DataFrame()) for name, fs in tables.items()}
-    docs = frames["documents"]
+    out_dir = Path(out_dir)
+    parts_dir = out_dir / "parts"
+    sources = sorted(keys)
+    prev = read_manifest(out_dir)
+    prev_keys = {p["source"]: p["key"] for p in prev.get("parts", [])} if prev and prev.get("fingerprint") == fingerprint() else {}
+    kept = {s for s in sources if prev_keys.get(s) == keys[s]}
+    doc_frames, sig_frames, warnings = [], [], []
+    if kept and (out_dir / "documents.parquet").exists() and (out_dir / "minhash.parquet").exists():
+        old_docs = pd.read_parquet(out_dir / "documents.parquet")
+        old_docs = old_docs[old_docs["source"].isin(kept)]
+        doc_frames.append(old_docs.drop(columns=[c for c in ("duplicate_of", "dup_similarity", "speaker", "occasion") if c in old_docs]))
+        old_sigs = pd.read_parquet(out_dir / "minhash.parquet")
+        old_sigs = old_sigs[old_sigs["doc_id"].isin(set(old_docs["doc_id"]))]
+        # title and date as the text gave them (before metadata was joined)
+        base = old_sigs.set_index("doc_id").loc[old_docs["doc_id"]]
+        for col in ("title", "date", "date_source"):
+            doc_frames[-1][col] = base[col].to_numpy()
+        sig_frames.append(old_sigs[["doc_id", "signature"]])
+        warnings.extend(w for w in prev.get("warnings", []) if any(w.startswith(str(s)) or f"/{s}:" in w for s in kept))
+    else:
+        kept = set()
+    for s in sources:
+        if s in kept:
+            continue
+        part = parts_dir / keys[s]
+        doc_frames.append(pd.read_parquet(part / "documents.parquet"))
+        sig_frames.append(pd.read_parquet(part / "minhash.parquet"))
+        warnings.extend((_read_meta(part) or {}).get("warnings", []))
+    docs = pd.concat([f for f in doc_frames if len(f)], ignore_index=True) if any(len(f) for f in doc_frames) else pd.DataFrame()
+    sigs = pd.concat(sig_frames, ignore_index=True) if sig_frames else pd.DataFrame(columns=["doc_id", "signature"])
     if len(docs):
-        docs = mark_duplicates(docs.sort_values("doc_id", kind="stable").reset_index(drop=True))
+        docs = docs.sort_values("doc_id", kind="stable").reset_index(drop=True)
+        sigs = sigs.set_index("doc_id").loc[docs["doc_id"]].reset_index()
+        for col in ("title", "date", "date_source"):
+            sigs[col] = docs[col].to_numpy()
+        matrix = np.stack([np.frombuffer(b, dtype=np.uint32) for b in sigs["signature"]])
+        docs = mark_duplicates(docs, sigs=matrix)
         docs = join_metadata(docs, read_metadata(raw_dir) if raw_dir is not None else None)
-    frames["documents"] = docs
-    corpus = Corpus(
-        documents=docs,
-        sentences=frames["sentences"],
-        cleaning_log=frames["cleaning_log"],
-        errors=list(errors or []),
-        outline=frames["outline"],
-        enumerations=frames["enumerations"],
-        formulas=frames["formulas"],
-        parallels=frames["parallels"],
-        quotes=frames["quotes"],
-        originals=frames["originals"],
-        warnings=warnings,
-    )
+    docs, sigs = _normalise(docs), _normalise(sigs)
     manifest = {
         "tifa_version": __version__,
         "fingerprint": fingerprint(),
         "n_documents": int(len(docs)),
-        "sources": sorted(set(docs["source"])) if len(docs) else [],
-        "parts": [p.name for p in parts],
-        "errors": [str(e) for e in corpus.errors],
-        "tables": list(TABLES),
+        "parts": [{"source": s, "key": keys[s]} for s in sources],
+        "errors": [str(e) for e in errors or []],
+        "warnings": warnings,
+        "tables": ["documents", *PARTITIONED],
     }
-    write_tables_atomic(corpus.tables(), out_dir, manifest=None)
-    _write_token_dataset(parts, out_dir)
-    write_tables_atomic({}, out_dir, manifest=manifest)
-    return corpus
-
-
-def _write_token_dataset(parts: list[Path], out_dir: Path) -> None:
-    """``out_dir/tokens/``: one parquet per part (hard links), swapped in atomically."""
-    tmp = Path(tempfile.mkdtemp(prefix=".tokens.", dir=out_dir))
-    try:
-        for i, part in enumerate(parts):
-            src = part / "tokens.parquet"
-            dst = tmp / f"part-{i:06d}.parquet"
-            try:
-                os.link(src, dst)
-            except OSError:
-                shutil.copyfile(src, dst)
-        final = out_dir / "tokens"
-        old = None
-        if final.exists() or final.is_symlink():
-            old = out_dir / f".tokens.old.{os.getpid()}"
-            os.replace(final, old)
-        os.replace(tmp, final)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-        legacy = out_dir / "tokens.parquet"
-        if legacy.exists():
+    write_tables_atomic({"documents": docs, "minhash": sigs}, out_dir, manifest=manifest)
+    for legacy in [*(out_dir / f"{t}.parquet" for t in PARTITIONED), out_dir / "tokens"]:
+        if legacy.is_dir():
+            shutil.rmtree(legacy, ignore_errors=True)
+        elif legacy.exists():
             legacy.unlink()
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    return Corpus.lazy(out_dir, documents=docs, errors=list(errors or []), warnings=warnings)

@@ -72,6 +72,11 @@ class Corpus:
             out["tokens"] = self.tokens
         return out
 
+    @classmethod
+    def lazy(cls, processed: Path, *, documents: pd.DataFrame | None = None, errors=None, warnings=None) -> "LazyCorpus":
+        """A corpus over a built folder whose tables are read on first use."""
+        return LazyCorpus(processed, documents=documents, errors=errors, warnings=warnings)
+
     def with_tokens(self, *, workers: int = 1, progress: bool = False) -> "Corpus":
         """This corpus with its tokens table computed (see :mod:`tifa.segment`)."""
         from .segment import tokens_frame
@@ -79,6 +84,33 @@ class Corpus:
         if self.tokens is None:
             self.tokens = tokens_frame(self.documents, self.sentences, workers=workers, progress=progress)
         return self
+
+
+class LazyCorpus(Corpus):
+    """A built corpus: ``documents`` in memory, the other tables read from the parts when asked."""
+
+    _LAZY = ("sentences", "cleaning_log", "tokens", "outline", "enumerations", "formulas", "parallels", "quotes", "originals")
+
+    def __init__(self, processed: Path, *, documents=None, errors=None, warnings=None):
+        object.__setattr__(self, "_processed", Path(processed))
+        object.__setattr__(self, "_cache", {})
+        object.__setattr__(self, "documents", documents if documents is not None else read_table("documents", processed))
+        object.__setattr__(self, "errors", list(errors or []))
+        object.__setattr__(self, "warnings", list(warnings or []))
+
+    def __getattribute__(self, name: str):
+        if name in LazyCorpus._LAZY:
+            cache = object.__getattribute__(self, "_cache")
+            if name not in cache:
+                cache[name] = read_table(name, object.__getattribute__(self, "_processed"))
+            return cache[name]
+        return object.__getattribute__(self, name)
+
+    def __setattr__(self, name, value):
+        if name in LazyCorpus._LAZY:
+            object.__getattribute__(self, "_cache")[name] = value
+        else:
+            object.__setattr__(self, name, value)
 
 
 def source_name(path: Path, root: Path | None) -> str:
@@ -235,30 +267,63 @@ def build(
 def read_table(name: str, processed: Path = PROCESSED) -> pd.DataFrame:
     """Read one processed table (build first with ``tifa build``)."""
     path = processed / f"{name}.parquet"
-    if not path.exists():
-        folder = processed / name  # a partitioned table (tokens)
-        if folder.is_dir():
-            files = sorted(folder.glob("*.parquet"))
-            return pd.concat([pd.read_parquet(f) for f in files], ignore_index=True) if files else pd.DataFrame()
+    if path.exists():
+        return pd.read_parquet(path)
+    files = part_files(name, processed)
+    if files is None:
         raise FileNotFoundError(f"{path}: table not built yet; run `tifa build` (or `make report`)")
-    return pd.read_parquet(path)
+    if not files:
+        return pd.DataFrame()
+    import pyarrow.dataset as ds
+
+    return ds.dataset([str(f) for f in files], format="parquet").to_table().to_pandas()
 
 
-def read_corpus(processed: Path = PROCESSED, *, tables: tuple[str, ...] = TABLES) -> Corpus:
-    """All built tables as a :class:`Corpus` (what the notebooks start from)."""
-    got = {name: read_table(name, processed) for name in tables}
-    return Corpus(
-        documents=got["documents"],
-        sentences=got["sentences"],
-        cleaning_log=got.get("cleaning_log", pd.DataFrame()),
-        tokens=got.get("tokens"),
-        outline=got.get("outline"),
-        enumerations=got.get("enumerations"),
-        formulas=got.get("formulas"),
-        parallels=got.get("parallels"),
-        quotes=got.get("quotes"),
-        originals=got.get("originals"),
-    )
+def part_files(name: str, processed: Path = PROCESSED) -> list[Path] | None:
+    """The parquet files of a partitioned table, in corpus order (None if not built)."""
+    try:
+        manifest = json.loads((processed / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if name not in manifest.get("tables", []):
+        return None
+    return [processed / "parts" / p["key"] / f"{name}.parquet" for p in manifest.get("parts", [])]
+
+
+def iter_table(name: str, processed: Path = PROCESSED):
+    """Yield a partitioned table part by part (bounded memory)."""
+    for f in part_files(name, processed) or []:
+        yield pd.read_parquet(f)
+
+
+def read_corpus(processed: Path = PROCESSED, *, sample: int | None = None) -> Corpus:
+    """The built corpus; tables are read on first use.
+
+    With ``sample``, only that many documents (a deterministic, evenly spread
+    choice by ``doc_id``) and their rows are kept — what keeps the notebooks
+    responsive on a corpus of thousands of speeches.
+    """
+    corpus = Corpus.lazy(processed)
+    if sample is None or len(corpus.documents) <= sample:
+        return corpus
+    docs = corpus.documents.sort_values("doc_id", kind="stable")
+    step = len(docs) / sample
+    keep = docs.iloc[[int(i * step) for i in range(sample)]]
+    keep_ids = set(keep["doc_id"])
+    sources = set(keep["source"])
+    manifest = json.loads((processed / "manifest.json").read_text(encoding="utf-8"))
+    files = {
+        name: [processed / "parts" / p["key"] / f"{name}.parquet" for p in manifest["parts"] if p["source"] in sources]
+        for name in LazyCorpus._LAZY
+    }
+    sampled = Corpus.lazy(processed, documents=keep.reset_index(drop=True))
+    for name, fs in files.items():
+        frames = [pd.read_parquet(f) for f in fs]
+        df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+        if "doc_id" in df:
+            df = df[df["doc_id"].isin(keep_ids)].reset_index(drop=True)
+        setattr(sampled, name, df)
+    return sampled
 
 
 def doc_labels(docs: pd.DataFrame, width: int = 14) -> dict[str, str]:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -34,7 +33,6 @@ CHROME_REASONS = frozenset({"breadcrumb", "page_meta", "related_list", "advertis
 MIN_PIECE_CHARS = 200
 #: Jaccard similarity of character 5-gram shingles above which a document is a near-duplicate.
 DUPLICATE_THRESHOLD = 0.8
-SHINGLE = 5
 
 DOC_COLUMNS = [
     "doc_id", "source", "part", "n_parts", "piece_label", "title", "page_title", "date", "date_source",
@@ -294,48 +292,9 @@ def log_frame(pieces: Sequence[Piece]) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- duplicates
 
-_NON_CONTENT_RE = re.compile(r"[\s\W_]+", re.U)
-
-
-def shingles(text: str, k: int = SHINGLE) -> set[int]:
-    """Hashed character ``k``-grams of ``text`` without spaces and punctuation."""
-    s = _NON_CONTENT_RE.sub("", text)
-    if len(s) < k:
-        return {zlib.crc32(s.encode("utf-8"))} if s else set()
-    return {zlib.crc32(s[i : i + k].encode("utf-8")) for i in range(len(s) - k + 1)}
-
 
 def mark_duplicates(docs: pd.DataFrame, *, threshold: float = DUPLICATE_THRESHOLD) -> pd.DataFrame:
-    """Return a copy of ``docs`` with ``duplicate_of``/``dup_similarity`` filled.
+    """Mark near-duplicates (see :func:`tifa.dedup.mark_duplicates`); nothing is dropped."""
+    from .dedup import mark_duplicates as _mark
 
-    A document is a near-duplicate of the first document (in ``doc_id`` order)
-    whose shingle Jaccard similarity reaches ``threshold``; chains resolve to
-    the original.  Nothing is dropped.
-    """
-    out = docs.copy()
-    order = sorted(range(len(out)), key=lambda i: out["doc_id"].iloc[i])
-    sh = {i: shingles(out["text"].iloc[i]) for i in order}
-    dup_of: dict[int, str | None] = {i: None for i in order}
-    sim: dict[int, float] = {i: float("nan") for i in order}
-    originals: list[int] = []
-    for i in order:
-        a = sh[i]
-        best, best_sim = None, 0.0
-        for j in originals:
-            b = sh[j]
-            if not a or not b:
-                continue
-            small, large = sorted((len(a), len(b)))
-            if small / large < threshold:  # Jaccard cannot reach the threshold
-                continue
-            jac = len(a & b) / len(a | b)
-            if jac >= threshold and jac > best_sim:
-                best, best_sim = j, jac
-        if best is None:
-            originals.append(i)
-        else:
-            dup_of[i] = out["doc_id"].iloc[best]
-            sim[i] = round(best_sim, 4)
-    out["duplicate_of"] = pd.Series([dup_of[i] for i in range(len(out))], index=out.index, dtype=object)
-    out["dup_similarity"] = [sim[i] for i in range(len(out))]
-    return out
+    return _mark(docs, threshold=threshold)

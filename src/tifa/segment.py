@@ -198,6 +198,17 @@ _ARROW_TYPES = {
 }
 
 
+@functools.lru_cache(maxsize=4)
+def _cached_segmenter(userdict: str, stopwords: str) -> Segmenter:
+    return Segmenter(Path(userdict), Path(stopwords))
+
+
+def shared_segmenter(lexicons: LexiconPaths | None = None) -> Segmenter:
+    """One segmenter per process and lexicon set, built on first use."""
+    lp = lexicons or LexiconPaths()
+    return _cached_segmenter(str(lp.userdict), str(lp.stopwords))
+
+
 # --------------------------------------------------------------------------- parallel
 
 _WORKER: Segmenter | None = None
