@@ -16,7 +16,7 @@ help:
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[notebooks,test]'
+	$(PY) -m pip install --quiet -e '.[notebooks,test,scale]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -32,6 +32,8 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/segment.py
+	$(PY) bench/incremental.py
+	$(PY) bench/scale.py
 
 # Re-create the .ipynb files from their reviewed jupytext .py pairs (no outputs).
 notebooks: $(STAMP)

@@ -23,16 +23,16 @@
 # %%
 import pandas as pd
 
-from tifa.config import PROCESSED
-from tifa.corpus import read_table
+from tifa.config import PROCESSED, REPORT_SAMPLE
+from tifa.corpus import read_corpus, read_table
 from tifa.plots import bar, setup_cjk_font
 
 setup_cjk_font()
 pd.set_option("display.max_colwidth", 60)
-docs = read_table("documents", PROCESSED)
-sents = read_table("sentences", PROCESSED)
-log = read_table("cleaning_log", PROCESSED)
-print(f"{len(docs)} documents from {docs['source'].nunique()} files, {len(sents)} sentences")
+all_docs = read_table("documents", PROCESSED)
+corpus = read_corpus(PROCESSED, sample=REPORT_SAMPLE)  # a large corpus is sampled evenly
+docs, sents, log = corpus.documents, corpus.sentences, corpus.cleaning_log
+print(f"{len(all_docs)} documents from {all_docs['source'].nunique()} files; showing {len(docs)}, {len(sents)} sentences")
 
 # %% [markdown]
 # ## Documents
@@ -41,7 +41,7 @@ print(f"{len(docs)} documents from {docs['source'].nunique()} files, {len(sents)
 docs[["doc_id", "source", "part", "piece_label", "title", "date", "date_source", "n_chars", "n_sents", "duplicate_of"]]
 
 # %%
-sizes = docs.set_index("title")["n_chars"]
+sizes = docs.set_index(docs["title"].fillna(docs["doc_id"]))["n_chars"].head(40)
 ax = bar(sizes, title="文档长度（字符）", xlabel="characters")
 
 # %% [markdown]
@@ -64,7 +64,7 @@ log[["doc_id", "line", "reason", "removed"]].head(40)
 # an earlier one are marked, not dropped.
 
 # %%
-dups = docs[docs["duplicate_of"].notna()][["doc_id", "title", "duplicate_of", "dup_similarity"]]
+dups = all_docs[all_docs["duplicate_of"].notna()][["doc_id", "title", "duplicate_of", "dup_similarity"]]
 dups
 
 # %% [markdown]
@@ -73,5 +73,5 @@ dups
 # The documents table without the full text — the table a reader would export.
 
 # %%
-export = docs.drop(columns=["text"])
+export = all_docs.drop(columns=["text"])
 export

@@ -25,13 +25,13 @@
 import pandas as pd
 import matplotlib.pyplot as plt
 
-from tifa.config import PROCESSED
+from tifa.config import PROCESSED, REPORT_SAMPLE
 from tifa.corpus import doc_labels, read_corpus
 from tifa import plots, themes
 
 plots.setup_cjk_font()
 pd.set_option("display.max_colwidth", 50)
-corpus = read_corpus(PROCESSED)
+corpus = read_corpus(PROCESSED, sample=REPORT_SAMPLE)  # a large corpus is sampled evenly
 docs = corpus.documents[corpus.documents["duplicate_of"].isna()]
 labels = doc_labels(docs)
 tokens = corpus.tokens[corpus.tokens["doc_id"].isin(docs["doc_id"])]

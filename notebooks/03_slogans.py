@@ -25,14 +25,14 @@
 # %%
 import pandas as pd
 
-from tifa.config import PROCESSED
+from tifa.config import PROCESSED, REPORT_SAMPLE
 from tifa.corpus import doc_labels, read_corpus
 from tifa.formulas import formula_matrix, templates_table
 from tifa import plots
 
 plots.setup_cjk_font()
 pd.set_option("display.max_colwidth", 80)
-corpus = read_corpus(PROCESSED)
+corpus = read_corpus(PROCESSED, sample=REPORT_SAMPLE)  # a large corpus is sampled evenly
 docs = corpus.documents[corpus.documents["duplicate_of"].isna()]
 keep = set(docs["doc_id"])
 labels = doc_labels(docs)

@@ -23,13 +23,13 @@
 import pandas as pd
 import matplotlib.pyplot as plt
 
-from tifa.config import PROCESSED
+from tifa.config import PROCESSED, REPORT_SAMPLE
 from tifa.corpus import doc_labels, read_corpus
 from tifa.outline import tree
 from tifa import plots
 
 plots.setup_cjk_font()
-corpus = read_corpus(PROCESSED)
+corpus = read_corpus(PROCESSED, sample=REPORT_SAMPLE)  # a large corpus is sampled evenly
 docs = corpus.documents[corpus.documents["duplicate_of"].isna()]
 keep = set(docs["doc_id"])
 labels = doc_labels(docs)

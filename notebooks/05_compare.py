@@ -23,14 +23,14 @@
 # %%
 import pandas as pd
 
-from tifa.config import PROCESSED
+from tifa.config import PROCESSED, REPORT_SAMPLE
 from tifa.corpus import doc_labels, read_corpus
 from tifa.kwic import kwic
 from tifa import plots, themes
 
 plots.setup_cjk_font()
 pd.set_option("display.max_colwidth", 60)
-corpus = read_corpus(PROCESSED)
+corpus = read_corpus(PROCESSED, sample=REPORT_SAMPLE)  # a large corpus is sampled evenly
 docs = corpus.documents
 labels = doc_labels(docs)
 counts = themes.term_counts(corpus.tokens, corpus.formulas)

@@ -133,3 +133,16 @@ def test_your_own_speeches_example_builds(tmp_path):
     rep = B.build(raw, tmp_path / "out", progress=False, workers=2)
     assert len(rep.processed) == 2 and not rep.errors
     assert len(read_table("outline", tmp_path / "out")) > 20
+
+
+def test_dask_engine_gives_the_same_tables_as_the_local_engine(project, tmp_path):
+    pytest.importorskip("dask.distributed")
+    raw = project / "data" / "raw"
+    B.build(raw, tmp_path / "local", progress=False, workers=2)
+    rep = B.build(raw, tmp_path / "dask", progress=False, workers=2, engine="dask")
+    assert len(rep.processed) == 5 and not rep.errors
+    assert _digest(tmp_path / "local") == _digest(tmp_path / "dask")
+    for part in (tmp_path / "local" / "parts").iterdir():
+        assert _digest(part) == _digest(tmp_path / "dask" / "parts" / part.name)
+    for t in ("sentences", "tokens", "outline", "formulas"):
+        pd.testing.assert_frame_equal(read_table(t, tmp_path / "local"), read_table(t, tmp_path / "dask"))

@@ -18,14 +18,14 @@ def _names(reqs):
 def test_environment_yml_lists_the_same_dependencies_as_pyproject():
     py = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     wanted = list(py["dependencies"])
-    for extra in ("notebooks", "test"):
+    for extra in ("notebooks", "test", "scale"):
         wanted += py["optional-dependencies"][extra]
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
     listed = [r for r in pip if not r.startswith("-e")]
     assert _names(listed) == _names(wanted)
     assert "python=3.11" in env["dependencies"]
-    assert any(r.startswith("-e .[") and "notebooks" in r for r in pip)
+    assert any(r.startswith("-e .[") and "notebooks" in r and "scale" in r for r in pip)
 
 
 def test_jieba_is_pinned_exactly():

@@ -155,6 +155,28 @@ def _job(args: tuple) -> tuple[str, dict | None, str | None]:
 # --------------------------------------------------------------------------- build
 
 
+def _run_dask(todo: list[tuple], workers: int, scheduler: str | None, bar: dict) -> list:
+    """Run the per-file jobs on a Dask cluster (a LocalCluster unless ``scheduler`` is given)."""
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        futures = client.map(_job, todo, pure=False)
+        results = []
+        for fut in tqdm(as_completed(futures), **bar):
+            results.append(fut.result())
+        return results
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def _read_meta(part: Path) -> dict | None:
     try:
         return json.loads((part / "meta.json").read_text(encoding="utf-8"))
@@ -169,8 +191,17 @@ def build(
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     progress: bool = True,
     workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> BuildReport:
-    """Incrementally build the corpus tables of ``raw_dir`` into ``out_dir``."""
+    """Incrementally build the corpus tables of ``raw_dir`` into ``out_dir``.
+
+    ``engine="local"`` uses a process pool of ``workers`` (default: all
+    cores); ``engine="dask"`` runs the same per-file stage as tasks on a Dask
+    distributed cluster — the one at ``scheduler`` (``tcp://host:8786``), or
+    a ``LocalCluster`` of ``workers`` processes.  The workers must see
+    ``raw_dir`` and ``out_dir`` at the same paths (a shared filesystem).
+    """
     from .corpus import source_name
     from .segment import LexiconPaths, Segmenter, default_workers
 
@@ -205,7 +236,11 @@ def build(
     n_workers = max(1, min(workers or default_workers(), len(todo)))
     bar = dict(desc="building", unit="file", total=len(todo), disable=not progress or not todo, file=sys.stderr)
     results: list[tuple[str, dict | None, str | None]] = []
-    if n_workers <= 1:
+    if engine == "dask":
+        results = _run_dask(todo, workers or default_workers(), scheduler, bar) if todo else []
+    elif engine != "local":
+        raise ValueError(f"unknown engine {engine!r}; use 'local' or 'dask'")
+    elif n_workers <= 1:
         seg = Segmenter() if todo else None
         for job in tqdm(todo, **bar):
             global _SEG

@@ -211,7 +211,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from .corpus import build
 
-    corpus = build(args.raw, args.out, max_bytes=_max_bytes(args), progress=not args.quiet, workers=args.workers)
+    corpus = build(
+        args.raw, args.out, max_bytes=_max_bytes(args), progress=not args.quiet, workers=args.workers,
+        engine=args.engine, scheduler=args.scheduler,
+    )
     rep = corpus.report
     print(
         f"tifa: built {len(corpus.documents)} documents, {len(corpus.sentences)} sentences "
@@ -260,7 +263,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import make_report
 
-    paths = make_report(raw=args.raw, processed=args.out, rebuild=not args.no_build, timeout=args.timeout)
+    paths = make_report(raw=args.raw, processed=args.out, rebuild=not args.no_build, timeout=args.timeout, sample=args.sample)
     for p in paths:
         print(f"tifa: wrote {p}", file=sys.stderr)
     return EXIT_OK
@@ -380,8 +383,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="per-file size limit (0 = none)")
         p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
         p.add_argument("--workers", "-j", type=int, default=0, help="processes (default: all cores)")
+        if name == "build":
+            p.add_argument("--engine", choices=("local", "dask"), default="local", help="local process pool or a Dask cluster")
+            p.add_argument("--scheduler", help="Dask scheduler address (default: start a LocalCluster)")
         if name == "report":
             p.add_argument("--no-build", action="store_true", help="use the existing tables")
+            p.add_argument("--sample", type=int, default=None, help="notebooks use at most this many speeches (default 300)")
             p.add_argument("--timeout", type=int, default=600, help="seconds per notebook cell")
         p.set_defaults(func=func)
     return parser

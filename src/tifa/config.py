@@ -34,3 +34,6 @@ LEXICONS = Path(os.environ["TIFA_LEXICONS"]) if os.environ.get("TIFA_LEXICONS") 
 REPORTS = PROJECT_ROOT / "reports"
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
 CACHE = PROJECT_ROOT / ".cache"
+
+#: The report's notebooks use at most this many speeches (``$TIFA_SAMPLE``, ``tifa report --sample``).
+REPORT_SAMPLE = int(os.environ.get("TIFA_SAMPLE", "300"))

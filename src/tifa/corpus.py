@@ -250,6 +250,8 @@ def build(
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     progress: bool = True,
     workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Corpus:
     """Build the corpus tables from ``raw_dir`` into ``out_dir`` (never writes to ``raw_dir``).
 
@@ -258,7 +260,9 @@ def build(
     """
     from .build import build as build_parts
 
-    report = build_parts(raw_dir, out_dir, max_bytes=max_bytes, progress=progress, workers=workers)
+    report = build_parts(
+        raw_dir, out_dir, max_bytes=max_bytes, progress=progress, workers=workers, engine=engine, scheduler=scheduler
+    )
     corpus = report.corpus
     corpus.report = report  # type: ignore[attr-defined]
     return corpus

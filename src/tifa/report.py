@@ -73,9 +73,19 @@ def make_report(
     notebooks: Path = NOTEBOOKS,
     rebuild: bool = True,
     timeout: int = 600,
+    sample: int | None = None,
 ) -> list[Path]:
-    """Build (unless ``rebuild`` is False) and execute every notebook into HTML."""
+    """Build (unless ``rebuild`` is False) and execute every notebook into HTML.
+
+    ``sample`` caps the speeches the notebooks show (default ``$TIFA_SAMPLE``
+    or 300); the kernels inherit it through the environment.
+    """
+    import os
+
     from .corpus import build
+
+    if sample is not None:
+        os.environ["TIFA_SAMPLE"] = str(sample)
 
     if rebuild or not (processed / "documents.parquet").exists():
         corpus = build(raw, processed, progress=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -203,49 +203,96 @@ def similarity(counts: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(np.round(s, 4), index=w.index, columns=w.index)
 
 
-def reused_passages(docs: pd.DataFrame, *, k: int = 12, min_len: int = 20, max_occurrences: int = 50) -> pd.DataFrame:
-    """Spans of ≥ ``min_len`` characters shared by two places (two speeches or one twice).
+def _window_hashes(text: str, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Hashes of every ``k``-character window not crossing a paragraph, and their positions."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    n = len(codes) - k + 1
+    if n <= 0:
+        return np.zeros(0, np.uint64), np.zeros(0, np.int64)
+    h = np.zeros(n, dtype=np.uint64)
+    for j in range(k):
+        h = h * np.uint64(1_000_003) + codes[j : j + n]
+    h ^= h >> np.uint64(31)
+    nl = np.concatenate([[0], np.cumsum(codes == 10)])
+    ok = (nl[k : k + n] - nl[:n]) == 0
+    pos = np.nonzero(ok)[0]
+    return h[ok], pos
 
-    Every ``k``-character window (within a paragraph) is indexed; windows
-    shared by the same pair of places on the same diagonal are merged into
-    maximal spans.  Windows seen more than ``max_occurrences`` times are
-    stock phrases and skipped.
+
+def _extend(a: str, pa: int, b: str, pb: int, length: int) -> tuple[int, int, int]:
+    """Grow an equal span ``a[pa:pa+length] == b[pb:pb+length]`` as far as both texts agree."""
+    while pa > 0 and pb > 0 and a[pa - 1] == b[pb - 1] and a[pa - 1] != "\n":
+        pa, pb, length = pa - 1, pb - 1, length + 1
+    step = 64
+    while step:
+        ea, eb = pa + length, pb + length
+        if a[ea : ea + step] == b[eb : eb + step] and len(a[ea : ea + step]) == step and "\n" not in a[ea : ea + step]:
+            length += step
+        else:
+            step //= 2
+    return pa, pb, length
+
+
+def reused_passages(
+    docs: pd.DataFrame, *, k: int = 12, min_len: int = 20, max_occurrences: int = 1000, sample_mod: int | None = None
+) -> pd.DataFrame:
+    """Spans of ≥ ``min_len`` characters shared by two places (two speeches, or one speech twice).
+
+    Every ``k``-character window is hashed (vectorised); on large corpora
+    only a content-defined sample of windows is kept (the same text is
+    sampled alike everywhere).  Each repeated window links each later
+    occurrence to the first one (not all pairs), anchors on the same
+    diagonal are merged, and each span is grown to its full extent by
+    comparing the texts.  Windows seen more than ``max_occurrences`` times are
+    boilerplate and skipped.  Cost grows with the corpus, not its square.
     """
     ids = list(docs["doc_id"])
     texts = list(docs["text"])
-    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    total = sum(map(len, texts))
+    mod = sample_mod or (1 if total < 20_000_000 else 2)
+    hs, ds, ps = [], [], []
     for di, text in enumerate(texts):
-        for p in range(len(text) - k + 1):
-            w = text[p : p + k]
-            if "\n" in w:
-                continue
-            index[w].append((di, p))
-    diagonals: dict[tuple[int, int, int], list[int]] = defaultdict(list)
-    for occ in index.values():
-        if len(occ) < 2 or len(occ) > max_occurrences:
-            continue
-        for x in range(len(occ)):
-            for y in range(x + 1, len(occ)):
-                (d1, p1), (d2, p2) = occ[x], occ[y]
-                if d1 == d2 and abs(p2 - p1) < k:
-                    continue
-                diagonals[(d1, d2, p2 - p1)].append(p1)
+        h, pos = _window_hashes(text, k)
+        if mod > 1:
+            keep = ((h >> np.uint64(11)) % np.uint64(mod)) == 0
+            h, pos = h[keep], pos[keep]
+        hs.append(h)
+        ds.append(np.full(len(h), di, dtype=np.int64))
+        ps.append(pos)
+    if not hs or not sum(map(len, hs)):
+        return pd.DataFrame(columns=REUSE_COLUMNS)
+    H, D, P = np.concatenate(hs), np.concatenate(ds), np.concatenate(ps)
+    order = np.lexsort((P, D, H))
+    H, D, P = H[order], D[order], P[order]
+    starts = np.concatenate([[True], H[1:] != H[:-1]])
+    group = np.cumsum(starts) - 1
+    first_idx = np.nonzero(starts)[0]
+    sizes = np.diff(np.concatenate([first_idx, [len(H)]]))
+    size_of = sizes[group]
+    later = (~starts) & (size_of <= max_occurrences)
+    f = first_idx[group[later]]
+    d1, p1, d2, p2 = D[f], P[f], D[later], P[later]
+    same = d1 == d2
+    close = same & (np.abs(p2 - p1) < k)
+    d1, p1, d2, p2 = d1[~close], p1[~close], d2[~close], p2[~close]
+    off = p2 - p1
+    o = np.lexsort((p1, off, d2, d1))
+    d1, p1, d2, off = d1[o], p1[o], d2[o], off[o]
     rows = []
-    for (d1, d2, off), starts in diagonals.items():
-        starts.sort()
-        run_start = prev = starts[0]
-        for p in starts[1:] + [None]:
-            if p is not None and p == prev + 1:
-                prev = p
-                continue
-            length = prev - run_start + k
-            if length >= min_len:
-                a0, a1 = run_start, prev + k
-                rows.append((ids[d1], a0, a1, ids[d2], a0 + off, a1 + off, length, texts[d1][a0:a1]))
-            if p is not None:
-                run_start = prev = p
-    df = pd.DataFrame(rows, columns=REUSE_COLUMNS)
-    return df.sort_values(["length", "doc_a", "start_a"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
+    covered_until = -1
+    prev_key = None
+    for a, pa, b, of in zip(d1.tolist(), p1.tolist(), d2.tolist(), off.tolist()):
+        key = (a, b, of)
+        if key != prev_key:
+            prev_key, covered_until = key, -1
+        if pa < covered_until:
+            continue
+        s, t, length = _extend(texts[a], pa, texts[b], pa + of, k)
+        covered_until = s + length
+        if length >= min_len:
+            rows.append((ids[a], s, s + length, ids[b], t, t + length, length, texts[a][s : s + length]))
+    df = pd.DataFrame(rows, columns=REUSE_COLUMNS).drop_duplicates(["doc_a", "start_a", "doc_b", "start_b"])
+    return df.sort_values(["length", "doc_a", "start_a", "doc_b"], ascending=[False, True, True, True], kind="stable").reset_index(drop=True)
 
 
 def cooccurrence(tokens: pd.DataFrame, terms: list[str], *, unit: str = "sent_id") -> pd.DataFrame:
