@@ -2,7 +2,7 @@
 
 Speeches are recombined from the cleaned sentences and headings of the seed
 texts: each gets a title, a date, a salutation, an introduction that
-announces its points, 3–5 numbered sections in one of several marker styles
+announces its points, 3–6 numbered sections in one of several marker styles
 (一、/（一）/第一，/1.), inline lists (一是…二是…), and a closing.  Most
 sentences are drawn one by one, but runs of consecutive seed sentences are
 copied too, and now and then a whole earlier speech is reissued with a new
@@ -46,7 +46,7 @@ def material(seed_docs):
 def speech(rng: random.Random, sentences, headings, k: int) -> str:
     title = f"在{rng.choice(OCCASIONS)}上的讲话"
     date = f"{rng.randint(2005, 2025)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日"
-    n = rng.randint(3, 5)
+    n = rng.randint(3, 6)
     style = rng.choice(["cn_dun", "cn_paren", "di", "num"])
     lines = [title, f"{rng.choice(ROLES)}　{date}", "同志们："]
     lines.append("".join(rng.sample(sentences, 2)) + f"下面，我讲{CN[n - 1]}点意见。")
@@ -56,12 +56,12 @@ def speech(rng: random.Random, sentences, headings, k: int) -> str:
 
     for i in range(n):
         lines.append(marker(i) + rng.choice(headings))
-        for _ in range(rng.randint(1, 3)):
+        for _ in range(rng.randint(2, 4)):  # speeches as long as the seeds' (≈ 5,000 characters)
             if rng.random() < 0.3:  # a run of consecutive seed sentences: realistic reuse
-                start = rng.randrange(0, len(sentences) - 6)
-                body = "".join(sentences[start : start + rng.randint(3, 6)])
+                start = rng.randrange(0, len(sentences) - 8)
+                body = "".join(sentences[start : start + rng.randint(4, 8)])
             else:
-                body = "".join(rng.choice(sentences) for _ in range(rng.randint(3, 7)))
+                body = "".join(rng.choice(sentences) for _ in range(rng.randint(4, 8)))
             if rng.random() < 0.4:
                 m = rng.randint(2, 4)
                 body += "".join(f"{CN[j]}是{rng.choice(sentences)}" for j in range(m))

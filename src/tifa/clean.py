@@ -32,8 +32,6 @@ deletion of a non-blank character is.
 from __future__ import annotations
 
 import bisect
-import functools
-import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -400,20 +398,11 @@ def _is_heading_line(line: str) -> bool:
     return bool(LINE_MARKER_RE.match(s)) and not _SENT_FINAL_RE.search(s) and len(s) < 50
 
 
-@functools.lru_cache(maxsize=1)
 def _dictionary() -> dict[str, int]:
-    """jieba's word frequencies (own tokenizer, cache inside the project)."""
-    import jieba
+    """jieba's word frequencies (our own tokenizer's, loaded once per process)."""
+    from .segment import base_tokenizer
 
-    from .config import CACHE
-
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    CACHE.mkdir(parents=True, exist_ok=True)
-    tok.tmp_dir = str(CACHE)
-    tok.cache_file = "jieba.cache"
-    tok.initialize()
-    return tok.FREQ
+    return base_tokenizer().FREQ
 
 
 def cuts_a_word(a: str, b: str) -> bool:

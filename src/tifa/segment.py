@@ -51,6 +51,83 @@ def _quiet_jieba() -> None:
     logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
+_RE_HAN_DETAIL = re.compile(r"([\u4E00-\u9FD5]+)")
+_RE_SKIP_DETAIL = re.compile(r"([\.0-9]+|[a-zA-Z0-9]+)")
+
+
+@functools.lru_cache(maxsize=1)
+def _posseg_hmm() -> dict:
+    """jieba.posseg's HMM model and Viterbi, loaded without the package's import-time set-up.
+
+    Importing ``jieba.posseg`` builds a global tagger that parses the whole
+    dictionary (~0.4 s); the model files themselves load in milliseconds.
+    """
+    import importlib.util
+
+    import jieba
+
+    base = Path(jieba.__file__).parent / "posseg"
+    out = {}
+    for name in ("char_state_tab", "prob_start", "prob_trans", "prob_emit", "viterbi"):
+        spec = importlib.util.spec_from_file_location(f"_tifa_posseg_{name}", base / f"{name}.py")
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        out[name] = mod.viterbi if name == "viterbi" else mod.P
+    return out
+
+
+def main_pos_table(cache_dir: Path | None = None) -> dict[str, str]:
+    """POS tags of jieba's main dictionary (word → tag), cached in the project as marshal."""
+    return _main_pos_table(str(cache_dir or CACHE))
+
+
+@functools.lru_cache(maxsize=2)
+def _main_pos_table(cache_dir_s: str) -> dict[str, str]:
+    import marshal
+
+    import jieba
+
+    cache_dir = Path(cache_dir_s)
+    dict_file = Path(jieba.__file__).parent / "dict.txt"
+    st = dict_file.stat()
+    cache = cache_dir / f"jieba_pos.{st.st_size}.{int(st.st_mtime)}.marshal"
+    try:
+        return marshal.loads(cache.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    table: dict[str, str] = {}
+    with open(dict_file, "rb") as fh:
+        for raw in fh:
+            parts = raw.decode("utf-8").strip().split(" ")
+            if len(parts) >= 3:
+                table[parts[0]] = parts[2]
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    from .atomic import atomic_path
+
+    with atomic_path(cache) as tmp:
+        tmp.write_bytes(marshal.dumps(table))
+    return table
+
+
+def base_tokenizer(cache_dir: Path | None = None):
+    """jieba's main dictionary in our own tokenizer, loaded once per process (cache in the project)."""
+    return _base_tokenizer(str(cache_dir or CACHE))
+
+
+@functools.lru_cache(maxsize=2)
+def _base_tokenizer(cache_dir_s: str):
+    import jieba
+
+    cache_dir = Path(cache_dir_s)
+    _quiet_jieba()
+    tok = jieba.Tokenizer()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tok.tmp_dir = str(cache_dir)
+    tok.cache_file = "jieba.cache"
+    tok.initialize()
+    return tok
+
+
 @dataclass(frozen=True)
 class LexiconPaths:
     userdict: Path = LEXICONS / "userdict.txt"
@@ -60,25 +137,23 @@ class LexiconPaths:
 class Segmenter:
     """Own jieba tokenizer + POS tagger with the project lexicons."""
 
-    def __init__(self, userdict: Path | None = None, stopwords: Path | None = None, *, cache_dir: Path = CACHE):
+    def __init__(self, userdict: Path | None = None, stopwords: Path | None = None, *, cache_dir: Path | None = None):
         import jieba
-        import jieba.posseg as pseg
 
         _quiet_jieba()
         self.entries: list[DictEntry] = load_userdict(userdict)
         self.stopwords: frozenset[str] = load_stopwords(stopwords)
+        base = base_tokenizer(cache_dir)
+        # Our own tokenizer: a copy of the loaded base dictionary (no second load from disk).
         tok = jieba.Tokenizer()
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tok.tmp_dir = str(cache_dir)
-        tok.cache_file = "jieba.cache"
-        tok.initialize()
+        tok.FREQ, tok.total = dict(base.FREQ), base.total
+        tok.initialized = True
+        tok.tmp_dir, tok.cache_file = base.tmp_dir, base.cache_file
         self.tokenizer = tok
-        self._pos = pseg.POSTokenizer(tok)  # loads the POS table of the main dictionary
         for e in self.entries:
             tok.add_word(e.word, e.freq, e.tag)
-        self.word_tag = dict(self._pos.word_tag_tab)
+        self.word_tag = dict(main_pos_table(cache_dir))
         self.word_tag.update(tok.user_word_tag_tab)
-        self._pos.word_tag_tab = self.word_tag
         tok.user_word_tag_tab = {}
         self.classes = {e.word: e.lexicon_class for e in self.entries if e.lexicon_class}
         self._detail = functools.lru_cache(maxsize=500_000)(self._hmm_tag)
@@ -87,7 +162,32 @@ class Segmenter:
     # -- tagging -------------------------------------------------------------
 
     def _hmm_tag(self, buf: str) -> tuple[tuple[str, str], ...]:
-        return tuple((p.word, p.flag) for p in self._pos._POSTokenizer__cut_detail(buf))  # noqa: SLF001
+        """jieba.posseg's HMM on a run of unknown characters (its ``__cut_detail``)."""
+        hmm = _posseg_hmm()
+        out: list[tuple[str, str]] = []
+        for blk in _RE_HAN_DETAIL.split(buf):
+            if not blk:
+                continue
+            if _RE_HAN_DETAIL.match(blk):
+                _, pos_list = hmm["viterbi"](blk, hmm["char_state_tab"], hmm["prob_start"], hmm["prob_trans"], hmm["prob_emit"])
+                begin = nexti = 0
+                for i, ch in enumerate(blk):
+                    state, flag = pos_list[i]
+                    if state == "B":
+                        begin = i
+                    elif state == "E":
+                        out.append((blk[begin : i + 1], flag))
+                        nexti = i + 1
+                    elif state == "S":
+                        out.append((ch, flag))
+                        nexti = i + 1
+                if nexti < len(blk):
+                    out.append((blk[nexti:], pos_list[nexti][1]))
+            else:
+                for x in _RE_SKIP_DETAIL.split(blk):
+                    if x:
+                        out.append((x, "m" if _RE_NUM.match(x) else "eng" if _RE_ENG.match(x) else "x"))
+        return tuple(out)
 
     def _cut_block(self, blk: str, out: list[tuple[str, str]]) -> None:
         tok, wt, freq = self.tokenizer, self.word_tag, self.tokenizer.FREQ
