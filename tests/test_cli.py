@@ -71,3 +71,25 @@ def test_sentences_command(capsys):
 def test_usage_error_exit_code():
     r = run_cli("nonsense")
     assert r.returncode == 2
+
+
+def test_table_commands_read_the_built_corpus_when_no_path_is_given(tmp_path, capsys):
+    out = tmp_path / "processed"
+    assert main(["build", "--raw", str(RAW), "--out", str(out), "-q", "--workers", "1"]) == 0
+    capsys.readouterr()
+    assert main(["formulas", "--processed", str(out), "-f", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {"五勤", "四心", "六种意识"} <= {r["formula"] for r in rows}
+    assert main(["kwic", "要有*意识", "--processed", str(out), "-f", "csv"]) == 0
+    hits = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert "大局" in set(hits["slots"]) and hits["section"].notna().any()
+    assert main(["ngrams", "--processed", str(out), "--top", "3", "-f", "csv"]) == 0
+    assert len(pd.read_csv(io.StringIO(capsys.readouterr().out))) == 9
+    assert main(["templates", "--processed", str(out), "-f", "csv"]) == 0
+    assert "要有*意识" in capsys.readouterr().out
+
+
+def test_missing_build_is_one_clear_line(tmp_path, capsys):
+    assert main(["formulas", "--processed", str(tmp_path / "nothing")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "tifa build" in err[0]

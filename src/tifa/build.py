@@ -114,6 +114,7 @@ def process_part(path: Path, source: str, key: str, parts_dir: Path, *, max_byte
         "minhash": pd.DataFrame({"doc_id": docs["doc_id"], "signature": [sig.tobytes() for sig in signatures(list(docs["text"]))]}),
     }
     meta = {"source": source, "key": key, "n_documents": int(len(docs)), "warnings": list(fr.warnings)}
+    meta_out = dict(meta, documents=docs, minhash=tables["minhash"])  # handed back: no re-reading in assembly
     tmp = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=parts_dir))
     try:
         for name, df in tables.items():
@@ -127,7 +128,7 @@ def process_part(path: Path, source: str, key: str, parts_dir: Path, *, max_byte
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return meta
+    return meta_out
 
 
 # --------------------------------------------------------------------------- workers
@@ -261,7 +262,8 @@ def build(
             continue
         keys[source] = meta["key"]
         report.processed.append(source)
-    report.corpus = assemble(keys, out_dir, errors=report.errors, raw_dir=raw_dir)
+    fresh = {meta["source"]: meta for _, meta, err in results if not err and meta}
+    report.corpus = assemble(keys, out_dir, errors=report.errors, raw_dir=raw_dir, fresh=fresh)
     report.warnings = list(report.corpus.warnings)
     # only now, with the new manifest in place, drop parts no raw file refers to
     live = set(keys.values())
@@ -293,7 +295,14 @@ def read_manifest(out_dir: Path) -> dict | None:
         return None
 
 
-def assemble(keys: dict[str, str], out_dir: Path, *, errors: list[InputError] | None = None, raw_dir: Path | None = None):
+def assemble(
+    keys: dict[str, str],
+    out_dir: Path,
+    *,
+    errors: list[InputError] | None = None,
+    raw_dir: Path | None = None,
+    fresh: dict[str, dict] | None = None,
+):
     """Assemble ``documents`` (and signatures) from the parts, reusing the previous build's rows.
 
     Returns a :class:`~tifa.corpus.Corpus` whose per-file tables are read
@@ -326,6 +335,12 @@ def assemble(keys: dict[str, str], out_dir: Path, *, errors: list[InputError] | 
         kept = set()
     for s in sources:
         if s in kept:
+            continue
+        got = (fresh or {}).get(s)
+        if got is not None and got.get("key") == keys[s]:  # processed in this build: frames at hand
+            doc_frames.append(got["documents"])
+            sig_frames.append(got["minhash"])
+            warnings.extend(got.get("warnings", []))
             continue
         part = parts_dir / keys[s]
         doc_frames.append(pd.read_parquet(part / "documents.parquet"))

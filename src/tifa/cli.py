@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
-import pandas as pd
 
 from . import __version__
 from .config import DEFAULT_MAX_BYTES, PROCESSED, RAW
@@ -77,15 +76,9 @@ def cmd_outline(args: argparse.Namespace) -> int:
     return _report_errors(corpus.errors, corpus.warnings)
 
 
-def cmd_enumerations(args: argparse.Namespace) -> int:
-    corpus = _load(args)
-    write_table(corpus.enumerations, args.format)
-    return _report_errors(corpus.errors, corpus.warnings)
-
-
 def _table_command(name: str):
     def run(args: argparse.Namespace) -> int:
-        corpus = _corpus_or_processed(args, tokens=False, tables=(name,))
+        corpus = _corpus_or_processed(args, tokens=False)
         df = getattr(corpus, name)
         if name == "formulas" and not args.all:
             df = df[df["kind"] == "formulation"]
@@ -100,22 +93,21 @@ def _table_command(name: str):
 def cmd_templates(args: argparse.Namespace) -> int:
     from .formulas import templates_table
 
-    corpus = _corpus_or_processed(args, tokens=False, tables=("parallels",))
+    corpus = _corpus_or_processed(args, tokens=False)
     df = templates_table(corpus.documents, corpus.sentences, parallels=corpus.parallels, min_count=args.min_count)
     write_table(df, args.format)
     return _report_errors(corpus.errors, corpus.warnings)
 
 
-def cmd_sentences(args: argparse.Namespace) -> int:
-    corpus = _load(args)
-    write_table(corpus.sentences, args.format)
-    return _report_errors(corpus.errors, corpus.warnings)
+def _path_table_command(name: str):
+    """`tifa NAME PATH...`: one table of the corpus of the given files or folders."""
 
+    def run(args: argparse.Namespace) -> int:
+        corpus = _load(args)
+        write_table(getattr(corpus, name), args.format)
+        return _report_errors(corpus.errors, corpus.warnings)
 
-def cmd_cleaning_log(args: argparse.Namespace) -> int:
-    corpus = _load(args)
-    write_table(corpus.cleaning_log, args.format)
-    return _report_errors(corpus.errors, corpus.warnings)
+    return run
 
 
 def _workers(args: argparse.Namespace) -> int:
@@ -130,23 +122,16 @@ def cmd_tokens(args: argparse.Namespace) -> int:
     return _report_errors(corpus.errors, corpus.warnings)
 
 
-def _corpus_or_processed(args: argparse.Namespace, *, tokens: bool, tables: tuple[str, ...] = ()):
+def _corpus_or_processed(args: argparse.Namespace, *, tokens: bool):
     """The corpus of the given paths, or the built tables when no path is given."""
-    from .corpus import Corpus, read_table
+    from .corpus import Corpus
 
     if args.paths:
         corpus = _load(args)
         return corpus.with_tokens(workers=_workers(args)) if tokens else corpus
-    corpus = Corpus(
-        documents=read_table("documents", args.processed),
-        sentences=read_table("sentences", args.processed),
-        cleaning_log=pd.DataFrame(),
-        tokens=read_table("tokens", args.processed) if tokens else None,
-        outline=read_table("outline", args.processed),
-    )
-    for name in tables:
-        setattr(corpus, name, read_table(name, args.processed))
-    return corpus
+    if not (args.processed / "documents.parquet").exists():
+        raise InputError(args.processed, "no built corpus here; give PATHs or run `tifa build` first")
+    return Corpus.lazy(args.processed)  # tables are read when first used
 
 
 def cmd_kwic(args: argparse.Namespace) -> int:
@@ -282,11 +267,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sentences", help="print the sentences table")
     _add_common(p)
-    p.set_defaults(func=cmd_sentences)
+    p.set_defaults(func=_path_table_command("sentences"))
 
     p = sub.add_parser("cleaning-log", help="print what cleaning removed, and why")
     _add_common(p)
-    p.set_defaults(func=cmd_cleaning_log)
+    p.set_defaults(func=_path_table_command("cleaning_log"))
 
     p = sub.add_parser("outline", help="print the numbered-list outline (--format tree to read it)")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders (read recursively)")
@@ -296,7 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("enumerations", help="one row per list: style, items, announced count")
     _add_common(p)
-    p.set_defaults(func=cmd_enumerations)
+    p.set_defaults(func=_path_table_command("enumerations"))
 
     p = sub.add_parser("tokens", help="print the tokens table (words, POS, offsets, stopword flag, lexicon tag)")
     _add_common(p)
@@ -399,8 +384,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except TifaError as e:
-        _err(str(e))
+    except (TifaError, FileNotFoundError) as e:
+        _err(str(e).strip("'\""))
         return EXIT_INPUT
     except BrokenPipeError:  # `tifa docs … | head`
         return EXIT_OK

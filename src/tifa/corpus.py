@@ -289,9 +289,10 @@ def part_files(name: str, processed: Path = PROCESSED) -> list[Path] | None:
         manifest = json.loads((processed / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if name not in manifest.get("tables", []):
-        return None
-    return [processed / "parts" / p["key"] / f"{name}.parquet" for p in manifest.get("parts", [])]
+    parts = manifest.get("parts", [])
+    if name not in manifest.get("tables", []) or not all(isinstance(p, dict) and "key" in p for p in parts):
+        return None  # not built, or built by an older tifa: `tifa build` again
+    return [processed / "parts" / p["key"] / f"{name}.parquet" for p in parts]
 
 
 def iter_table(name: str, processed: Path = PROCESSED):

@@ -270,7 +270,7 @@ def _opencc():
     return _CONVERTER
 
 
-def _is_traditional(text: str, sample: int = 3000) -> bool:
+def _is_traditional(text: str, sample: int = 600) -> bool:
     han = "".join(ch for ch in text[: sample * 3] if "\u4e00" <= ch <= "\u9fff")[:sample]
     if len(han) < 20:
         return False
