@@ -216,19 +216,26 @@ def build(
     report = BuildReport(corpus=None)
     todo: list[tuple] = []
     keys: dict[str, str] = {}
+    stats: dict[str, tuple[int, int]] = {}
+    prev = read_manifest(out_dir) or {}
+    # A file whose size and modification time are unchanged since the last build (same code and
+    # lexicons) keeps its key without being read again.
+    known = {p["source"]: p for p in prev.get("parts", []) if isinstance(p, dict)} if prev.get("fingerprint") == fp else {}
     for f in iter_inputs([raw_dir]):
         source = source_name(f, raw_dir)
         try:
-            size = f.stat().st_size
-            if max_bytes is not None and size > max_bytes:
-                # read_text gives the proper message; don't hash a huge file
-                data = b""
+            st = f.stat()
+            stats[source] = (st.st_size, st.st_mtime_ns)
+            old = known.get(source)
+            if old and (old.get("size"), old.get("mtime_ns")) == stats[source]:
+                key = old["key"]
             else:
-                data = f.read_bytes()
+                # read_text gives the proper message for a huge file; don't hash it
+                data = b"" if max_bytes is not None and st.st_size > max_bytes else f.read_bytes()
+                key = part_key(source, data, fp)
         except OSError as e:
             report.errors.append(InputError(f, f"cannot read: {e}"))
             continue
-        key = part_key(source, data, fp)
         if (parts_dir / key / "meta.json").exists():
             keys[source] = key
             report.reused.append(source)
@@ -263,7 +270,7 @@ def build(
         keys[source] = meta["key"]
         report.processed.append(source)
     fresh = {meta["source"]: meta for _, meta, err in results if not err and meta}
-    report.corpus = assemble(keys, out_dir, errors=report.errors, raw_dir=raw_dir, fresh=fresh)
+    report.corpus = assemble(keys, out_dir, errors=report.errors, raw_dir=raw_dir, fresh=fresh, stats=stats)
     report.warnings = list(report.corpus.warnings)
     # only now, with the new manifest in place, drop parts no raw file refers to
     live = set(keys.values())
@@ -302,6 +309,7 @@ def assemble(
     errors: list[InputError] | None = None,
     raw_dir: Path | None = None,
     fresh: dict[str, dict] | None = None,
+    stats: dict[str, tuple[int, int]] | None = None,
 ):
     """Assemble ``documents`` (and signatures) from the parts, reusing the previous build's rows.
 
@@ -361,7 +369,10 @@ def assemble(
         "tifa_version": __version__,
         "fingerprint": fingerprint(),
         "n_documents": int(len(docs)),
-        "parts": [{"source": s, "key": keys[s]} for s in sources],
+        "parts": [
+            {"source": s, "key": keys[s], "size": (stats or {}).get(s, (None, None))[0], "mtime_ns": (stats or {}).get(s, (None, None))[1]}
+            for s in sources
+        ],
         "errors": [str(e) for e in errors or []],
         "warnings": warnings,
         "tables": ["documents", *PARTITIONED],

@@ -202,8 +202,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     )
     rep = corpus.report
     print(
-        f"tifa: built {len(corpus.documents)} documents, {len(corpus.sentences)} sentences "
-        f"from {args.raw} into {args.out} ({len(rep.processed)} file(s) processed, {len(rep.reused)} unchanged)",
+        f"tifa: built {len(corpus.documents)} documents ({int(corpus.documents['n_sents'].sum()) if len(corpus.documents) else 0} "
+        f"sentences) from {args.raw} into {args.out} ({len(rep.processed)} file(s) processed, {len(rep.reused)} unchanged)",
         file=sys.stderr,
     )
     return _report_errors(corpus.errors, corpus.warnings)

@@ -117,6 +117,10 @@ def source_name(path: Path, root: Path | None) -> str:
     """The ``source`` of a file: its path relative to ``root`` (POSIX), else its name."""
     if root is not None:
         try:
+            return path.relative_to(root).as_posix()  # the usual case: found by walking root
+        except ValueError:
+            pass
+        try:
             return path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
             pass
