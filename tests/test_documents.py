@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tifa.clean import clean
-from tifa.documents import iter_sentences, mark_duplicates, pieces_frame, piece_starts, split_pieces
+from tifa.documents import iter_sentences, mark_duplicates, pieces_frame, split_pieces
 
 EXPECTED = [
     # doc_id, title, date, duplicate_of

@@ -1,7 +1,6 @@
 """Every notebook executes headless on the seed corpus; the report links them all."""
 from __future__ import annotations
 
-import pytest
 
 from tifa.config import NOTEBOOKS
 from tifa.report import make_report, notebook_paths

@@ -87,30 +87,20 @@ def part_key(source: str, data: bytes, fp: str) -> str:
 
 def process_part(path: Path, source: str, key: str, parts_dir: Path, *, max_bytes: int | None, segmenter=None) -> dict:
     """Process one file into ``parts_dir/key`` (atomically); return its meta."""
-    from .corpus import process_file
-    from .documents import sentences_frame
-    from .formulas import formulas_table, parallels_table, quotes_table
-    from .outline import assign_sections, outline_tables
+    from .corpus import document_tables, process_file
     from .dedup import signatures
     from .segment import shared_segmenter, tokens_frame
 
     segmenter = segmenter or shared_segmenter()
     fr = process_file(path, source=source, max_bytes=max_bytes)
     docs = fr.documents
-    sents = sentences_frame(docs)
-    outline, enums = outline_tables(docs)
-    sents = assign_sections(sents, outline)
+    per_doc = document_tables(docs)
     tables = {
         "documents": docs,
         "cleaning_log": fr.cleaning_log,
-        "sentences": sents,
-        "outline": outline,
-        "enumerations": enums,
-        "formulas": formulas_table(docs),
-        "parallels": parallels_table(docs),
-        "quotes": quotes_table(docs),
+        **per_doc,
         "originals": pd.DataFrame([(source, fr.original)] if fr.original is not None else [], columns=["source", "text"]),
-        "tokens": tokens_frame(docs, sents, segmenter=segmenter),
+        "tokens": tokens_frame(docs, per_doc["sentences"], segmenter=segmenter),
         "minhash": pd.DataFrame({"doc_id": docs["doc_id"], "signature": [sig.tobytes() for sig in signatures(list(docs["text"]))]}),
     }
     meta = {"source": source, "key": key, "n_documents": int(len(docs)), "warnings": list(fr.warnings)}
@@ -133,20 +123,17 @@ def process_part(path: Path, source: str, key: str, parts_dir: Path, *, max_byte
 
 # --------------------------------------------------------------------------- workers
 
-_SEG = None
+def _warm_up() -> None:
+    """Pool initializer: build the worker's segmenter (``shared_segmenter``) once, up front."""
+    from .segment import shared_segmenter
 
-
-def _init(userdict: str, stopwords: str) -> None:
-    global _SEG
-    from .segment import Segmenter
-
-    _SEG = Segmenter(Path(userdict), Path(stopwords))
+    shared_segmenter()
 
 
 def _job(args: tuple) -> tuple[str, dict | None, str | None]:
     path, source, key, parts_dir, max_bytes = args
     try:
-        return source, process_part(Path(path), source, key, Path(parts_dir), max_bytes=max_bytes, segmenter=_SEG), None
+        return source, process_part(Path(path), source, key, Path(parts_dir), max_bytes=max_bytes), None
     except InputError as e:
         return source, None, str(e)
     except (OSError, UnicodeError, ValueError) as e:
@@ -204,7 +191,7 @@ def build(
     ``raw_dir`` and ``out_dir`` at the same paths (a shared filesystem).
     """
     from .corpus import source_name
-    from .segment import LexiconPaths, Segmenter, default_workers
+    from .segment import default_workers
 
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
@@ -249,18 +236,12 @@ def build(
     elif engine != "local":
         raise ValueError(f"unknown engine {engine!r}; use 'local' or 'dask'")
     elif n_workers <= 1:
-        seg = Segmenter() if todo else None
-        for job in tqdm(todo, **bar):
-            global _SEG
-            _SEG = seg
-            results.append(_job(job))
-        _SEG = None
+        results = [_job(job) for job in tqdm(todo, **bar)]
     else:
-        lp = LexiconPaths()
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
         # biggest files first keeps the workers busy to the end
         todo.sort(key=lambda j: -Path(j[0]).stat().st_size)
-        with ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init, initargs=(str(lp.userdict), str(lp.stopwords))) as ex:
+        with ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_warm_up) as ex:
             for r in tqdm(ex.map(_job, todo, chunksize=1), **bar):
                 results.append(r)
     for source, meta, err in results:

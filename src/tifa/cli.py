@@ -10,7 +10,7 @@ import argparse
 import re
 import sys
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
 
 from . import __version__

@@ -20,7 +20,6 @@ from typing import Iterable, Sequence
 import pandas as pd
 from tqdm import tqdm
 
-from . import __version__
 from .atomic import finalize, temp_beside
 from .clean import clean
 from .config import DEFAULT_MAX_BYTES, PROCESSED, RAW
@@ -154,6 +153,21 @@ def _concat(frames: Sequence[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)[columns]
 
 
+def document_tables(docs: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The per-document tables of ``docs``: sentences (with sections), outline, enumerations,
+    formulations, parallels, quotations — the one pipeline both ``load`` and the build run."""
+    sents = sentences_frame(docs) if len(docs) else pd.DataFrame(columns=SENT_COLUMNS)
+    outline, enums = outline_tables(docs)
+    return {
+        "sentences": assign_sections(sents, outline),
+        "outline": outline,
+        "enumerations": enums,
+        "formulas": formulas_table(docs),
+        "parallels": parallels_table(docs),
+        "quotes": quotes_table(docs),
+    }
+
+
 def assemble(results: Iterable[FileResult], errors: list[InputError] | None = None) -> Corpus:
     """Combine per-file results into corpus tables (sorted, duplicates marked)."""
     results = sorted(results, key=lambda r: r.source)
@@ -163,19 +177,11 @@ def assemble(results: Iterable[FileResult], errors: list[InputError] | None = No
     logs = _concat([r.cleaning_log for r in results], LOG_COLUMNS)
     if len(logs):
         logs = logs.sort_values(["doc_id", "raw_start"], kind="stable").reset_index(drop=True)
-    sents = sentences_frame(docs) if len(docs) else pd.DataFrame(columns=SENT_COLUMNS)
-    outline, enums = outline_tables(docs)
-    sents = assign_sections(sents, outline)
     return Corpus(
         documents=docs,
-        sentences=sents,
         cleaning_log=logs,
         errors=list(errors or []),
-        outline=outline,
-        enumerations=enums,
-        formulas=formulas_table(docs),
-        parallels=parallels_table(docs),
-        quotes=quotes_table(docs),
+        **document_tables(docs),
         warnings=[w for r in results for w in r.warnings],
         originals=pd.DataFrame(
             [(r.source, r.original) for r in results if r.original is not None], columns=["source", "text"]

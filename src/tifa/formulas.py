@@ -83,16 +83,11 @@ def load_known(path: Path | None = None) -> dict[str, Known]:
 # --------------------------------------------------------------------------- head words
 
 
-_WORDS: dict[str, int] | None = None
-
-
 def _words() -> dict[str, int]:
-    global _WORDS
-    if _WORDS is None:
-        from .clean import _dictionary
+    """jieba's dictionary (loaded once per process by :func:`tifa.segment.base_tokenizer`)."""
+    from .clean import _dictionary
 
-        _WORDS = _dictionary()
-    return _WORDS
+    return _dictionary()
 
 
 def _head(rest: str) -> str:

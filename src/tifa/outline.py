@@ -24,7 +24,6 @@ its introduction announces (``讲三点意见``, ``从以下三个方面``, ``�
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 

@@ -32,7 +32,7 @@ import pyarrow as pa
 from tqdm import tqdm
 
 from .config import CACHE, LEXICONS
-from .lexicons import TAG_CLASSES, DictEntry, load_stopwords, load_userdict
+from .lexicons import DictEntry, load_stopwords, load_userdict
 
 TOKEN_COLUMNS = ["doc_id", "sent_id", "tok_id", "word", "pos", "start", "end", "is_stop", "tag"]
 
