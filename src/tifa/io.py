@@ -253,7 +253,6 @@ def read_text(path: Path | str, *, max_bytes: int | None = DEFAULT_MAX_BYTES) ->
 
 
 def _to_simplified(text: str) -> str:
-
     return _opencc().convert(text)
 
 
