@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 TIFA   := $(VENV)/bin/tifa
 STAMP  := $(VENV)/.installed
 
-.PHONY: install build report test bench notebooks clean-processed help
+.PHONY: install build report test bench eval notebooks clean-processed help
 
 help:
 	@echo "make report  – install (first time), build the corpus, execute notebooks into reports/*.html"
@@ -41,3 +41,6 @@ notebooks: $(STAMP)
 
 clean-processed:
 	rm -rf data/processed/*.parquet data/processed/manifest.json reports/*.html
+
+eval: $(STAMP)
+	$(PY) eval/run.py --markdown eval/last-run.md

@@ -1,0 +1,466 @@
+"""Score tifa against hand-written gold annotations (``make eval``).
+
+Usage: ``python eval/run.py [GOLD.yml ...] [--quiet] [--markdown FILE]``
+
+Every ``eval/gold/*.yml`` names one document (``source`` + ``part``) and what a reader
+marked in it (the format is documented in ``eval/README.md``).  For each component the
+script prints precision, recall (and for the outline, parent accuracy) per text and
+overall, then lists every error.  It is a measurement, not a test: thresholds live in
+``eval/RESULTS.md``.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from tifa.corpus import load  # noqa: E402
+from tifa.documents import doc_id_for  # noqa: E402
+
+try:  # traditional characters in a gold title or a text compare as simplified
+    from opencc import OpenCC
+
+    _T2S = OpenCC("t2s").convert
+except Exception:  # pragma: no cover
+    _T2S = lambda s: s  # noqa: E731
+
+#: Characters of a title compared (gold prefixes are at most this long).
+PREFIX = 8
+_STRIP = re.compile(r"[\s\u3000“”\"'《》〈〉，,、：:。·•▪]")
+
+
+def shared_root() -> Path:
+    """Where ``shared/…`` sources live: ``$TIFA_SHARED`` or the folder beside the project."""
+    env = os.environ.get("TIFA_SHARED")
+    return Path(env) if env else ROOT.parent / "shared"
+
+
+def resolve(source: str) -> Path:
+    if source.startswith("shared/"):
+        return shared_root() / source[len("shared/") :]
+    return ROOT / source
+
+
+def norm(s: str) -> str:
+    s = _T2S(s or "")
+    s = s.replace("(", "（").replace(")", "）").replace(",", "，")
+    return _STRIP.sub("", s)
+
+
+def norm_marker(m: str) -> str:
+    m = norm(m)
+    return "" if m in ("", "▪") else m
+
+
+# --------------------------------------------------------------------------- gold
+
+
+@dataclass
+class GoldItem:
+    marker: str
+    title: str
+    parent: int | None  # index into the gold outline
+    depth: int
+
+
+def parse_outline(block: str) -> list[GoldItem]:
+    """Indented outline: two spaces per level, ``MARKER TITLE-PREFIX`` (``▪`` = unnumbered)."""
+    items: list[GoldItem] = []
+    stack: list[int] = []
+    for raw in (block or "").splitlines():
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        indent = (len(raw) - len(raw.lstrip(" "))) // 2
+        marker, _, title = raw.strip().partition(" ")
+        del stack[indent:]
+        parent = stack[-1] if stack else None
+        items.append(GoldItem(marker, title.strip(), parent, indent + 1))
+        stack.append(len(items) - 1)
+    return items
+
+
+@dataclass
+class Gold:
+    path: Path
+    name: str
+    source: Path
+    part: int
+    data: dict
+    outline: list[GoldItem] = field(default_factory=list)
+
+    @property
+    def doc_id(self) -> str:
+        return doc_id_for(self.source.stem, self.part)
+
+
+def load_gold(path: Path) -> Gold:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    g = Gold(path, path.stem, resolve(data["source"]), int(data.get("part", 1)), data)
+    g.outline = parse_outline(data.get("outline", ""))
+    return g
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    parent_ok: int = 0
+    parent_n: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: "Score") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.parent_ok += other.parent_ok
+        self.parent_n += other.parent_n
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def parent_acc(self) -> float:
+        return self.parent_ok / self.parent_n if self.parent_n else 1.0
+
+    @property
+    def exact(self) -> bool:
+        return self.fp == 0 and self.fn == 0 and self.parent_ok == self.parent_n
+
+
+def _title_match(gold: str, pred: str) -> bool:
+    g, p = norm(gold)[:PREFIX], norm(pred)[:PREFIX]
+    if not g:
+        return True
+    return p.startswith(g) or (len(p) >= 4 and g.startswith(p))
+
+
+def top_two(outline, text: str):
+    """tifa's structural outline: items of depth ≤ 2 whose marker opens a paragraph, in the body."""
+    rows = []
+    for r in outline.itertuples():
+        if int(r.depth) > 2:
+            continue
+        if getattr(r, "section", "body") == "appendix":
+            continue
+        s = int(r.start)
+        if s > 0 and text[s - 1] != "\n":
+            continue
+        rows.append(r)
+    return rows
+
+
+def score_outline(g: Gold, outline, text: str) -> Score:
+    sc = Score()
+    pred = top_two(outline, text)
+    by_id = {int(r.item_id): r for r in outline.itertuples()}
+    matched: dict[int, object] = {}
+    used: set[int] = set()
+    j = 0
+    # greedy in text order: gold and predictions are both in reading order
+    for gi, it in enumerate(g.outline):
+        for k in range(j, len(pred)):
+            r = pred[k]
+            if k in used:
+                continue
+            if norm_marker(it.marker) == norm_marker(r.marker or "") and _title_match(it.title, r.title or ""):
+                matched[gi] = r
+                used.add(k)
+                j = k + 1
+                break
+    for gi, it in enumerate(g.outline):
+        if gi not in matched:
+            sc.fn += 1
+            sc.errors.append(f"missed      {it.marker} {it.title}")
+            continue
+        sc.tp += 1
+        r = matched[gi]
+        sc.parent_n += 1
+        want = matched.get(it.parent) if it.parent is not None else None
+        got = by_id.get(int(r.parent_id)) if r.parent_id is not None and str(r.parent_id) != "<NA>" else None
+        if it.parent is not None and want is None:
+            sc.parent_n -= 1  # parent itself missed: counted there
+            continue
+        if (want is None and got is None) or (want is not None and got is not None and int(want.item_id) == int(got.item_id)):
+            sc.parent_ok += 1
+        else:
+            pdesc = f"{got.marker or '▪'} {got.title[:10]}" if got is not None else "(top)"
+            wdesc = f"{g.outline[it.parent].marker} {g.outline[it.parent].title}" if it.parent is not None else "(top)"
+            sc.errors.append(f"parent      {it.marker} {it.title}: under {pdesc}, should be under {wdesc}")
+    for k, r in enumerate(pred):
+        if k not in used:
+            sc.fp += 1
+            sc.errors.append(f"extra       {r.marker or '▪'} {str(r.title)[:16]} (depth {r.depth})")
+    return sc
+
+
+def score_appendix(g: Gold, outline, text: str) -> Score:
+    """Material after the speech (``appendix: FIRST-CHARS``) must be marked, nothing before it."""
+    sc = Score()
+    marker = g.data.get("appendix")
+    start = text.find(marker) if marker else -1
+    if "section" not in outline.columns:
+        if marker:
+            sc.fn += 1
+            sc.errors.append("appendix    outline has no section column")
+        return sc
+    for r in outline.itertuples():
+        inside = start >= 0 and int(r.start) >= start
+        if inside and r.section == "appendix":
+            sc.tp += 1
+        elif inside:
+            sc.fn += 1
+            sc.errors.append(f"appendix    {r.marker} {str(r.title)[:16]} is appended material, marked body")
+        elif r.section == "appendix":
+            sc.fp += 1
+            sc.errors.append(f"appendix    {r.marker} {str(r.title)[:16]} is speech, marked appendix")
+    if marker and start < 0:
+        sc.errors.append(f"appendix    gold marker {marker!r} not found in the cleaned text")
+    return sc
+
+
+def score_enumerations(g: Gold, outline, enums) -> Score:
+    """Each gold list: first item (marker + title prefix) → announced count and items delivered."""
+    sc = Score()
+    for e in g.data.get("enumerations") or []:
+        marker, _, title = str(e["first"]).partition(" ")
+        hit = None
+        for r in outline.itertuples():
+            if norm_marker(marker) == norm_marker(r.marker or "") and _title_match(title, r.title or ""):
+                hit = enums[(enums["first_item"] == r.item_id)]
+                if len(hit):
+                    break
+                hit = None
+        if hit is None or not len(hit):
+            sc.fn += 1
+            sc.errors.append(f"list        {e['first']}: not found")
+            continue
+        row = hit.iloc[0]
+        ok = True
+        announced = e.get("announced")
+        got_ann = None if str(row["announced"]) in ("<NA>", "nan", "None") else int(row["announced"])
+        if announced != got_ann:
+            ok = False
+            sc.errors.append(f"list        {e['first']}: announced {got_ann}, should be {announced}")
+        if "items" in e and int(row["n_items"]) != int(e["items"]):
+            ok = False
+            sc.errors.append(f"list        {e['first']}: {row['n_items']} items, should be {e['items']}")
+        if ok:
+            sc.tp += 1
+        else:
+            sc.fp += 1
+            sc.fn += 1
+    return sc
+
+
+def _member_match(a: str, b: str) -> bool:
+    a, b = norm(a), norm(b)
+    return bool(a) and bool(b) and (a == b or (min(len(a), len(b)) >= 2 and (a in b or b in a)))
+
+
+@dataclass
+class MemberScore:
+    found: Score = field(default_factory=Score)
+    members: Score = field(default_factory=Score)
+
+
+def score_formulations(g: Gold, formulas) -> MemberScore:
+    ms = MemberScore()
+    gold = g.data.get("formulations") or {}
+    f = formulas[formulas["kind"] == "formulation"] if len(formulas) else formulas
+    for name, members in gold.items():
+        rows = f[f["formula"].map(norm) == norm(name)] if len(f) else f
+        if not len(rows):
+            ms.found.fn += 1
+            ms.found.errors.append(f"formulation {name}: not found as a formulation")
+            ms.members.fn += len(members or [])
+            continue
+        ms.found.tp += 1
+        if not members:
+            continue
+        got = [m for m in str(rows.iloc[0]["members"] or "").split("|") if m]
+        for row in rows.itertuples():  # the best-filled mention
+            cand = [m for m in str(row.members or "").split("|") if m]
+            if sum(any(_member_match(c, x) for x in members) for c in cand) > sum(
+                any(_member_match(c, x) for x in members) for c in got
+            ):
+                got = cand
+        tp = sum(1 for m in got if any(_member_match(m, x) for x in members))
+        ms.members.tp += tp
+        ms.members.fp += len(got) - tp
+        ms.members.fn += sum(1 for x in members if not any(_member_match(m, x) for m in got))
+        if tp != len(got) or tp < len(members):
+            ms.members.errors.append(f"members     {name}: got {'|'.join(got) or '-'}; gold {'|'.join(members)}")
+    return ms
+
+
+def score_parallels(g: Gold, parallels) -> Score:
+    """A gold 排比 is found when a detected run shares ≥ 2/3 of its members (fuzzy)."""
+    sc = Score()
+    gold = g.data.get("parallels") or []
+    runs = [[m for m in str(x).split("|") if m] for x in (parallels["members"] if len(parallels) else [])]
+    hit_runs: set[int] = set()
+    for members in gold:
+        best = None
+        for k, run in enumerate(runs):
+            share = sum(1 for m in members if any(_member_match(m, r) for r in run)) / len(members)
+            if share >= 2 / 3:
+                best = k
+                break
+        if best is None:
+            sc.fn += 1
+            sc.errors.append(f"parallel    missed {'、'.join(members)}")
+        else:
+            sc.tp += 1
+            hit_runs.add(best)
+    if g.data.get("parallels_exhaustive"):
+        for k, run in enumerate(runs):
+            if k not in hit_runs:
+                sc.fp += 1
+                sc.errors.append(f"parallel    extra {'、'.join(run)}")
+    return sc
+
+
+def score_meta(g: Gold, doc) -> Score:
+    sc = Score()
+    year = g.data.get("year")
+    if year:
+        got = str(doc["date"] or "")[:4]
+        if got == str(year):
+            sc.tp += 1
+        else:
+            sc.fn += 1
+            sc.errors.append(f"date        {doc['date']} ({doc.get('date_source')}), should be in {year}")
+    title = str(doc["title"] or "")
+    chrome = ("首页", "下载", "打印", "全屏", "收藏", "当前位置", "返回")
+    if not title or any(title.startswith(c) for c in chrome):
+        sc.fn += 1
+        sc.errors.append(f"title       {title!r} is empty or page chrome")
+    else:
+        sc.tp += 1
+    return sc
+
+
+# --------------------------------------------------------------------------- main
+
+COMPONENTS = ("outline", "appendix", "enumerations", "formulations", "members", "parallels", "meta")
+
+
+def evaluate(golds: list[Gold]) -> tuple[dict[str, dict[str, Score]], list[str]]:
+    sources = sorted({g.source for g in golds})
+    missing = [s for s in sources if not s.exists()]
+    if missing:
+        raise SystemExit(f"eval: source not found: {missing[0]} (set TIFA_SHARED to the shared folder)")
+    corpus = load(sources)
+    for e in corpus.errors:
+        print(f"eval: {e}", file=sys.stderr)
+    docs = corpus.documents.set_index("doc_id")
+    per: dict[str, dict[str, Score]] = {}
+    notes: list[str] = []
+    for g in golds:
+        if g.doc_id not in docs.index:
+            notes.append(f"{g.name}: document {g.doc_id} not produced")
+            continue
+        doc = docs.loc[g.doc_id]
+        text = doc["text"]
+        o = corpus.outline[corpus.outline["doc_id"] == g.doc_id]
+        e = corpus.enumerations[corpus.enumerations["doc_id"] == g.doc_id]
+        f = corpus.formulas[corpus.formulas["doc_id"] == g.doc_id]
+        p = corpus.parallels[corpus.parallels["doc_id"] == g.doc_id]
+        fm = score_formulations(g, f)
+        per[g.name] = {
+            "outline": score_outline(g, o, text),
+            "appendix": score_appendix(g, o, text),
+            "enumerations": score_enumerations(g, o, e),
+            "formulations": fm.found,
+            "members": fm.members,
+            "parallels": score_parallels(g, p),
+            "meta": score_meta(g, doc),
+        }
+    return per, notes
+
+
+def _f(x: float) -> str:
+    return f"{x:.2f}"
+
+
+def report(per: dict[str, dict[str, Score]], notes: list[str], *, quiet: bool = False) -> str:
+    out = []
+    out.append("## Per text (outline: top two levels)\n")
+    out.append("| text | P | R | parent | exact | formulations R | members P | members R | parallels R | meta |")
+    out.append("|---|---|---|---|---|---|---|---|---|---|")
+    total = {c: Score() for c in COMPONENTS}
+    exact = 0
+    for name, comps in sorted(per.items()):
+        o = comps["outline"]
+        exact += o.exact
+        for c in COMPONENTS:
+            total[c].add(comps[c])
+        f, m, p, meta = comps["formulations"], comps["members"], comps["parallels"], comps["meta"]
+        out.append(
+            f"| {name} | {_f(o.precision)} | {_f(o.recall)} | {_f(o.parent_acc)} | {'yes' if o.exact else 'no'} "
+            f"| {_f(f.recall) if f.tp + f.fn else '–'} | {_f(m.precision) if m.tp + m.fp else '–'} "
+            f"| {_f(m.recall) if m.tp + m.fn else '–'} | {_f(p.recall) if p.tp + p.fn else '–'} "
+            f"| {meta.tp}/{meta.tp + meta.fn} |"
+        )
+    n = len(per)
+    out.append("\n## Overall\n")
+    out.append("| component | precision | recall | parent accuracy | n (gold) |")
+    out.append("|---|---|---|---|---|")
+    for c in COMPONENTS:
+        s = total[c]
+        par = _f(s.parent_acc) if c == "outline" else "–"
+        out.append(f"| {c} | {_f(s.precision)} | {_f(s.recall)} | {par} | {s.tp + s.fn} |")
+    out.append(f"\nOutline top two levels exactly right: {exact}/{n} texts ({exact / max(n, 1):.0%}).")
+    worst = [name for name, c in per.items() if c["outline"].precision < 0.97 or c["outline"].recall < 0.97 or c["outline"].parent_acc < 0.97]
+    out.append(f"Texts below 0.97 on outline P, R or parent accuracy: {len(worst)} ({', '.join(sorted(worst)) or 'none'}).")
+    if not quiet:
+        out.append("\n## Errors\n")
+        for name, comps in sorted(per.items()):
+            errs = [e for c in COMPONENTS for e in comps[c].errors]
+            if errs:
+                out.append(f"### {name}")
+                out.extend(f"- {e}" for e in errs)
+        for note in notes:
+            out.append(f"- {note}")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", nargs="*", type=Path, help="gold files (default: eval/gold/*.yml)")
+    ap.add_argument("--quiet", action="store_true", help="tables only, no error list")
+    ap.add_argument("--markdown", type=Path, help="also write the report to this file")
+    args = ap.parse_args(argv)
+    files = args.gold or sorted((HERE / "gold").glob("*.yml"))
+    t0 = time.perf_counter()
+    golds = [load_gold(p) for p in files]
+    per, notes = evaluate(golds)
+    text = report(per, notes, quiet=args.quiet)
+    print(text)
+    print(f"\n({len(golds)} gold texts scored in {time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+    if args.markdown:
+        args.markdown.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
