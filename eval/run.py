@@ -159,7 +159,7 @@ def top_two(outline, text: str):
     for r in outline.itertuples():
         if int(r.depth) > 2:
             continue
-        if getattr(r, "section", "body") == "appendix":
+        if getattr(r, "matter", "body") == "appendix":
             continue
         s = int(r.start)
         if s > 0 and text[s - 1] != "\n":
@@ -216,20 +216,20 @@ def score_appendix(g: Gold, outline, text: str) -> Score:
     """Material after the speech (``appendix: FIRST-CHARS``) must be marked, nothing before it."""
     sc = Score()
     marker = g.data.get("appendix")
-    start = text.find(marker) if marker else -1
-    if "section" not in outline.columns:
+    start = -1 if not marker else (0 if text.startswith(marker) else (text.find("\n" + marker) + 1 or -1))
+    if "matter" not in outline.columns:
         if marker:
             sc.fn += 1
-            sc.errors.append("appendix    outline has no section column")
+            sc.errors.append("appendix    outline has no matter column")
         return sc
     for r in outline.itertuples():
         inside = start >= 0 and int(r.start) >= start
-        if inside and r.section == "appendix":
+        if inside and r.matter == "appendix":
             sc.tp += 1
         elif inside:
             sc.fn += 1
             sc.errors.append(f"appendix    {r.marker} {str(r.title)[:16]} is appended material, marked body")
-        elif r.section == "appendix":
+        elif r.matter == "appendix":
             sc.fp += 1
             sc.errors.append(f"appendix    {r.marker} {str(r.title)[:16]} is speech, marked appendix")
     if marker and start < 0:

@@ -27,7 +27,7 @@ from .documents import DOC_COLUMNS, LOG_COLUMNS, SENT_COLUMNS, log_frame, mark_d
 from .errors import InputError
 from .io import iter_inputs, read_text
 from .formulas import formulas_table, parallels_table, quotes_table
-from .outline import assign_sections, outline_tables
+from .outline import assign_sections, mark_matter, outline_tables
 
 TABLES = (
     "documents", "sentences", "cleaning_log", "outline", "enumerations", "formulas", "parallels", "quotes", "originals", "tokens",
@@ -159,7 +159,7 @@ def document_tables(docs: pd.DataFrame) -> dict[str, pd.DataFrame]:
     sents = sentences_frame(docs) if len(docs) else pd.DataFrame(columns=SENT_COLUMNS)
     outline, enums = outline_tables(docs)
     return {
-        "sentences": assign_sections(sents, outline),
+        "sentences": mark_matter(assign_sections(sents, outline), docs),
         "outline": outline,
         "enumerations": enums,
         "formulas": formulas_table(docs),

@@ -38,7 +38,7 @@ DOC_COLUMNS = [
     "doc_id", "source", "part", "n_parts", "piece_label", "title", "page_title", "date", "date_source",
     "text", "n_chars", "n_paras", "n_sents", "sha1", "encoding", "duplicate_of", "dup_similarity",
 ]
-SENT_COLUMNS = ["doc_id", "sent_id", "para_id", "start", "end", "text", "item_id"]
+SENT_COLUMNS = ["doc_id", "sent_id", "para_id", "start", "end", "text", "item_id", "matter"]
 LOG_COLUMNS = ["source", "doc_id", "line", "raw_start", "raw_end", "pos", "removed", "reason"]
 
 
@@ -236,11 +236,12 @@ def iter_sentences(text: str) -> Iterable[tuple[int, int, int]]:
 
 
 def sentences_frame(docs: pd.DataFrame) -> pd.DataFrame:
-    """One row per sentence: ``doc_id, sent_id, para_id, start, end, text, item_id``."""
+    """One row per sentence: ``doc_id, sent_id, para_id, start, end, text, item_id, matter``
+    (``item_id`` and ``matter`` are filled by the outline stage)."""
     rows = []
     for doc_id, text in zip(docs["doc_id"], docs["text"]):
         for sent_id, (para_id, s, e) in enumerate(iter_sentences(text)):
-            rows.append((doc_id, sent_id, para_id, s, e, text[s:e], None))
+            rows.append((doc_id, sent_id, para_id, s, e, text[s:e], None, "body"))
     df = pd.DataFrame(rows, columns=SENT_COLUMNS)
     return df.astype({"sent_id": "int32", "para_id": "int32", "start": "int64", "end": "int64", "item_id": "object"})
 

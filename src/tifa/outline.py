@@ -30,13 +30,16 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .clean import is_title_like
-from .patterns import CLOSING_RE, CN_DIGITS, cn_to_int
+from .patterns import CLOSING_RE, CN_DIGITS, LINE_MARKER_RE, cn_to_int
 
-OUTLINE_COLUMNS = ["doc_id", "item_id", "parent_id", "depth", "marker", "style", "ordinal", "title", "start", "end"]
+OUTLINE_COLUMNS = ["doc_id", "item_id", "parent_id", "depth", "marker", "style", "ordinal", "title", "start", "end", "matter"]
 ENUM_COLUMNS = ["doc_id", "enum_id", "parent_id", "style", "n_items", "first_item", "announced", "announced_text", "start", "end"]
 
 #: Largest gap (characters) between consecutive items of an inline run.
 MAX_GAP = 1500
+#: Largest gap between consecutive items of a run whose markers all open a paragraph
+#: (``第一，全国动员…`` … ``第二，…`` with a whole sub-outline between them).
+MAX_GAP_LINE = 20000
 #: Characters before a list searched for its announced count.
 ANNOUNCE_WINDOW = 300
 
@@ -45,7 +48,8 @@ _BOUNDARY = r"(?:(?<=^)|(?<=[\n。！？；：，、“”）\s]))"
 
 #: Line-start markers: family, regex (group "n" = numeral), style.
 _LINE_MARKERS = [
-    ("cn_dun", re.compile(rf"^(?P<m>(?P<n>{_N})\s*[、.．])(?!\d)"), "cn_dun"),
+    # ``一、2020年工作回顾`` opens with a digit; only ``一.5`` (a decimal) is no marker
+    ("cn_dun", re.compile(rf"^(?P<m>(?P<n>{_N})\s*(?:、|[.．](?!\d)))"), "cn_dun"),
     ("cn_paren", re.compile(rf"^(?P<m>[（(]\s*(?P<n>{_N})\s*[)）])"), "cn_paren"),
     ("num_dot", re.compile(r"^(?P<m>(?P<n>\d{1,2})\s*[.．、])(?!\d)"), "num_dot"),
 ]
@@ -107,6 +111,7 @@ class Item:
     start: int
     end: int = -1
     title: str = ""
+    matter: str = "body"  #: ``body`` (the speech) or ``appendix`` (material appended after it)
     children: list["Item"] = field(default_factory=list)
 
 
@@ -176,28 +181,133 @@ def candidates(text: str) -> list[Marker]:
     return dedup
 
 
+_SALUTATION_RE = re.compile(r"^(?:各位|同志们|尊敬的|女士们|朋友们)")
+#: Closing part headings of the genre (``结束语``), headings wherever they stand.
+_CLOSING_HEADING_RE = re.compile(r"^(?:结束语|结语|结束话|最后的话)$")
+#: Headings of material appended after a speech.
+_APPENDIX_HEAD_RE = re.compile(
+    r"^(?:附件|附录|附表|附：|名词解释|名词注释|注释|注解|注|释义|相关名词解释|本报告.{0,6}(?:名词|用语)解释)\s*[:：]?\s*\d*$"
+)
+#: The last paragraph of a speech: thanks, or the rallying call of a report.
+_PERORATION_RE = re.compile(r"(?:让我们|我们要更加紧密|奋斗|努力|谢谢|前进)[^。]*[！!][”」]?\s*$")
+
+
+def _is_heading_line(text: str, paras: list[tuple[int, int]], pi: int) -> bool:
+    """A short stand-alone line followed by a longer paragraph: a heading candidate."""
+    ps, pe = paras[pi]
+    line = text[ps:pe].strip()
+    nxt = text[paras[pi + 1][0] : paras[pi + 1][1]].strip() if pi + 1 < len(paras) else ""
+    han = sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff")
+    return (
+        is_title_like(line)
+        and han >= 3
+        and not _DATE_RE.match(line)
+        and not line.startswith(("——", "—", "“", "《"))
+        and not line.endswith(("《", "“", "（"))
+        and line.count("《") == line.count("》")
+        and not _SALUTATION_RE.match(line)
+        and not CLOSING_RE.search(line)
+        and len(nxt) > len(line)
+    )
+
+
 def _unnumbered_headings(text: str, paras: list[tuple[int, int]]) -> list[Marker]:
     """Short stand-alone heading lines in a speech without numbered headings."""
     out = []
     k = 0
     for pi, (ps, pe) in enumerate(paras):
-        line = text[ps:pe].strip()
-        nxt = text[paras[pi + 1][0] : paras[pi + 1][1]] if pi + 1 < len(paras) else ""
-        han = sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff")
-        if (
-            is_title_like(line)
-            and han >= 3
-            and not _DATE_RE.match(line)
-            and not line.startswith(("——", "—"))
-            and not CLOSING_RE.search(line)
-            and len(nxt) > len(line)
-        ):
+        if _is_heading_line(text, paras, pi):
             k += 1
             out.append(Marker(ps, ps, "heading", "heading", k, "", pi, True))
     return out if len(out) >= 2 else []
 
 
+def part_headings(text: str, paras: list[tuple[int, int]], markers: list[Marker]) -> list[Marker]:
+    """Unnumbered part headings above a numbered outline (``关于国内建设`` / ``一、…``).
+
+    A speech is split into unnumbered parts when its top numbered list starts again
+    at 一 after a stand-alone heading line: each heading line that is followed (before
+    any other numbered marker of that family) by a list opening at 1 is a part heading,
+    provided there are at least two of them.  ``结束语`` is a part heading wherever it
+    stands; so, in a speech split into parts, is a heading line after the last part's list.
+    """
+    heads = [m for m in markers if m.line_start and m.family in ("cn_dun", "cn_paren", "num_dot")]
+    if not heads:
+        return []
+    top = heads[0].family
+    tops = [m for m in heads if m.family == top]
+    marker_paras = {m.para for m in markers}
+    lines = [pi for pi in range(len(paras)) if pi not in marker_paras and _is_heading_line(text, paras, pi)]
+    restarts, closing = [], []
+    for pi in lines:
+        line = text[paras[pi][0] : paras[pi][1]].strip()
+        if _CLOSING_HEADING_RE.match(line):
+            closing.append(pi)
+            continue
+        if len(line) > 20 or "，" in line:  # part headings are short phrases
+            continue
+        nxt = next((m for m in tops if m.para > pi), None)
+        between = [q for q in lines if nxt is not None and pi < q < nxt.para]
+        if nxt is not None and nxt.ordinal == 1 and not between:
+            restarts.append(pi)
+    found = restarts if len(restarts) >= 2 else []
+    if found:  # trailing parts without a list of their own (``关于外交工作``)
+        last_top = tops[-1].para
+        found += [pi for pi in lines if pi > last_top and pi not in found and pi not in closing
+                  and text[paras[pi][0] : paras[pi][1]].strip().startswith("关于")]
+    found = sorted(set(found + closing))
+    return [Marker(paras[pi][0] + len(text[paras[pi][0] : paras[pi][1]]) - len(text[paras[pi][0] : paras[pi][1]].lstrip()),
+                   paras[pi][0] + len(text[paras[pi][0] : paras[pi][1]]) - len(text[paras[pi][0] : paras[pi][1]].lstrip()),
+                   "heading", "heading", k + 1, "", pi, True) for k, pi in enumerate(found)]
+
+
+_FIRST_ITEM_RE = re.compile(r"^\s*(?:一\s*[、.．]|[（(]\s*一\s*[)）]|1\s*[.．、](?!\d)|[（(]1[)）]|①)")
+
+
+def _opens_first_item(line: str) -> bool:
+    """Does ``line`` open with the first item of a numbered list (``一、`` ``1.`` ``（一）``)?"""
+    return bool(_FIRST_ITEM_RE.match(line))
+
+
+def appendix_start(text: str) -> int:
+    """Offset where material appended after the speech begins (``len(text)`` if none).
+
+    Appended material — a ``名词解释`` glossary, an ``附件``, a list after the closing —
+    starts at a known appendix heading in the second half of the text, or at a heading
+    line right after the speech's last paragraph (thanks, or the closing rallying call).
+    """
+    paras = _paragraphs(text)
+    n = len(text)
+    half = n // 2
+    for pi, (ps, pe) in enumerate(paras):
+        line = text[ps:pe].strip()
+        if ps >= half and line and _APPENDIX_HEAD_RE.match(line):
+            return ps + len(text[ps:pe]) - len(text[ps:pe].lstrip())
+    for pi in range(len(paras) - 2, -1, -1):
+        ps, pe = paras[pi]
+        if ps < half:
+            break
+        line = text[ps:pe].strip()
+        if line and (_PERORATION_RE.search(line) or CLOSING_RE.search(line)):
+            k = pi + 1
+            while k < len(paras) and not text[paras[k][0] : paras[k][1]].strip():
+                k += 1
+            # a new list from 1 after the closing, or a heading over one
+            if k < len(paras) and _opens_first_item(text[paras[k][0] : paras[k][1]]):
+                return paras[k][0] + len(text[paras[k][0] : paras[k][1]]) - len(text[paras[k][0] : paras[k][1]].lstrip())
+            if k < len(paras) and _is_heading_line(text, paras, k) and not _CLOSING_HEADING_RE.match(text[paras[k][0] : paras[k][1]].strip()):
+                if k + 1 < len(paras) and _opens_first_item(text[paras[k + 1][0] : paras[k + 1][1]]):
+                    return paras[k][0] + len(text[paras[k][0] : paras[k][1]]) - len(text[paras[k][0] : paras[k][1]].lstrip())
+            break
+    return n
+
+
 # --------------------------------------------------------------------------- runs
+
+
+def _gap(a: Marker, b: Marker) -> int:
+    """Largest distance allowed between consecutive items ``a`` and ``b`` of a run."""
+    return MAX_GAP_LINE if a.line_start and b.line_start else MAX_GAP
 
 
 def validate_runs(cands: list[Marker]) -> list[Marker]:
@@ -211,17 +321,19 @@ def validate_runs(cands: list[Marker]) -> list[Marker]:
         run: list[Marker] = []
         for c in cs:
             ordinal = c.ordinal
-            if c.is_last and run and c.start - run[-1].start <= MAX_GAP and not c.closing:
+            if c.is_last and run and c.start - run[-1].start <= _gap(run[-1], c) and not c.closing:
                 c.ordinal = run[-1].ordinal + 1
                 run.append(c)
                 keep.extend(run) if len(run) >= 2 else None
                 run = []
                 continue
-            if run and ordinal == run[-1].ordinal + 1 and c.start - run[-1].start <= MAX_GAP:
+            if run and ordinal == run[-1].ordinal + 1 and c.start - run[-1].start <= _gap(run[-1], c):
                 run.append(c)
                 continue
             if len(run) >= 2:
                 keep.extend(run)
+            if ordinal == 1 and len(run) == 1 and run[0].line_start and not c.line_start:
+                continue  # ``第一、`` opening a paragraph outranks an inline ``首先`` after it
             run = [c] if ordinal == 1 else []
         if len(run) >= 2:
             keep.extend(run)
@@ -266,32 +378,71 @@ def _run_paragraph_close(markers: list[Marker], paras: list[tuple[int, int]]) ->
 
 
 def parse(text: str) -> list[Item]:
-    """Outline items of one document text, in text order."""
+    """Outline items of one document text, in text order.
+
+    Material appended after the speech (see :func:`appendix_start`) is parsed on its
+    own and its items are marked ``matter = "appendix"``: it never nests under the
+    speech's headings.
+    """
     paras = _paragraphs(text)
     markers = validate_runs(candidates(text))
-    closes = _run_paragraph_close([m for m in markers], paras)
-    stack: list[_Level] = []
+    if not any(m.family == "heading" for m in markers):
+        markers = sorted(markers + part_headings(text, paras, markers), key=lambda c: c.start)
+    cut = appendix_start(text)
+    closes = _run_paragraph_close(list(markers), paras)
+    body = [m for m in markers if m.start < cut]
+    appendix = [m for m in markers if m.start >= cut]
     items: list[Item] = []
-    enum_counter = 0
-    for mk in markers:
+    counter = [0]
+    _nest(body, items, closes, counter, "body")
+    _nest(appendix, items, closes, counter, "appendix")
+    _set_ends(items, text, closes, cut)
+    for it in items:
+        it.title = _title(text, it)
+    return items
+
+
+def _continues_later(markers: list[Marker], k: int, level_idx: int, stack: list[_Level]) -> bool:
+    """Does the list at ``stack[level_idx]`` go on after ``markers[k]`` (its next ordinal
+    comes before a part heading or a marker of a shallower open level)?"""
+    lv = stack[level_idx]
+    shallower = {x.family for x in stack[:level_idx]}
+    for m in markers[k + 1 :]:
+        if m.family == "heading" or m.family in shallower:
+            return False
+        if m.family == lv.family and m.ordinal == lv.last + 1:
+            return True
+    return False
+
+
+def _nest(markers: list[Marker], items: list[Item], closes: dict[int, float], counter: list[int], matter: str) -> None:
+    """Nest ``markers`` into ``items`` with a stack of open lists (see the module doc)."""
+    stack: list[_Level] = []
+    for k, mk in enumerate(markers):
         while stack and stack[-1].closes_at <= mk.start:
             stack.pop()
         if mk.family == "heading":  # unnumbered section headings sit at the top
             del stack[1 if stack and stack[0].family == "heading" else 0 :]
-        level = next((k for k, lv in enumerate(stack) if lv.family == mk.family), None)
+        same = [i for i, lv in enumerate(stack) if lv.family == mk.family]
+        level = next((i for i in reversed(same) if stack[i].last + 1 == mk.ordinal), None)
+        if level is None and same:
+            level = same[-1]
+            # 一、 again inside a list whose next ordinal is still to come: a sub-list
+            if mk.ordinal == 1 and stack[level].last >= 1 and _continues_later(markers, k, level, stack):
+                level = None
         if level is not None:
             lv = stack[level]
             del stack[level + 1 :]
             parent = lv.item.parent
             if mk.ordinal == 1 and lv.last >= 1:
-                enum_counter += 1
-                enum_key = enum_counter
+                counter[0] += 1
+                enum_key = counter[0]
             else:
                 enum_key = lv.enum_key
         else:
             parent = stack[-1].item if stack else None
-            enum_counter += 1
-            enum_key = enum_counter
+            counter[0] += 1
+            enum_key = counter[0]
         item = Item(
             marker=mk,
             item_id=len(items) + 1,
@@ -299,6 +450,7 @@ def parse(text: str) -> list[Item]:
             depth=(parent.depth + 1) if parent else 1,
             enum_key=enum_key,
             start=mk.start,
+            matter=matter,
         )
         if parent:
             parent.children.append(item)
@@ -308,18 +460,15 @@ def parse(text: str) -> list[Item]:
             stack[level] = new_level
         else:
             stack.append(new_level)
-    _set_ends(items, text, closes)
-    for it in items:
-        it.title = _title(text, it)
-    return items
 
 
-def _set_ends(items: list[Item], text: str, closes: dict[int, float]) -> None:
+def _set_ends(items: list[Item], text: str, closes: dict[int, float], cut: int | None = None) -> None:
     n = len(text)
+    cut = n if cut is None else cut
     for k, it in enumerate(items):
-        end = n
+        end = cut if it.matter == "body" else n
         for later in items[k + 1 :]:
-            if later.depth <= it.depth:
+            if later.depth <= it.depth and later.matter == it.matter:
                 end = later.start
                 break
         if it.parent is not None and it.parent.end >= 0:
@@ -344,6 +493,9 @@ def _title(text: str, it: Item) -> str:
     line_end = text.find("\n", s)
     line_end = len(text) if line_end < 0 else line_end
     rest = text[s:min(line_end, it.end if it.end > s else line_end)]
+    if not rest.strip() and line_end < it.end:  # ``一、`` alone, its heading on the next line
+        nxt_end = text.find("\n", line_end + 1)
+        rest = text[line_end + 1 : min(it.end, len(text) if nxt_end < 0 else nxt_end)]
     m = re.search(r"[。！？；!?;]", rest)
     title = (rest[: m.start()] if m else rest).strip(" ，,：:、").strip()
     if len(title) > TITLE_MAX:
@@ -389,6 +541,7 @@ def outline_frames(doc_id: str, text: str) -> tuple[pd.DataFrame, pd.DataFrame]:
             it.title,
             it.start,
             it.end,
+            it.matter,
         )
         for it in items
     ]
@@ -456,6 +609,14 @@ def assign_sections(sents: pd.DataFrame, outline: pd.DataFrame) -> pd.DataFrame:
                 best, best_depth = i, depth
         ids.append(best)
     out["item_id"] = pd.array(ids, dtype="Int64")
+    return out
+
+
+def mark_matter(sents: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
+    """Copy of ``sents`` with ``matter``: ``appendix`` for sentences after the speech's end."""
+    out = sents.copy()
+    cuts = {d: appendix_start(t) for d, t in zip(docs["doc_id"], docs["text"])}
+    out["matter"] = ["appendix" if s >= cuts.get(d, s + 1) else "body" for d, s in zip(out["doc_id"], out["start"])]
     return out
 
 
