@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterable, Sequence
 
 import pandas as pd
@@ -88,6 +88,19 @@ def _parse_date(s: str) -> str | None:
 #: Subtitle, dateline or speaker lines under a title (``——2021年3月5日在…会议上``).
 _SUBTITLE_RE = re.compile(r"^\s*(?:[—－-]{1,2}|\d{4}\s*年\s*\d{1,2}\s*月|\(|（)")
 _DATE_LINE_RE = re.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*$")
+
+
+_FILE_DATE_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?:[-_.年]?(0[1-9]|1[0-2])(?:[-_.月]?(0[1-9]|[12]\d|3[01]))?)?(?!\d)")
+
+
+def filename_date(source: str) -> str | None:
+    """A date or year in a file's name (``gwr-1984.txt`` → ``1984``, ``2019年政府工作报告.docx``
+    → ``2019``, ``speech-2021-03-05.txt`` → ``2021-03-05``); ISO 8601, as precise as the name."""
+    m = _FILE_DATE_RE.search(PurePosixPath(source).name)
+    if not m:
+        return None
+    y, mo, d = m.groups()
+    return "-".join(x for x in (y, mo, d) if x)
 
 
 def _is_heading_start(line: str) -> bool:
@@ -192,6 +205,11 @@ def split_pieces(cleaned: Cleaned, *, source: str) -> list[Piece]:
                         break
         if date is None and header_meta_date:
             date, date_source = header_meta_date, "page"
+        if date is None:
+            date = filename_date(source)
+            date_source = "filename" if date else None
+        if not title:  # no title line: the file's name (``gwr-1984``) rather than nothing
+            title = PurePosixPath(source).stem
         is_last = part == n_parts
         own_log = tuple(
             r for r in cleaned.log if (part == 1 or r.pos >= piece_start_in_file) and (is_last or r.pos < lines[b][0])
