@@ -208,7 +208,18 @@ def _is_heading_line(text: str, paras: list[tuple[int, int]], pi: int) -> bool:
         and not _SALUTATION_RE.match(line)
         and not CLOSING_RE.search(line)
         and len(nxt) > len(line)
+        and not nxt.startswith(tuple("，。、；：”）,.;:)的"))  # a fragment of a broken line
+        and _ends_paragraph(text, paras, pi)
     )
+
+
+def _ends_paragraph(text: str, paras: list[tuple[int, int]], pi: int) -> bool:
+    """Does the paragraph before line ``pi`` end (sentence punctuation, or a heading)?"""
+    for k in range(pi - 1, -1, -1):
+        prev = text[paras[k][0] : paras[k][1]].strip()
+        if prev:
+            return prev[-1] in "。！？!?：:；;”」）)…" or is_title_like(prev)
+    return True
 
 
 def _unnumbered_headings(text: str, paras: list[tuple[int, int]]) -> list[Marker]:
@@ -237,14 +248,19 @@ def part_headings(text: str, paras: list[tuple[int, int]], markers: list[Marker]
     top = heads[0].family
     tops = [m for m in heads if m.family == top]
     marker_paras = {m.para for m in markers}
-    lines = [pi for pi in range(len(paras)) if pi not in marker_paras and _is_heading_line(text, paras, pi)]
+    lines = [
+        pi
+        for pi in range(len(paras))
+        if pi not in marker_paras
+        and _is_heading_line(text, paras, pi)
+        and len(text[paras[pi][0] : paras[pi][1]].strip()) <= 20  # part headings are short phrases
+        and "，" not in text[paras[pi][0] : paras[pi][1]]
+    ]
     restarts, closing = [], []
     for pi in lines:
         line = text[paras[pi][0] : paras[pi][1]].strip()
         if _CLOSING_HEADING_RE.match(line):
             closing.append(pi)
-            continue
-        if len(line) > 20 or "，" in line:  # part headings are short phrases
             continue
         nxt = next((m for m in tops if m.para > pi), None)
         between = [q for q in lines if nxt is not None and pi < q < nxt.para]
@@ -406,7 +422,7 @@ def _continues_later(markers: list[Marker], k: int, level_idx: int, stack: list[
     """Does the list at ``stack[level_idx]`` go on after ``markers[k]`` (its next ordinal
     comes before a part heading or a marker of a shallower open level)?"""
     lv = stack[level_idx]
-    shallower = {x.family for x in stack[:level_idx]}
+    shallower = {x.family for x in stack[:level_idx]} - {lv.family}
     for m in markers[k + 1 :]:
         if m.family == "heading" or m.family in shallower:
             return False
