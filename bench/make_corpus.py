@@ -70,9 +70,23 @@ def speech(rng: random.Random, sentences, headings, k: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: The five seed texts shipped with the checkout, whatever $TIFA_HOME says.
+SHIPPED_SEEDS = ROOT / "data" / "raw"
+
+
+def seed_folder() -> Path:
+    """Where the seeds are: the project's ``data/raw`` ($TIFA_HOME) if it holds text files, else
+    the checkout's own; a clear error if neither has any."""
+    for folder in (RAW, SHIPPED_SEEDS):
+        if folder.is_dir() and any(folder.glob("*.txt")):
+            return folder
+    raise SystemExit(f"make_corpus: no seed texts (*.txt) in {RAW} or {SHIPPED_SEEDS}; copy the seeds into data/raw")
+
+
 def generate(out: Path, mb: float, seed: int = 7) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    docs = load([RAW], root=RAW).documents
+    seeds = seed_folder()
+    docs = load(sorted(seeds.glob("*.txt")), root=seeds).documents
     docs = docs[docs["duplicate_of"].isna()]
     sentences, headings = material(docs)
     rng = random.Random(seed)

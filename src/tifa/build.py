@@ -123,10 +123,13 @@ def process_part(path: Path, source: str, key: str, parts_dir: Path, *, max_byte
 
 # --------------------------------------------------------------------------- workers
 
-def _warm_up() -> None:
-    """Pool initializer: build the worker's segmenter (``shared_segmenter``) once, up front."""
+def _warm_up(parent: int | None = None) -> None:
+    """Pool initializer: exit with the parent (see :mod:`tifa.procs`); build the worker's
+    segmenter (``shared_segmenter``) once, up front."""
+    from .procs import die_with_parent
     from .segment import shared_segmenter
 
+    die_with_parent(parent)
     shared_segmenter()
 
 
@@ -241,7 +244,7 @@ def build(
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
         # biggest files first keeps the workers busy to the end
         todo.sort(key=lambda j: -Path(j[0]).stat().st_size)
-        with ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_warm_up) as ex:
+        with ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_warm_up, initargs=(os.getpid(),)) as ex:
             for r in tqdm(ex.map(_job, todo, chunksize=1), **bar):
                 results.append(r)
     for source, meta, err in results:

@@ -8,6 +8,7 @@ Files are written atomically.
 """
 from __future__ import annotations
 
+
 from pathlib import Path
 
 import pandas as pd
@@ -50,6 +51,32 @@ COLUMNS: dict[str, dict[str, str]] = {
 EXPORT_TABLES = ("documents", "sentences", "outline", "enumerations", "formulas", "parallels", "quotes", "cleaning_log", "tokens")
 MAX_CELL = 32767
 MAX_ROWS = 1_048_575
+
+
+#: A text cell opening with one of these is read as a formula by spreadsheets (OWASP: CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_csv_cell(value: object) -> object:
+    """OWASP's defence for CSV: a text cell that a spreadsheet would run as a formula gets a
+    leading apostrophe (``=SUM(1)`` → ``'=SUM(1)``); other values are returned unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _inert_xlsx(book) -> None:
+    """Store every cell openpyxl took for a formula (text opening with ``=``) as plain text:
+    the cell shows the same characters and runs nothing."""
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+
+
+def _text_columns(df: pd.DataFrame) -> list[str]:
+    return [c for c in df.columns if df[c].dtype == object or str(df[c].dtype).startswith(("str", "string"))]
 
 
 def _tables(processed: Path) -> dict[str, pd.DataFrame]:
@@ -107,6 +134,7 @@ def export_xlsx(path: Path, processed: Path = PROCESSED) -> Path:
         pd.concat([intro, readme], ignore_index=True).to_excel(xw, sheet_name="README", index=False)
         for name, d in sheets.items():
             d.to_excel(xw, sheet_name=name[:31], index=False)
+        _inert_xlsx(xw.book)
     return path
 
 
@@ -116,6 +144,9 @@ def export_csv(folder: Path, processed: Path = PROCESSED) -> list[Path]:
     written = []
     for name, df in _tables(processed).items():
         target = folder / f"{name}.csv"
+        df = df.copy()
+        for col in _text_columns(df):
+            df[col] = df[col].map(neutralise_csv_cell)
         with atomic_path(target) as tmp:
             df.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
         written.append(target)

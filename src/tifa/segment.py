@@ -33,6 +33,7 @@ from tqdm import tqdm
 
 from .config import CACHE, LEXICONS
 from .lexicons import DictEntry, load_stopwords, load_userdict
+from .procs import die_with_parent
 
 TOKEN_COLUMNS = ["doc_id", "sent_id", "tok_id", "word", "pos", "start", "end", "is_stop", "tag"]
 
@@ -314,8 +315,9 @@ def shared_segmenter(lexicons: LexiconPaths | None = None) -> Segmenter:
 _WORKER: Segmenter | None = None
 
 
-def _init_worker(userdict: str | None, stopwords: str | None) -> None:
+def _init_worker(userdict: str | None, stopwords: str | None, parent: int | None = None) -> None:
     global _WORKER
+    die_with_parent(parent)
     _WORKER = Segmenter(Path(userdict) if userdict else None, Path(stopwords) if stopwords else None)
 
 
@@ -377,11 +379,11 @@ def tokens_frame(
     lp = lexicons or LexiconPaths()
     global _WORKER
     ctx = None
-    initializer, initargs = _init_worker, (str(lp.userdict), str(lp.stopwords))
+    initializer, initargs = _init_worker, (str(lp.userdict), str(lp.stopwords), os.getpid())
     if "fork" in mp.get_all_start_methods():
         # Build the tokenizer once here; forked workers inherit their own copy.
         _WORKER = segmenter if segmenter is not None and lexicons is None else Segmenter(lp.userdict, lp.stopwords)
-        ctx, initializer, initargs = mp.get_context("fork"), None, ()
+        ctx, initializer, initargs = mp.get_context("fork"), die_with_parent, (os.getpid(),)
     chunks = _chunks(jobs, min(len(jobs), workers * 4))
     tables = []
     try:
