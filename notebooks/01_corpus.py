@@ -25,14 +25,24 @@ import pandas as pd
 
 from tifa.config import PROCESSED, REPORT_SAMPLE
 from tifa.corpus import read_corpus, read_table
-from tifa.plots import bar, setup_cjk_font
+from tifa.notebook import closing_table, say, setup
+from tifa.plots import bar
 
-setup_cjk_font()
-pd.set_option("display.max_colwidth", 60)
+setup()
 all_docs = read_table("documents", PROCESSED)
 corpus = read_corpus(PROCESSED, sample=REPORT_SAMPLE)  # a large corpus is sampled evenly
 docs, sents, log = corpus.documents, corpus.sentences, corpus.cleaning_log
-print(f"{len(all_docs)} documents from {all_docs['source'].nunique()} files; showing {len(docs)}, {len(sents)} sentences")
+years = all_docs["date"].dropna().astype(str).str[:4]
+reasons = log["reason"].value_counts()
+say(
+    f"**{len(all_docs)} documents** from {all_docs['source'].nunique()} files, "
+    f"{int(all_docs['n_chars'].sum()):,} characters"
+    + (f", dated {years.min()}–{years.max()}" if len(years) else "")
+    + f". Cleaning removed {len(log):,} spans of page chrome"
+    + (f", most often *{reasons.index[0]}* ({int(reasons.iloc[0])})" if len(reasons) else "")
+    + f"; {int(all_docs['duplicate_of'].notna().sum())} documents are near-duplicates of another."
+    + (f" The pages below show an even sample of {len(docs)}." if len(docs) < len(all_docs) else "")
+)
 
 # %% [markdown]
 # ## Documents
@@ -73,5 +83,4 @@ dups
 # The documents table without the full text — the table a reader would export.
 
 # %%
-export = all_docs.drop(columns=["text"])
-export
+closing_table(all_docs.drop(columns=["text"]), "01_corpus_documents")

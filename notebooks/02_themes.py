@@ -28,14 +28,23 @@ import matplotlib.pyplot as plt
 from tifa.config import PROCESSED, REPORT_SAMPLE
 from tifa.corpus import doc_labels, read_corpus
 from tifa import plots, themes
+from tifa.notebook import closing_table, say, setup
 
-plots.setup_cjk_font()
-pd.set_option("display.max_colwidth", 50)
+setup()
 corpus = read_corpus(PROCESSED, sample=REPORT_SAMPLE)  # a large corpus is sampled evenly
 docs = corpus.documents[corpus.documents["duplicate_of"].isna()]
 labels = doc_labels(docs)
 tokens = corpus.tokens[corpus.tokens["doc_id"].isin(docs["doc_id"])]
 counts = themes.term_counts(tokens, corpus.formulas)
+scores = themes.theme_scores(docs)
+scores.index = [labels[d] for d in scores.index]
+if scores.size and scores.to_numpy().max() > 0:
+    speech, theme = scores.stack().idxmax()
+    say(
+        f"Across {len(docs)} speeches the strongest theme is **{scores.mean().idxmax()}** on average; "
+        f"the speech that leans most on one theme is **{speech}**, on *{theme}* "
+        f"({scores.loc[speech, theme]:.1f} mentions per 1,000 characters)."
+    )
 
 # %% [markdown]
 # ## Keywords per speech (TF-IDF and TextRank)
@@ -60,8 +69,6 @@ key.assign(speech=key["doc_id"].map(labels))[["speech", "term", "count", "rest",
 # ## Theme dictionary: speech × theme (per 1,000 characters)
 
 # %%
-scores = themes.theme_scores(docs)
-scores.index = [labels[d] for d in scores.index]
 ax = plots.heatmap(scores, title="主题强度（每千字出现次数）")
 
 # %%
@@ -111,4 +118,4 @@ ax = plots.network(themes.cooccurrence(tokens, top_terms), title="关键词共�
 # Speech × theme scores — the table a reader would export.
 
 # %%
-scores
+closing_table(scores.reset_index(names="speech"), "02_themes_scores")

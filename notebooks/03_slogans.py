@@ -29,9 +29,9 @@ from tifa.config import PROCESSED, REPORT_SAMPLE
 from tifa.corpus import doc_labels, read_corpus
 from tifa.formulas import formula_matrix, templates_table
 from tifa import plots
+from tifa.notebook import closing_table, say, setup
 
-plots.setup_cjk_font()
-pd.set_option("display.max_colwidth", 80)
+setup()
 corpus = read_corpus(PROCESSED, sample=REPORT_SAMPLE)  # a large corpus is sampled evenly
 docs = corpus.documents[corpus.documents["duplicate_of"].isna()]
 keep = set(docs["doc_id"])
@@ -43,6 +43,13 @@ f = corpus.formulas[corpus.formulas["doc_id"].isin(keep)]
 
 # %%
 forms = f[f["kind"] == "formulation"].drop_duplicates(["doc_id", "formula"])
+spread = forms.groupby("formula")["doc_id"].nunique().sort_values(ascending=False)
+say(
+    f"The speeches use **{forms['formula'].nunique()} distinct formulations**; "
+    f"{int((spread >= 2).sum())} recur in two or more speeches"
+    + (f", the most widespread being **{spread.index[0]}** ({int(spread.iloc[0])} speeches)" if len(spread) else "")
+    + f". {int((forms['members'].fillna('') != '').sum())} of {len(forms)} mentions come with their members."
+)
 forms.assign(speech=forms["doc_id"].map(labels))[["speech", "formula", "number", "members", "members_source", "known"]]
 
 # %% [markdown]
@@ -66,13 +73,15 @@ recurring = matrix[matrix["n_docs"] > 1]
 if len(recurring):
     ax = plots.bar(recurring["n_docs"], title="出现在多篇讲话中的提法", xlabel="speeches")
 coinages = matrix[matrix["coinage"]].index.tolist()
-print("one speaker's coinages:", "、".join(coinages))
+say(f"{len(coinages)} formulations are one source's coinages: " + ("、".join(coinages) or "none") + ".")
 
 # %% [markdown]
 # ## Parallel slogans (排比)
 
 # %%
 par = corpus.parallels[corpus.parallels["doc_id"].isin(keep)]
+say(f"{len(par)} parallel runs (排比) in {par['doc_id'].nunique()} speeches; "
+    f"{par['frame'].nunique()} distinct frames.")
 par.assign(speech=par["doc_id"].map(labels))[["speech", "frame", "kind", "n", "members"]]
 
 # %%
@@ -105,4 +114,4 @@ templates.head(60)
 # Formulations with members — the table a speechwriter would export.
 
 # %%
-forms[["doc_id", "formula", "number", "head", "members", "members_source", "known"]]
+closing_table(forms[["doc_id", "formula", "number", "head", "members", "members_source", "known"]], "03_slogans_formulations")

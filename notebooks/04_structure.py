@@ -27,14 +27,29 @@ from tifa.config import PROCESSED, REPORT_SAMPLE
 from tifa.corpus import doc_labels, read_corpus
 from tifa.outline import tree
 from tifa import plots
+from tifa.notebook import closing_table, say, setup
 
-plots.setup_cjk_font()
+setup()
 corpus = read_corpus(PROCESSED, sample=REPORT_SAMPLE)  # a large corpus is sampled evenly
 docs = corpus.documents[corpus.documents["duplicate_of"].isna()]
 keep = set(docs["doc_id"])
 labels = doc_labels(docs)
 outline = corpus.outline[corpus.outline["doc_id"].isin(keep)]
 enums = corpus.enumerations[corpus.enumerations["doc_id"].isin(keep)]
+depths = outline.groupby("doc_id")["depth"].max()
+promised = enums[enums["announced"].notna()]
+broken = promised[promised["announced"] != promised["n_items"]]
+text = f"{len(outline):,} numbered items in {outline['doc_id'].nunique()} speeches, in {len(enums):,} lists."
+if len(depths):
+    text += f" The deepest outline is **{labels.get(depths.idxmax(), depths.idxmax())}** ({int(depths.max())} levels)."
+text += f" {len(promised)} lists announce how many points they make"
+if len(broken):
+    b = broken.iloc[0]
+    text += (f"; {len(broken)} deliver a different number — e.g. **{labels.get(b['doc_id'], b['doc_id'])}** "
+             f"announces {int(b['announced'])} (“{b['announced_text']}”) and delivers {int(b['n_items'])}.")
+else:
+    text += ", and every one delivers it."
+say(text)
 
 # %% [markdown]
 # ## The outlines, side by side
@@ -87,4 +102,4 @@ announced[["speech", "style", "announced_text", "announced", "n_items", "matches
 # The outline table — every numbered item with its marker, depth and title.
 
 # %%
-outline[["doc_id", "item_id", "parent_id", "depth", "marker", "style", "ordinal", "title"]]
+closing_table(outline[["doc_id", "item_id", "parent_id", "depth", "marker", "style", "ordinal", "title", "matter"]], "04_structure_outline")

@@ -27,9 +27,9 @@ from tifa.config import PROCESSED, REPORT_SAMPLE
 from tifa.corpus import doc_labels, read_corpus
 from tifa.kwic import kwic
 from tifa import plots, themes
+from tifa.notebook import closing_table, say, setup
 
-plots.setup_cjk_font()
-pd.set_option("display.max_colwidth", 60)
+setup()
 corpus = read_corpus(PROCESSED, sample=REPORT_SAMPLE)  # a large corpus is sampled evenly
 docs = corpus.documents
 labels = doc_labels(docs)
@@ -46,6 +46,10 @@ ax = plots.heatmap(sim_named, title="讲话相似度（TF-IDF 余弦）", fmt="{
 # %%
 pairs = sim.stack()
 pairs = pairs[pairs.index.get_level_values(0) < pairs.index.get_level_values(1)].sort_values(ascending=False)
+if len(pairs):
+    (a, b), v = pairs.index[0], pairs.iloc[0]
+    say(f"The most alike pair is **{labels.get(a, a)}** and **{labels.get(b, b)}** (cosine {v:.2f}); "
+        f"the median pair scores {pairs.median():.2f}.")
 pairs.head(10).rename("cosine").to_frame()
 
 # %% [markdown]
@@ -55,7 +59,8 @@ pairs.head(10).rename("cosine").to_frame()
 
 # %%
 reuse = themes.reused_passages(docs, min_len=20)
-print(f"{len(reuse)} shared spans; {(reuse.doc_a != reuse.doc_b).sum()} between speeches, {(reuse.doc_a == reuse.doc_b).sum()} within one")
+say(f"{len(reuse)} shared spans: {(reuse.doc_a != reuse.doc_b).sum()} between speeches, "
+    f"{(reuse.doc_a == reuse.doc_b).sum()} within one.")
 reuse.assign(a=reuse["doc_a"].map(labels), b=reuse["doc_b"].map(labels))[["a", "start_a", "b", "start_b", "length", "text"]].head(30)
 
 # %% [markdown]
@@ -67,9 +72,21 @@ hits = kwic(docs, corpus.sentences, QUERY, width=16, outline=corpus.outline)
 hits[["doc_id", "section", "left", "match", "right", "slots"]]
 
 # %% [markdown]
+# ## Every sentence with its outline section
+#
+# The speechwriter's search box: type any phrase to find every sentence that holds it,
+# with the speech and the numbered section it sits in.
+
+# %%
+sections = corpus.outline.assign(section=corpus.outline["marker"].fillna("") + corpus.outline["title"].fillna(""))
+conc = corpus.sentences.merge(sections[["doc_id", "item_id", "section"]], on=["doc_id", "item_id"], how="left")
+conc = conc.assign(speech=conc["doc_id"].map(labels))[["speech", "section", "text", "matter"]]
+closing_table(conc, "05_compare_sentences", caption="All sentences.")
+
+# %% [markdown]
 # ## Export
 #
 # Reused passages with both locations — the table a reader would export.
 
 # %%
-reuse
+closing_table(reuse, "05_compare_reuse")

@@ -20,6 +20,7 @@ def test_report_executes_every_notebook(project):
     for p in notebook_paths(NOTEBOOKS):
         body = (reports / f"{p.stem}.html").read_text(encoding="utf-8")
         assert "Traceback (most recent call last)" not in body, p.stem
+    _check_pages_read_as_a_reader_sees_them(reports)
     assert (reports / "02_themes.html").read_text(encoding="utf-8").count("data:image/png") >= 4
     assert (reports / "04_structure.html").read_text(encoding="utf-8").count("data:image/png") >= 3
 
@@ -65,3 +66,27 @@ def test_notebook_figures_render_chinese_without_missing_glyphs(corpus):
     resolved = font_manager.findfont(font_manager.FontProperties(family=matplotlib.rcParams["font.sans-serif"][0]))
     assert resolved == str(plots.cjk_font_path())
     assert plots.font_has_glyphs("".join(titles) + "".join(scores.columns))
+
+
+def _check_pages_read_as_a_reader_sees_them(reports):
+    """Every page: Chinese covered by its embedded font, no code, a table of contents,
+    findings in words, interactive tables, its closing table as a linked CSV beside it."""
+    import re
+
+    from tifa.webpage import embedded_font, font_coverage_gaps, is_cjk, page_characters
+
+    for page in sorted(reports.glob("*.html")):
+        body = page.read_text(encoding="utf-8")
+        assert embedded_font(body), page.name
+        assert any(is_cjk(c) for c in page_characters(body)), page.name
+        assert not font_coverage_gaps(body), (page.name, sorted(font_coverage_gaps(body))[:20])
+        assert 'class="tifa-toc"' in body, page.name
+        if page.name == "index.html":
+            assert "documents from" in body
+            continue
+        assert "from tifa" not in body and "import pandas" not in body, page.name  # no code shown
+        assert 'class="jp-CodeMirrorEditor' not in body and '<div class="highlight' not in body, page.name
+        assert "itables_" in body, page.name  # interactive (searchable, sortable) tables
+        csvs = re.findall(r'href="([0-9]{2}_[a-z_]+\.csv)"', body)
+        assert csvs and all((reports / c).exists() for c in csvs), page.name
+        assert "<strong>" in body, page.name  # a finding in words, with its key figures in bold

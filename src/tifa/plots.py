@@ -159,6 +159,11 @@ def structure_map(outline, docs, *, ax=None, title: str = "编号结构（每行
             ax.barh(row, (int(e) - int(s)) / n, left=int(s) / n, height=h, color=colours.get(depth, "#ffe4e1"), edgecolor="white", linewidth=0.3)
     ax.set_yticks(range(len(ids)), [(labels.get(d) or d)[:18] for d in ids])
     ax.invert_yaxis()
+    from matplotlib.patches import Patch
+
+    names = {1: "第1层 一、（顶层）", 2: "第2层 （一）/一是", 3: "第3层 1./第一，", 4: "第4层及以下"}
+    handles = [Patch(color=colours[k], label=names[k]) for k in (1, 2, 3, 4)] + [Patch(color="#eeeeee", label="无编号正文")]
+    ax.legend(handles=handles, title="编号层级 depth", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     ax.set_xlabel("position in the speech (share of characters)")
     ax.set_title(title)
     ax.figure.tight_layout()

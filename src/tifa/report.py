@@ -46,23 +46,57 @@ def execute_notebook(path: Path, *, timeout: int = 600):
 
 
 def to_html(nb) -> str:
+    """The page a reader sees: outputs only (no code, no prompts), a table of contents,
+    and the CJK font subset embedded (see :mod:`tifa.webpage`)."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter()
+    from .webpage import readable_page
+
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb)
-    return body
+    return readable_page(body)
 
 
-def _index_html(entries: list[tuple[str, str, float]]) -> str:
+def corpus_summary(processed: Path) -> str:
+    """One paragraph on the built corpus, computed from its tables (HTML-escaped)."""
+    from .corpus import read_table
+
+    try:
+        docs = read_table("documents", processed)
+    except FileNotFoundError:
+        return "The corpus has not been built yet."
+    years = docs["date"].dropna().astype(str).str[:4]
+    span = f", dated {years.min()}–{years.max()}" if len(years) else ""
+    n_dup = int(docs["duplicate_of"].notna().sum())
+    parts = [f"{len(docs)} documents from {docs['source'].nunique()} files, {int(docs['n_chars'].sum()):,} characters{span}"]
+    if n_dup:
+        parts.append(f"{n_dup} marked as near-duplicates (kept, not dropped)")
+    try:
+        f = read_table("formulas", processed)
+        f = f[f["kind"] == "formulation"]
+        recurring = f.groupby("formula")["doc_id"].nunique()
+        parts.append(f"{f['formula'].nunique()} distinct formulations, {int((recurring >= 2).sum())} of them in two or more documents")
+    except (FileNotFoundError, KeyError):
+        pass
+    return html.escape("; ".join(parts) + ".")
+
+
+def _index_html(entries: list[tuple[str, str, float]], summary: str = "") -> str:
+    from .webpage import readable_page
+
     items = "\n".join(
         f'<li><a href="{html.escape(href)}">{html.escape(title)}</a> <small>({secs:.1f} s)</small></li>'
         for href, title, secs in entries
     )
-    return (
+    page = (
         "<!doctype html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>tifa report</title></head>\n"
-        "<body><h1>tifa — analysis of Chinese official speeches</h1>\n"
-        f"<ul>\n{items}\n</ul>\n</body></html>\n"
+        "<body style=\"max-width:60em;margin:2em auto;line-height:1.6\"><h1>tifa — analysis of Chinese official speeches</h1>\n"
+        f"<p>{summary}</p>\n<h2 id=\"pages\">Pages</h2>\n<ul>\n{items}\n</ul>\n"
+        "<p><small>Every table can be searched, sorted and paged; each page's closing table is also a CSV beside it. "
+        "Chinese is drawn with an embedded subset of Noto Sans CJK, so no font needs installing.</small></p>\n"
+        "</body></html>\n"
     )
+    return readable_page(page, home=None)
 
 
 def make_report(
@@ -86,6 +120,7 @@ def make_report(
 
     if sample is not None:
         os.environ["TIFA_SAMPLE"] = str(sample)
+    os.environ["TIFA_REPORTS"] = str(reports)  # where the kernels write each page's CSV
 
     if rebuild or not (processed / "documents.parquet").exists():
         corpus = build(raw, processed, progress=True)
@@ -106,6 +141,6 @@ def make_report(
         )
         entries.append((out.name, title, time.perf_counter() - t0))
     index = reports / "index.html"
-    write_text_atomic(index, _index_html(entries))
+    write_text_atomic(index, _index_html(entries, corpus_summary(processed)))
     written.append(index)
     return written
