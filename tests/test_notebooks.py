@@ -8,7 +8,10 @@ from tifa.report import make_report, notebook_paths
 
 def test_report_executes_every_notebook(project):
     raw, processed, reports = project / "data" / "raw", project / "data" / "processed", project / "reports"
-    written = make_report(raw=raw, processed=processed, reports=reports, notebooks=NOTEBOOKS, timeout=300)
+    written = make_report(
+        raw=raw, processed=processed, reports=reports, notebooks=NOTEBOOKS, timeout=300,
+        examples_processed=processed / "examples" / "work-reports",
+    )
     names = sorted(p.name for p in written)
     expected = sorted([p.stem + ".html" for p in notebook_paths(NOTEBOOKS)] + ["index.html"])
     assert names == expected

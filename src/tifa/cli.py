@@ -155,6 +155,42 @@ def cmd_kwic(args: argparse.Namespace) -> int:
     return _report_errors(corpus.errors, corpus.warnings)
 
 
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from . import timeline as tl
+
+    corpus = _corpus_or_processed(args, tokens=False)
+    docs = corpus.documents
+    if not len(tl.doc_years(docs)):
+        _err("no document has a date: give dates in metadata.csv, the text, or the file name (gwr-1984.txt)")
+        return EXIT_INPUT
+    if args.term:
+        yearly = pd_concat([tl.term_by_year(docs, t) for t in args.term])
+    else:
+        yearly = tl.by_year(tl.mentions(docs, corpus.formulas), docs)
+    if args.view == "years":
+        df = yearly
+    elif args.view == "first":
+        df = tl.first_last(yearly)
+    elif args.view == "trend":
+        df = tl.emerging_fading(yearly, docs, recent=args.recent)
+    elif args.view == "keyness":
+        if not args.period:
+            _err("--view keyness needs --period FROM-TO (e.g. 1990-1999)")
+            return EXIT_USAGE
+        a, _, b = args.period.partition("-")
+        df = tl.period_keyness(yearly, docs, range(int(a), int(b or a) + 1))
+    else:
+        df = tl.co_occurrence(tl.mentions(docs, corpus.formulas))
+    write_table(df, args.format)
+    return _report_errors(corpus.errors, corpus.warnings)
+
+
+def pd_concat(frames):
+    import pandas as pd
+
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
 def cmd_ngrams(args: argparse.Namespace) -> int:
     from .ngrams import corpus_ngrams, ngrams_frame
 
@@ -248,7 +284,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import make_report
 
-    paths = make_report(raw=args.raw, processed=args.out, rebuild=not args.no_build, timeout=args.timeout, sample=args.sample)
+    import os
+
+    timeline = Path(os.environ["TIFA_TIMELINE"]) if os.environ.get("TIFA_TIMELINE") else None
+    paths = make_report(
+        raw=args.raw, processed=args.out, rebuild=not args.no_build, timeout=args.timeout, sample=args.sample,
+        timeline=timeline,
+    )
     for p in paths:
         print(f"tifa: wrote {p}", file=sys.stderr)
     return EXIT_OK
@@ -336,7 +378,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-count", type=int, default=1)
     p.set_defaults(func=cmd_templates)
 
+    p = sub.add_parser("timeline", help="formulations (or --term) per year: rates, first/last use, trends, period keyness")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the built corpus)")
+    _add_common(p, paths=False)
+    p.add_argument("--view", choices=["years", "first", "trend", "keyness", "together"], default="years",
+                   help="years: count and rate per 10,000 characters per year; first: first/last/peak year; "
+                        "trend: emerging and fading; keyness: --period against the rest; together: co-occurrence")
+    p.add_argument("--term", action="append", help="a term or KWIC pattern (要有*意识) instead of formulations; repeatable")
+    p.add_argument("--period", help="years for --view keyness, FROM-TO (1990-1999)")
+    p.add_argument("--recent", type=int, default=10, help="years counted as recent for --view trend (default 10)")
+    p.set_defaults(func=cmd_timeline)
+
     for q in (
+        sub.choices["timeline"],
         sub.choices["kwic"], sub.choices["ngrams"], sub.choices["collocations"], sub.choices["formulas"],
         sub.choices["parallels"], sub.choices["quotes"], sub.choices["templates"],
     ):

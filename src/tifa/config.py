@@ -32,6 +32,11 @@ LEXICONS = Path(os.environ["TIFA_LEXICONS"]) if os.environ.get("TIFA_LEXICONS") 
     DATA / "lexicons" if (DATA / "lexicons").is_dir() else DEFAULT_LEXICONS
 )
 REPORTS = PROJECT_ROOT / "reports"
+#: The example archive (the central work reports 1954–2025) and where its tables are built.
+EXAMPLES = DATA / "examples" / "work-reports"
+EXAMPLES_PROCESSED = PROCESSED / "examples" / "work-reports"
+#: The built corpus notebook 06 (timeline) reads: ``$TIFA_TIMELINE`` or the example archive's.
+TIMELINE_PROCESSED = Path(os.environ["TIFA_TIMELINE"]) if os.environ.get("TIFA_TIMELINE") else EXAMPLES_PROCESSED
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
 CACHE = PROJECT_ROOT / ".cache"
 

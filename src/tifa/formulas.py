@@ -59,6 +59,7 @@ class Known:
     head: str
     members: tuple[str, ...]
     source: str
+    first_year: int | None = None  #: first central government work report that uses it
 
 
 def load_known(path: Path | None = None) -> dict[str, Known]:
@@ -71,12 +72,19 @@ def load_known(path: Path | None = None) -> dict[str, Known]:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        if len(cols) != 5 or not cols[1].isdigit():
-            raise LexiconError(f"{path}:{i}: expected 5 tab-separated columns: formula, number, head, members, source")
+        if len(cols) not in (5, 6) or not cols[1].isdigit():
+            raise LexiconError(
+                f"{path}:{i}: expected 5 or 6 tab-separated columns: formula, number, head, members, source[, first_year]"
+            )
+        first = cols[5].strip() if len(cols) == 6 else ""
+        if first and not (first.isdigit() and len(first) == 4):
+            raise LexiconError(f"{path}:{i}: first_year {first!r} is not a year")
+        if cols[0] in out:
+            raise LexiconError(f"{path}:{i}: {cols[0]} is listed twice")
         members = tuple(m for m in cols[3].split("|") if m)
         if members and len(members) != int(cols[1]):
             raise LexiconError(f"{path}:{i}: {cols[0]} has {len(members)} members, number says {cols[1]}")
-        out[cols[0]] = Known(cols[0], int(cols[1]), cols[2], members, cols[4])
+        out[cols[0]] = Known(cols[0], int(cols[1]), cols[2], members, cols[4], int(first) if first else None)
     return out
 
 

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from .atomic import write_text_atomic
-from .config import NOTEBOOKS, PROCESSED, RAW, REPORTS
+from .config import EXAMPLES, EXAMPLES_PROCESSED, NOTEBOOKS, PROCESSED, RAW, REPORTS
 
 
 def notebook_paths(folder: Path = NOTEBOOKS) -> list[Path]:
@@ -108,6 +108,9 @@ def make_report(
     rebuild: bool = True,
     timeout: int = 600,
     sample: int | None = None,
+    examples: Path | None = EXAMPLES,
+    examples_processed: Path = EXAMPLES_PROCESSED,
+    timeline: Path | None = None,
 ) -> list[Path]:
     """Build (unless ``rebuild`` is False) and execute every notebook into HTML.
 
@@ -126,6 +129,15 @@ def make_report(
         corpus = build(raw, processed, progress=True)
         for e in corpus.errors:
             print(f"tifa: {e}", file=sys.stderr)
+    # the dated example archive for the timeline page, built incrementally into its own folder
+    # (``timeline``: a built, dated corpus of the user's own instead)
+    if timeline is None and examples is not None and examples.is_dir():
+        if rebuild or not (examples_processed / "documents.parquet").exists():
+            print(f"tifa: building the example archive {examples}", file=sys.stderr)
+            build(examples, examples_processed, progress=True)
+        timeline = examples_processed
+    if timeline is not None:
+        os.environ["TIFA_TIMELINE"] = str(timeline)
     written: list[Path] = []
     entries = []
     for nb_path in notebook_paths(notebooks):

@@ -1,0 +1,77 @@
+"""Formulations across time, on the shipped example archive (the central work reports 1954–2025)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tifa import timeline as tl
+from tifa.formulas import load_known
+
+ARCHIVE = Path(__file__).resolve().parents[1] / "data" / "examples" / "work-reports"
+
+
+@pytest.fixture(scope="module")
+def series():
+    from tifa.corpus import load
+    from tifa.ingest import join_metadata, read_metadata
+
+    corpus = load([ARCHIVE], root=ARCHIVE)
+    docs = join_metadata(corpus.documents, read_metadata(ARCHIVE))
+    return docs, corpus.formulas
+
+
+def test_every_report_of_the_archive_has_its_year(series):
+    docs, _ = series
+    assert len(docs) == 52
+    years = tl.doc_years(docs)
+    assert len(years) == 52 and years.min() == 1954 and years.max() == 2025
+    assert set(docs["speaker"].dropna()) >= {"周恩来", "赵紫阳", "李鹏", "朱镕基", "温家宝", "李克强", "李强"}
+
+
+def test_first_year_of_every_known_formulation_matches_the_knowledge_base(series):
+    docs, formulas = series
+    first = tl.first_last(tl.by_year(tl.mentions(docs, formulas), docs)).set_index("formula")
+    known = load_known()
+    checked = 0
+    for name, k in known.items():
+        if k.first_year is None:
+            assert name not in first.index or not first.loc[name, "count"], name
+            continue
+        assert int(first.loc[name, "first_year"]) == k.first_year, name
+        checked += 1
+    assert checked >= 40
+
+
+def test_well_known_formulations_rise_and_fade_where_the_texts_say(series):
+    docs, formulas = series
+    first = tl.first_last(tl.by_year(tl.mentions(docs, formulas), docs)).set_index("formula")
+    assert first.loc["三个代表", "first_year"] == 2001
+    assert first.loc["四个意识", "first_year"] == 2017
+    assert first.loc["四项基本原则", "last_year"] < 2000
+    assert first.loc["一国两制", "n_years"] >= 30
+
+
+def test_term_patterns_periods_and_pairs(series):
+    docs, formulas = series
+    yearly = tl.by_year(tl.mentions(docs, formulas), docs)
+    reform = tl.term_by_year(docs, "改革开放")
+    assert reform[reform["year"] < 1978]["count"].sum() == 0 and reform[reform["year"] > 1990]["count"].min() > 0
+    key = tl.period_keyness(yearly, docs, range(1978, 1980))
+    assert "四人帮" in set(key.head(5)["formula"])
+    pairs = tl.co_occurrence(tl.mentions(docs, formulas), min_docs=5)
+    assert ((pairs["formula_a"] == "一国两制") | (pairs["formula_b"] == "一国两制")).any()
+    trend = tl.emerging_fading(yearly, docs, recent=10)
+    assert trend.set_index("formula").loc["四个现代化", "trend"] == "fading"
+
+
+def test_knowledge_base_is_validated(tmp_path):
+    from tifa.errors import TifaError
+
+    bad = tmp_path / "f.tsv"
+    bad.write_text("三农\t3\t农\t农业|农村\t来源\t2003\n", encoding="utf-8")
+    with pytest.raises(TifaError, match="f.tsv:1"):
+        load_known(bad)
+    bad.write_text("三农\t3\t农\t农业|农村|农民\t来源\t03\n", encoding="utf-8")
+    with pytest.raises(TifaError, match="not a year"):
+        load_known(bad)
