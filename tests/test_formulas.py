@@ -189,3 +189,31 @@ def test_matrix_and_templates(corpus):
     ideas = t[t["template"] == "要有*意识"]
     assert {"大局", "全局", "服务"} <= set(ideas["filler"])
     assert (t[t["template"] == "服务*"]["filler"] == "领导").any()
+
+
+@pytest.mark.parametrize("text, members, frame", [
+    ("我们要做到嘴勤、腿勤、手勤、脑勤，把工作做好。", "嘴勤|腿勤|手勤|脑勤", "*勤"),
+    ("实现零差错、零失误、零缺陷的工作目标。", "零差错|零失误|零缺陷", "零*"),
+    ("要定项目、定单位、定人员、定完成标准、定完成时间，并进行全年跟踪督查。", "定项目|定单位|定人员|定完成标准|定完成时间", "定*"),
+    ("推进我们X系统“强基础、转作风、树形象”专项行动。", "强基础|转作风|树形象", "V+O"),
+    ("主要职责是“参与政务，管理事务，协调关系，搞好服务”，今天就以此为题。", "参与政务|管理事务|协调关系|搞好服务", "V+O"),
+    ("对干部要高看一格、严管一层、厚爱一分。", "高看一格|严管一层|厚爱一分", "*一*"),
+])
+def test_structural_parallels_without_shared_words(text, members, frame):
+    from tifa.formulas import find_parallels
+
+    p = find_parallels("d", text)
+    assert members in set(p["members"]), p
+    assert p.set_index("members").loc[members, "frame"] == frame
+
+
+@pytest.mark.parametrize("text", [
+    "今年拟安排财政赤字135亿元，其中中央财政赤字95亿元，地方财政赤字40亿元。",
+    "新建保障性住房80万套、改造棚户区60万套、新增公租房20万套。",
+    "大力发展农业、工业、国防和科学技术。",
+])
+def test_figures_and_plain_lists_are_no_slogans(text):
+    from tifa.formulas import find_parallels
+
+    p = find_parallels("d", text)
+    assert p[p["kind"] != "list"].empty, p

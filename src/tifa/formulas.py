@@ -335,6 +335,7 @@ def _consistent(df: pd.DataFrame) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- parallels
 
+_FIGURE_RE = re.compile(r"[0-9０-９%％.．]|[亿万千百]元|[亿万]吨|[亿万]人|公里|美元")
 _SEG_RE = re.compile(r"[^、，,；;：:。！？!?\n“”（）()—]+")
 _STRIP = "“”\"'（）() "
 #: Openings too common to make a frame on their own.
@@ -342,8 +343,8 @@ _WEAK_PREFIXES = {"我们", "这是", "就是", "这个", "一个", "要把", "�
 
 
 def _frame(group: list[str]) -> tuple[str, str] | None:
-    """The shared frame of ``group`` and its kind, or None."""
-    if len(set(group)) < len(group):
+    """The shared frame of ``group`` and its kind, or None (figures and amounts never frame)."""
+    if len(set(group)) < len(group) or any(_FIGURE_RE.search(g) for g in group):
         return None
     prefix = os.path.commonprefix(group)
     suffix = os.path.commonprefix([g[::-1] for g in group])[::-1]
@@ -446,8 +447,170 @@ def find_parallels(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30)
                 continue
             else:
                 i += 1
+    rows += _structural_parallels(doc_id, text, rows, min_n=min_n)
+    rows.sort(key=lambda r: r[5])
     df = pd.DataFrame(rows, columns=PARALLEL_COLUMNS)
     return df.astype({"n": "int64", "start": "int64", "end": "int64"})
+
+
+# Structural 排比: members that share no two-character frame but a position (嘴勤、腿勤、手勤),
+# a one-character frame (零差错、零失误、零缺陷; 定项目、定单位…) or a grammatical shape
+# (verb + object: 强基础、转作风、树形象; 参与政务、管理事务、协调关系、搞好服务).
+_CLAUSE_RE = re.compile(r"[^，,；;：:。！？!?\n“”‘’（）()《》—]+")
+_NOT_FRAME = set("的了和与及或是在对把被而且并也都就又还")
+_VERB_POS = ("v", "vd", "vn")
+_OBJECT_POS = ("n", "nz", "vn", "ng", "nr", "ns", "nt", "an", "l")
+
+
+def _split_coordination(clause: str) -> list[tuple[int, str]]:
+    """The 、-separated parts of a clause with their offsets in it."""
+    parts, pos = [], 0
+    for piece in clause.split("、"):
+        parts.append((pos, piece))
+        pos += len(piece) + 1
+    return parts
+
+
+def _trim_ends(parts: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """Cut the lead-in off the first member and the tail off the last one (to the middle's length)."""
+    parts = [(o + len(p) - len(p.lstrip(_STRIP)), p.strip(_STRIP)) for o, p in parts]
+    middle = [p for _, p in parts[1:-1]]
+    if not middle or any(not p for _, p in parts):
+        return None
+    lo, hi = min(map(len, middle)), max(map(len, middle))
+    (o0, first), (o1, last) = parts[0], parts[-1]
+    if len(first) > hi:
+        first, o0 = first[-hi:], o0 + len(first) - hi
+    if len(last) > hi + 1:
+        last = last[:hi]
+    rest = [p for _, p in parts[1:]]
+    c = rest[0][0]
+    if all(p[0] == c for p in rest) and first[0] != c and c in first[1:]:
+        k = first.rindex(c)  # 要定项目、定单位… : the lead-in ends where the shared opening starts
+        first, o0 = first[k:], o0 + k
+    head = [p for _, p in parts[:-1]]
+    e = head[0][-1]
+    if all(p[-1] == e for p in head) and last[-1] != e and e in last[:-1]:
+        last = last[: last.index(e) + 1]  # …、脑勤的作风 → 脑勤
+    out = [(o0, first), *parts[1:-1], (o1, last)]
+    if any(not (2 <= len(p) <= 8) for _, p in out) or min(len(p) for _, p in out) < lo - 1:
+        return None
+    return out
+
+
+def _position_frame(members: list[str]) -> str | None:
+    """A character shared at the same position (from the start, or from the end)."""
+    n = len(members[0])
+    if len({len(m) for m in members}) == 1:
+        shared = [i for i in range(n) if len({m[i] for m in members}) == 1]
+        if shared and len(shared) < n and not any(members[0][i] in _NOT_FRAME for i in shared):
+            frame = "".join(members[0][i] if i in shared else "*" for i in range(n))
+            return re.sub(r"\*+", "*", frame)
+    if len({m[0] for m in members}) == 1 and members[0][0] not in _NOT_FRAME:
+        return members[0][0] + "*"
+    if len({m[-1] for m in members}) == 1 and members[0][-1] not in _NOT_FRAME:
+        return "*" + members[0][-1]
+    return None
+
+
+def _verb_object(members: list[str]) -> bool:
+    """Every member is one verb followed by one object word (POS from the tokens' tagger)."""
+    from .segment import shared_segmenter
+
+    seg = shared_segmenter()
+    for m in members:
+        words = seg.tag(m)
+        if len(words) == 1 and len(m) in (3, 4):  # 树形象 is one dictionary word: read it as 树 + 形象
+            k = 1 if len(m) == 3 else 2
+            head, tail = seg.tag(m[:k]), seg.tag(m[k:])
+            words = head + tail if len(head) == 1 and len(tail) == 1 else words
+        if len(words) != 2 or not words[1][1].startswith(_OBJECT_POS):
+            return False
+        verb, pos = words[0]
+        # a one-character adjective used as a verb heads a slogan too (强基础、优服务)
+        if not (pos.startswith(_VERB_POS) or (pos == "a" and len(verb) == 1)):
+            return False
+    return len({len(m) for m in members}) == 1
+
+
+def _noun_list(members: list[str], frame: str) -> bool:
+    """Nouns of two or more characters before a shared head noun (财税体制、金融体制、投资体制):
+    a list, not a 排比 (a one-character frame — 嘴勤、腿勤 — stays a slogan)."""
+    from .segment import shared_segmenter
+
+    head = frame[1:]
+    if not frame.startswith("*") or "*" in head or len(head) < 2:
+        return False
+    seg = shared_segmenter()
+    for m in members:
+        mod = m[: -len(head)]
+        if len(mod) < 2 or not all(pos.startswith(("n", "j", "s")) for _, pos in seg.tag(mod)):
+            return False
+    return all(pos.startswith("n") for _, pos in seg.tag(head))
+
+
+def _structural_parallels(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
+    taken = [(r[5], r[6]) for r in found]
+    rows = []
+    for base, parts in _coordinated_runs(text, min_n):
+        members = [p for _, p in parts]
+        if len(set(members)) < len(members) or any(_FIGURE_RE.search(m) for m in members):
+            continue  # figures and amounts never make a slogan
+        frame = _position_frame(members)
+        kind = "list" if frame is not None and _noun_list(members, frame) else "structural"
+        if frame is None:
+            if not _verb_object(members):
+                continue  # a plain list (农业、工业、国防) is no 排比
+            frame, kind = "V+O", "verb_object"
+        start = base + parts[0][0]
+        end = base + parts[-1][0] + len(parts[-1][1])
+        if any(a < end and start < b for a, b in taken):
+            continue
+        taken.append((start, end))
+        rows.append((doc_id, "|".join(members), frame, kind, len(members), start, end))
+    return rows
+
+
+_SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+")
+
+
+def _coordinated_runs(text: str, min_n: int):
+    """Candidate member runs: the 、-parts of a clause, and runs of short ，-clauses
+    (参与政务，管理事务，协调关系，搞好服务), each with the offset its part offsets count from."""
+    for cm in _CLAUSE_RE.finditer(text):
+        clause = cm.group()
+        if clause.count("、") >= min_n - 1:
+            parts = _trim_ends(_split_coordination(clause))
+            if parts is not None and len(parts) >= min_n:
+                yield cm.start(), parts
+    for sm in _SENTENCE_RE.finditer(text):
+        sent = sm.group()
+        if sent.count("，") < min_n - 1:
+            continue
+        pieces, pos = [], 0
+        for piece in sent.split("，"):
+            pieces.append((pos, piece))
+            pos += len(piece) + 1
+        i = 0
+        while i + min_n <= len(pieces):
+            j = i + 1  # middle pieces are short phrases, not clauses
+            while (
+                j < len(pieces) - 1
+                and 2 <= len(pieces[j][1].strip(_STRIP)) <= 6
+                and "、" not in pieces[j][1]
+                and not pieces[j][1].rstrip().endswith(("”", "’", "）", ")"))  # a quotation closes the run
+            ):
+                j += 1
+            window = pieces[i : j + 1]
+            if len(pieces[j][1].strip(_STRIP)) > 8:  # the run ends before a full clause
+                window = pieces[i:j]
+            if len(window) >= min_n and "、" not in window[0][1] + window[-1][1]:
+                parts = _trim_ends(window)
+                if parts is not None:
+                    yield sm.start(), parts
+                    i = j + 1
+                    continue
+            i += 1
 
 
 # --------------------------------------------------------------------------- quotations
