@@ -75,3 +75,24 @@ def test_knowledge_base_is_validated(tmp_path):
     bad.write_text("三农\t3\t农\t农业|农村|农民\t来源\t03\n", encoding="utf-8")
     with pytest.raises(TifaError, match="not a year"):
         load_known(bad)
+
+
+def test_known_formulations_found_wherever_the_text_has_them_with_members(series):
+    docs, formulas = series
+    known = load_known()
+    f = formulas[formulas["kind"] == "formulation"]
+    checked, missed = 0, []
+    for d, text in zip(docs["doc_id"], docs["text"]):
+        got = f[f["doc_id"] == d].groupby("formula")["members"].first()
+        for name, k in known.items():
+            # inside a longer known name (三保 in 三保障) it is that name, not this one
+            bare = text.replace("两不愁三保障", "")
+            if name not in bare:
+                continue
+            checked += 1
+            if name not in got.index or (k.members and not got[name]):
+                missed.append((d, name))
+    assert checked > 200 and len(missed) <= checked // 100, missed
+    row = f[(f["formula"] == "四个现代化")].iloc[0]
+    assert row["members"] == "工业现代化|农业现代化|国防现代化|科学技术现代化"
+    assert "一国两制" in set(f["formula"])

@@ -184,18 +184,22 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
         cands.append((m.start("f"), m.end("f"), m.group("f"), m.group("n"), m.group("rest"), True))
     for m in _OPEN_RE.finditer(text):
         cands.append((m.start("f"), m.end("f"), m.group("f"), m.group("n"), m.group("cls") + m.group("rest"), False))
-    for word in known:
+    for word, k in known.items():
+        # known formulations wherever the numeral stands (和平共处五项原则) or with none (新发展理念)
         for m in re.finditer(re.escape(word), text):
             quoted = m.start() > 0 and text[m.start() - 1] in "“\""
-            cands.append((m.start(), m.end(), word, word[0], word[1:], quoted))
+            cands.append((m.start(), m.end(), word, str(k.number), "", quoted))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     for start, end, raw, num, rest, quoted in cands:
         if any(s <= start < e for s, e in seen):
             continue
         number = cn_to_int(num)
-        if not number or number > 20 or (number == 1 and raw not in known):
+        if not number or (number > 20 and raw not in known) or (number == 1 and raw not in known):
             continue
-        formula, head = _normalise(raw, num, rest, quoted, known)
+        if num.isdigit() and raw in known:  # a known formulation, as listed
+            formula, head = raw, known[raw].head
+        else:
+            formula, head = _normalise(raw, num, rest, quoted, known)
         if not formula:
             continue
         end = start + len(formula)

@@ -272,9 +272,16 @@ def part_headings(text: str, paras: list[tuple[int, int]], markers: list[Marker]
         found += [pi for pi in lines if pi > last_top and pi not in found and pi not in closing
                   and text[paras[pi][0] : paras[pi][1]].strip().startswith("关于")]
     found = sorted(set(found + closing))
-    return [Marker(paras[pi][0] + len(text[paras[pi][0] : paras[pi][1]]) - len(text[paras[pi][0] : paras[pi][1]].lstrip()),
-                   paras[pi][0] + len(text[paras[pi][0] : paras[pi][1]]) - len(text[paras[pi][0] : paras[pi][1]].lstrip()),
-                   "heading", "heading", k + 1, "", pi, True) for k, pi in enumerate(found)]
+    return [
+        Marker(_text_start(text, paras, pi), _text_start(text, paras, pi), "heading", "heading", k + 1, "", pi, True)
+        for k, pi in enumerate(found)
+    ]
+
+
+def _text_start(text: str, paras: list[tuple[int, int]], pi: int) -> int:
+    """Offset of the first non-blank character of line ``pi``."""
+    ps, pe = paras[pi]
+    return ps + len(text[ps:pe]) - len(text[ps:pe].lstrip())
 
 
 _FIRST_ITEM_RE = re.compile(r"^\s*(?:一\s*[、.．]|[（(]\s*一\s*[)）]|1\s*[.．、](?!\d)|[（(]1[)）]|①)")
@@ -298,7 +305,7 @@ def appendix_start(text: str) -> int:
     for pi, (ps, pe) in enumerate(paras):
         line = text[ps:pe].strip()
         if ps >= half and line and _APPENDIX_HEAD_RE.match(line):
-            return ps + len(text[ps:pe]) - len(text[ps:pe].lstrip())
+            return _text_start(text, paras, pi)
     for pi in range(len(paras) - 2, -1, -1):
         ps, pe = paras[pi]
         if ps < half:
@@ -310,10 +317,10 @@ def appendix_start(text: str) -> int:
                 k += 1
             # a new list from 1 after the closing, or a heading over one
             if k < len(paras) and _opens_first_item(text[paras[k][0] : paras[k][1]]):
-                return paras[k][0] + len(text[paras[k][0] : paras[k][1]]) - len(text[paras[k][0] : paras[k][1]].lstrip())
+                return _text_start(text, paras, k)
             if k < len(paras) and _is_heading_line(text, paras, k) and not _CLOSING_HEADING_RE.match(text[paras[k][0] : paras[k][1]].strip()):
                 if k + 1 < len(paras) and _opens_first_item(text[paras[k + 1][0] : paras[k + 1][1]]):
-                    return paras[k][0] + len(text[paras[k][0] : paras[k][1]]) - len(text[paras[k][0] : paras[k][1]].lstrip())
+                    return _text_start(text, paras, k)
             break
     return n
 
