@@ -619,18 +619,35 @@ def outline_tables(docs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def assign_sections(sents: pd.DataFrame, outline: pd.DataFrame) -> pd.DataFrame:
-    """Copy of ``sents`` with ``item_id`` = the deepest outline item holding each sentence."""
+    """Copy of ``sents`` with ``item_id`` = the deepest outline item holding each sentence.
+
+    One sweep per document over sentences and items in text order (items nest and
+    siblings do not overlap), so the cost grows with sentences + items, not their product.
+    """
     out = sents.copy()
     by_doc: dict[str, list[tuple[int, int, int, int]]] = {}
     for d, i, depth, s, e in zip(outline["doc_id"], outline["item_id"], outline["depth"], outline["start"], outline["end"]):
-        by_doc.setdefault(d, []).append((int(s), int(e), int(depth), int(i)))
-    ids = []
-    for d, s in zip(out["doc_id"], out["start"]):
-        best, best_depth = None, 0
-        for a, b, depth, i in by_doc.get(d, ()):
-            if a <= s < b and depth > best_depth:
-                best, best_depth = i, depth
-        ids.append(best)
+        by_doc.setdefault(d, []).append((int(s), -int(depth), int(e), int(i)))
+    for items in by_doc.values():
+        items.sort()
+    ids: list[int | None] = [None] * len(out)
+    doc_ids, starts = list(out["doc_id"]), [int(x) for x in out["start"]]
+    order = sorted(range(len(out)), key=lambda k: (doc_ids[k], starts[k]))
+    doc, items, nxt, stack = None, [], 0, []
+    for k in order:
+        d, s = doc_ids[k], starts[k]
+        if d != doc:
+            doc, items, nxt, stack = d, by_doc.get(d, []), 0, []
+        while nxt < len(items) and items[nxt][0] <= s:
+            stack.append(items[nxt])
+            nxt += 1
+        while stack and stack[-1][2] <= s:  # closed items (and, below them, their closed parents)
+            stack.pop()
+        live = [it for it in stack if it[0] <= s < it[2]]
+        if len(live) != len(stack):
+            stack = live
+        if stack:
+            ids[k] = max(stack, key=lambda it: -it[1])[3]
     out["item_id"] = pd.array(ids, dtype="Int64")
     return out
 
