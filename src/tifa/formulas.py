@@ -62,6 +62,18 @@ class Known:
     first_year: int | None = None  #: first central government work report that uses it
 
 
+def known_matches(text: str, name: str) -> list[int]:
+    """Offsets where the known formulation ``name`` stands in ``text`` — not as the start of a
+    longer numbered compound (``三保`` in ``三保三压``, ``两新`` in ``两新一重``)."""
+    out, i = [], text.find(name)
+    while i >= 0:
+        nxt = text[i + len(name) : i + len(name) + 1]
+        if not nxt or nxt not in "一二三四五六七八九十两":
+            out.append(i)
+        i = text.find(name, i + 1)
+    return out
+
+
 def load_known(path: Path | None = None) -> dict[str, Known]:
     """Read ``formulations.tsv`` (see its header for the format)."""
     path = Path(path or LEXICONS / "formulations.tsv")
@@ -186,9 +198,9 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
         cands.append((m.start("f"), m.end("f"), m.group("f"), m.group("n"), m.group("cls") + m.group("rest"), False))
     for word, k in known.items():
         # known formulations wherever the numeral stands (和平共处五项原则) or with none (新发展理念)
-        for m in re.finditer(re.escape(word), text):
-            quoted = m.start() > 0 and text[m.start() - 1] in "“\""
-            cands.append((m.start(), m.end(), word, str(k.number), "", quoted))
+        for at in known_matches(text, word):
+            quoted = at > 0 and text[at - 1] in "“\""
+            cands.append((at, at + len(word), word, str(k.number), "", quoted))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     for start, end, raw, num, rest, quoted in cands:
         if any(s <= start < e for s, e in seen):

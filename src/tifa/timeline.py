@@ -24,7 +24,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from .formulas import load_known
+from .formulas import known_matches, load_known
 
 PER = 10_000
 MENTION_COLUMNS = ["doc_id", "year", "formula", "count", "known"]
@@ -48,16 +48,16 @@ def mentions(docs: pd.DataFrame, formulas: pd.DataFrame | None = None, *, known:
     for d, text in zip(dated["doc_id"], dated["text"]):
         text = str(text)
         for name in names:  # plain text search; a longer name is not counted again inside a shorter one
-            n = text.count(name)
+            n = len(known_matches(text, name))
             if n:
-                n -= sum(text.count(longer) for longer in names if len(longer) > len(name) and name in longer)
+                n -= sum(len(known_matches(text, longer)) for longer in names if len(longer) > len(name) and name in longer)
                 if n > 0:
                     rows[(d, name)] = [d, int(years[d]), name, n, True]
     if formulas is not None and len(formulas):
         f = formulas[(formulas["kind"] == "formulation") & formulas["doc_id"].isin(years.index)]
         for (d, name), n in f.groupby(["doc_id", "formula"]).size().items():
-            if (d, name) not in rows:
-                rows[(d, name)] = [d, int(years[d]), name, int(n), name in known]
+            if (d, name) not in rows and name not in known:  # known ones: by the text search above
+                rows[(d, name)] = [d, int(years[d]), name, int(n), False]
     out = pd.DataFrame(list(rows.values()), columns=MENTION_COLUMNS)
     return out.sort_values(["year", "doc_id", "formula"], kind="stable").reset_index(drop=True)
 
