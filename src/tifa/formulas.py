@@ -19,6 +19,8 @@ frames that parallels reuse across the corpus.
 """
 from __future__ import annotations
 
+import bisect
+
 import os
 import re
 from dataclasses import dataclass
@@ -274,6 +276,25 @@ def _appos_parts(body: str, number: int) -> list[str] | None:
     return None
 
 
+_LISTS_CACHE: dict[int, tuple] = {}
+
+
+def _lists(items) -> tuple[list[list], list[int]]:
+    """The outline's lists (runs of sibling items) in text order, and their first offsets."""
+    key = id(items)
+    hit = _LISTS_CACHE.get(key)
+    if hit is not None and hit[2] is items:
+        return hit[0], hit[1]
+    groups: dict[int, list] = {}
+    for it in items:
+        groups.setdefault(it.enum_key, []).append(it)
+    ordered = sorted(groups.values(), key=lambda g: g[0].start)
+    firsts = [g[0].start for g in ordered]
+    _LISTS_CACHE.clear()
+    _LISTS_CACHE[key] = (ordered, firsts, items)
+    return ordered, firsts
+
+
 def _members(text: str, start: int, end: int, number: int, head: str, items, known: Known | None = None) -> tuple[list[str], str | None]:
     after = text[end : end + 400]
     clean = lambda parts: [_trim_member(_abbreviate(p, head), head) for p in parts]  # noqa: E731
@@ -285,23 +306,21 @@ def _members(text: str, start: int, end: int, number: int, head: str, items, kno
     if known is not None and known.members:
         return list(known.members), "lexicon"
     # the list or headings that follow closely, inside the same section
-    groups: dict[int, list] = {}
-    for it in items:
-        groups.setdefault(it.enum_key, []).append(it)
+    ordered, firsts = _lists(items)
     container = None
     for it in items:
-        if it.start <= start < it.end and (container is None or it.depth > container.depth):
+        if it.start > start:
+            break  # items are in text order
+        if start < it.end and (container is None or it.depth > container.depth):
             container = it
-    ordered = sorted(groups.values(), key=lambda g: g[0].start)
-    for members in reversed(ordered):  # a list just before: 一要靠…二要靠… 围绕这“两靠”
+    k = bisect.bisect_left(firsts, end)
+    for members in reversed(ordered[:k]):  # a list just before: 一要靠…二要靠… 围绕这“两靠”
         last = members[-1]
-        inline = not any(it.marker.line_start for it in members)
-        if inline and last.start < start < last.end and start <= last.start + 150 and len(members) == number:
-            return clean([_member_phrase(it.title) for it in members]), "list_before"
-    for members in ordered:
+        if last.start < start < last.end and start <= last.start + 150 and len(members) == number:
+            if not any(it.marker.line_start for it in members):
+                return clean([_member_phrase(it.title) for it in members]), "list_before"
+    for members in ordered[k:]:
         first = members[0]
-        if first.start < end:
-            continue
         same_section = first.parent is container or (container is None and first.depth == 1)
         if same_section and first.start - end <= 300 and len(members) == number:
             phrases = [_member_phrase(it.title) for it in members]
@@ -316,8 +335,8 @@ def _members(text: str, start: int, end: int, number: int, head: str, items, kno
         if parts and not any(_MARKER_START.match(p) for p in parts):
             return clean(parts), "apposition"
     # names given one by one: 一本书叫“有字之书”…另一本书叫“无字之书”
-    para_end = text.find("\n", end)
-    para = text[end : para_end if para_end >= 0 else len(text)]
+    para_end = text.find("\n", end, end + 400)
+    para = text[end : para_end if para_end >= 0 else end + 400]
     named = re.findall(r"(?:叫做|叫|称为|称作|就是)“([^”]{1,10})”", para)
     if len(named) == number:
         return named, "named"
