@@ -40,7 +40,7 @@ say(
     + (f", dated {years.min()}–{years.max()}" if len(years) else "")
     + f". Cleaning removed {len(log):,} spans of page chrome"
     + (f", most often *{reasons.index[0]}* ({int(reasons.iloc[0])})" if len(reasons) else "")
-    + f"; {int(all_docs['duplicate_of'].notna().sum())} documents are near-duplicates of another."
+    + f"; near-duplicates of another document: {int(all_docs['duplicate_of'].notna().sum())}."
     + (f" The pages below show an even sample of {len(docs)}." if len(docs) < len(all_docs) else "")
 )
 

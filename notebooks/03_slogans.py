@@ -47,7 +47,7 @@ spread = forms.groupby("formula")["doc_id"].nunique().sort_values(ascending=Fals
 say(
     f"The speeches use **{forms['formula'].nunique()} distinct formulations**; "
     f"{int((spread >= 2).sum())} recur in two or more speeches"
-    + (f", the most widespread being **{spread.index[0]}** ({int(spread.iloc[0])} speeches)" if len(spread) else "")
+    + (f", the most widespread being **{spread.index[0]}** ({int(spread.iloc[0])} speeches)" if len(spread) and spread.iloc[0] >= 2 else "")
     + f". {int((forms['members'].fillna('') != '').sum())} of {len(forms)} mentions come with their members."
 )
 forms.assign(speech=forms["doc_id"].map(labels))[["speech", "formula", "number", "members", "members_source", "known"]]
