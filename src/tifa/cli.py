@@ -164,7 +164,9 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         _err("no document has a date: give dates in metadata.csv, the text, or the file name (gwr-1984.txt)")
         return EXIT_INPUT
     if args.term:
-        yearly = pd_concat([tl.term_by_year(docs, t) for t in args.term])
+        import pandas as pd
+
+        yearly = pd.concat([tl.term_by_year(docs, t) for t in args.term], ignore_index=True)
     else:
         yearly = tl.by_year(tl.mentions(docs, corpus.formulas), docs)
     if args.view == "years":
@@ -183,12 +185,6 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         df = tl.co_occurrence(tl.mentions(docs, corpus.formulas))
     write_table(df, args.format)
     return _report_errors(corpus.errors, corpus.warnings)
-
-
-def pd_concat(frames):
-    import pandas as pd
-
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
 def cmd_ngrams(args: argparse.Namespace) -> int:

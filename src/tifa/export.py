@@ -138,16 +138,17 @@ def export_xlsx(path: Path, processed: Path = PROCESSED) -> Path:
     return path
 
 
+def write_csv(df: pd.DataFrame, target: Path) -> Path:
+    """``df`` as a UTF-8 (with BOM, for Excel) CSV, written atomically, text cells neutralised."""
+    df = df.copy()
+    for col in _text_columns(df):
+        df[col] = df[col].map(neutralise_csv_cell)
+    with atomic_path(target) as tmp:
+        df.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
+    return target
+
+
 def export_csv(folder: Path, processed: Path = PROCESSED) -> list[Path]:
     """One UTF-8 (with BOM) CSV per table in ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, df in _tables(processed).items():
-        target = folder / f"{name}.csv"
-        df = df.copy()
-        for col in _text_columns(df):
-            df[col] = df[col].map(neutralise_csv_cell)
-        with atomic_path(target) as tmp:
-            df.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
-        written.append(target)
-    return written
+    return [write_csv(df, folder / f"{name}.csv") for name, df in _tables(processed).items()]

@@ -191,6 +191,7 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
     """Numeral-led formulations and counts of one document, with members."""
     known = load_known() if known is None else known
     items = parse_outline(text)
+    lists = _lists(items)
     rows = []
     seen: set[tuple[int, int]] = set()
     cands: list[tuple[int, int, str, str, str, bool]] = []
@@ -219,7 +220,7 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
         end = start + len(formula)
         seen.add((start, end))
         k = known.get(formula)
-        members, source = _members(text, start, end, number, head, items, k)
+        members, source = _members(text, start, end, number, head, items, lists, k)
         kind = _kind(formula, head, quoted, bool(k), members, source)
         rows.append(
             (doc_id, formula, number, head, kind, "|".join(members), source or "", start, end, quoted, bool(k))
@@ -276,26 +277,18 @@ def _appos_parts(body: str, number: int) -> list[str] | None:
     return None
 
 
-_LISTS_CACHE: dict[int, tuple] = {}
-
-
 def _lists(items) -> tuple[list[list], list[int]]:
     """The outline's lists (runs of sibling items) in text order, and their first offsets."""
-    key = id(items)
-    hit = _LISTS_CACHE.get(key)
-    if hit is not None and hit[2] is items:
-        return hit[0], hit[1]
     groups: dict[int, list] = {}
     for it in items:
         groups.setdefault(it.enum_key, []).append(it)
     ordered = sorted(groups.values(), key=lambda g: g[0].start)
-    firsts = [g[0].start for g in ordered]
-    _LISTS_CACHE.clear()
-    _LISTS_CACHE[key] = (ordered, firsts, items)
-    return ordered, firsts
+    return ordered, [g[0].start for g in ordered]
 
 
-def _members(text: str, start: int, end: int, number: int, head: str, items, known: Known | None = None) -> tuple[list[str], str | None]:
+def _members(
+    text: str, start: int, end: int, number: int, head: str, items, lists: tuple[list[list], list[int]], known: Known | None = None
+) -> tuple[list[str], str | None]:
     after = text[end : end + 400]
     clean = lambda parts: [_trim_member(_abbreviate(p, head), head) for p in parts]  # noqa: E731
     m = _BRACKET_RE.match(after.lstrip("”\""))
@@ -306,7 +299,7 @@ def _members(text: str, start: int, end: int, number: int, head: str, items, kno
     if known is not None and known.members:
         return list(known.members), "lexicon"
     # the list or headings that follow closely, inside the same section
-    ordered, firsts = _lists(items)
+    ordered, firsts = lists
     container = None
     for it in items:
         if it.start > start:
@@ -497,12 +490,12 @@ _VERB_POS = ("v", "vd", "vn")
 _OBJECT_POS = ("n", "nz", "vn", "ng", "nr", "ns", "nt", "an", "l")
 
 
-def _split_coordination(clause: str) -> list[tuple[int, str]]:
-    """The 、-separated parts of a clause with their offsets in it."""
+def _split_at(s: str, sep: str) -> list[tuple[int, str]]:
+    """The ``sep``-separated parts of ``s`` with their offsets in it."""
     parts, pos = [], 0
-    for piece in clause.split("、"):
+    for piece in s.split(sep):
         parts.append((pos, piece))
-        pos += len(piece) + 1
+        pos += len(piece) + len(sep)
     return parts
 
 
@@ -615,17 +608,14 @@ def _coordinated_runs(text: str, min_n: int):
     for cm in _CLAUSE_RE.finditer(text):
         clause = cm.group()
         if clause.count("、") >= min_n - 1:
-            parts = _trim_ends(_split_coordination(clause))
+            parts = _trim_ends(_split_at(clause, "、"))
             if parts is not None and len(parts) >= min_n:
                 yield cm.start(), parts
     for sm in _SENTENCE_RE.finditer(text):
         sent = sm.group()
         if sent.count("，") < min_n - 1:
             continue
-        pieces, pos = [], 0
-        for piece in sent.split("，"):
-            pieces.append((pos, piece))
-            pos += len(piece) + 1
+        pieces = _split_at(sent, "，")
         i = 0
         while i + min_n <= len(pieces):
             j = i + 1  # middle pieces are short phrases, not clauses

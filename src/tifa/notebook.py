@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from .atomic import atomic_path
 from .config import REPORTS
 
 #: itables options: searchable, sortable, paged; no down-sampling below this many bytes.
@@ -42,20 +41,10 @@ def closing_table(df: pd.DataFrame, name: str, *, caption: str = "") -> pd.DataF
     """Write ``df`` as ``reports/NAME.csv`` (UTF-8 with BOM) beside the page, link it, show it."""
     from IPython.display import HTML, display
 
-    from .export import neutralise_csv_cell
+    from .export import write_csv
 
     target = Path(os.environ.get("TIFA_REPORTS") or REPORTS) / f"{name}.csv"
     target.parent.mkdir(parents=True, exist_ok=True)
-    out = df.copy()
-    for col in out.columns:
-        if out[col].dtype == object:
-            out[col] = out[col].map(neutralise_csv_cell)
-    with atomic_path(target) as tmp:
-        out.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
+    write_csv(df, target)
     display(HTML(f'<p>{caption} <a href="{target.name}" download>Download this table as CSV ({len(df):,} rows)</a></p>'))
     return df
-
-
-def first(series: pd.Series, default: str = "—") -> str:
-    """The first value of ``series`` as text (``default`` when empty)."""
-    return str(series.iloc[0]) if len(series) else default

@@ -292,14 +292,14 @@ def _opens_first_item(line: str) -> bool:
     return bool(_FIRST_ITEM_RE.match(line))
 
 
-def appendix_start(text: str) -> int:
+def appendix_start(text: str, paras: list[tuple[int, int]] | None = None) -> int:
     """Offset where material appended after the speech begins (``len(text)`` if none).
 
     Appended material — a ``名词解释`` glossary, an ``附件``, a list after the closing —
     starts at a known appendix heading in the second half of the text, or at a heading
     line right after the speech's last paragraph (thanks, or the closing rallying call).
     """
-    paras = _paragraphs(text)
+    paras = _paragraphs(text) if paras is None else paras
     n = len(text)
     half = n // 2
     for pi, (ps, pe) in enumerate(paras):
@@ -411,7 +411,7 @@ def parse(text: str) -> list[Item]:
     markers = validate_runs(candidates(text))
     if not any(m.family == "heading" for m in markers):
         markers = sorted(markers + part_headings(text, paras, markers), key=lambda c: c.start)
-    cut = appendix_start(text)
+    cut = appendix_start(text, paras)
     closes = _run_paragraph_close(list(markers), paras)
     body = [m for m in markers if m.start < cut]
     appendix = [m for m in markers if m.start >= cut]

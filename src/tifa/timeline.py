@@ -45,12 +45,13 @@ def mentions(docs: pd.DataFrame, formulas: pd.DataFrame | None = None, *, known:
     dated = docs[docs["doc_id"].isin(years.index)]
     rows: dict[tuple[str, str], list] = {}
     names = sorted(known, key=len, reverse=True)
+    longer = {n: [m for m in names if len(m) > len(n) and n in m] for n in names}
     for d, text in zip(dated["doc_id"], dated["text"]):
         text = str(text)
         for name in names:  # plain text search; a longer name is not counted again inside a shorter one
             n = len(known_matches(text, name))
             if n:
-                n -= sum(len(known_matches(text, longer)) for longer in names if len(longer) > len(name) and name in longer)
+                n -= sum(len(known_matches(text, m)) for m in longer[name])
                 if n > 0:
                     rows[(d, name)] = [d, int(years[d]), name, n, True]
     if formulas is not None and len(formulas):
