@@ -8,7 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tifa.corpus import TABLES, build, read_table, write_tables_atomic
+from tifa.build import build_corpus as build
+from tifa.corpus import TABLES, read_table, write_tables_atomic
 from tifa.errors import InputError
 
 from .conftest import SEEDS

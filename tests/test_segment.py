@@ -90,13 +90,55 @@ def test_formulations_and_office_terms_are_one_token(seg, sentence, expected):
         assert term in words, (term, words)
 
 
-def test_tagging_equals_jieba_posseg_with_the_same_dictionary(seg, corpus):
+@pytest.fixture(scope="module")
+def reference():
+    return Segmenter(engine="jieba")
+
+
+def test_reference_engine_equals_jieba_posseg_with_the_same_dictionary(reference, corpus):
     import jieba.posseg as pseg
 
     text = corpus.documents["text"].iloc[0][:3000]
-    ref = pseg.POSTokenizer(seg.tokenizer)
-    ref.word_tag_tab = seg.word_tag
-    assert seg.tag(text) == [(p.word, p.flag) for p in ref.cut(text)]
+    ref = pseg.POSTokenizer(reference.tokenizer)
+    ref.word_tag_tab = reference.word_tag
+    assert reference.tag(text) == [(p.word, p.flag) for p in ref.cut(text)]
+
+
+def test_compiled_engine_agrees_with_the_reference_on_every_seed(seg, reference, corpus):
+    assert seg.engine == "rjieba"
+    for text in corpus.documents["text"]:
+        assert seg.tag(text) == reference.tag(text)
+
+
+def test_compiled_engine_agrees_on_real_reports(seg, reference):
+    from tifa.config import EXAMPLES
+
+    # the shipped archive, 70 years of work reports: old vocabulary, traditional characters, Latin and digits
+    files = sorted(EXAMPLES.glob("*.txt"))[::10]
+    assert files
+    for f in files:
+        text = f.read_text(encoding="utf-8")[:20000]
+        got, want = seg.tag(text), reference.tag(text)
+        assert [w for w, _ in got] == [w for w, _ in want], f.name
+        # jieba-rs's dictionary also tags some traditional characters (業 ng) that jieba's leaves `x`
+        tags = sum(a == b for a, b in zip(got, want)) / len(want)
+        assert tags > 0.995, f.name
+
+
+def test_vectorised_hmm_gives_jiebas_viterbi_route(reference):
+    from tifa.lexicons import posseg_model
+    from tifa.segment import posseg_hmm
+
+    runs = ["提质", "这是", "文旅低碳", "党的新的", "统得过死", "鲲鹏展翅九万里", "囧烎", "的的的的的", "两新一重三去一降一补"]
+    hmm = posseg_hmm()
+    for run in runs:
+        assert hmm.route(run) == reference._route(run), run
+    assert set(posseg_model()) == {"char_state_tab", "prob_start", "prob_trans", "prob_emit"}
+
+
+def test_unknown_engine_is_refused():
+    with pytest.raises(ValueError, match="engine"):
+        Segmenter(engine="nope")
 
 
 def test_tokens_reproduce_every_sentence_and_index_the_document(tokens, corpus, docs):

@@ -40,6 +40,7 @@ from tqdm import tqdm
 
 from . import __version__
 from .config import DEFAULT_MAX_BYTES, LEXICONS, PROCESSED, RAW
+from .corpus import Corpus, document_tables, process_file, source_name, write_tables_atomic
 from .errors import InputError
 from .io import iter_inputs
 
@@ -87,7 +88,6 @@ def part_key(source: str, data: bytes, fp: str) -> str:
 
 def process_part(path: Path, source: str, key: str, parts_dir: Path, *, max_bytes: int | None, segmenter=None) -> dict:
     """Process one file into ``parts_dir/key`` (atomically); return its meta."""
-    from .corpus import document_tables, process_file
     from .dedup import signatures
     from .segment import shared_segmenter, tokens_frame
 
@@ -193,7 +193,6 @@ def build(
     a ``LocalCluster`` of ``workers`` processes.  The workers must see
     ``raw_dir`` and ``out_dir`` at the same paths (a shared filesystem).
     """
-    from .corpus import source_name
     from .segment import default_workers
 
     raw_dir = Path(raw_dir)
@@ -300,7 +299,6 @@ def assemble(
     Returns a :class:`~tifa.corpus.Corpus` whose per-file tables are read
     lazily through the new manifest.
     """
-    from .corpus import Corpus, write_tables_atomic
     from .dedup import mark_duplicates
     from .ingest import join_metadata, read_metadata
 
@@ -368,3 +366,26 @@ def assemble(
         elif legacy.exists():
             legacy.unlink()
     return Corpus.lazy(out_dir, documents=docs, errors=list(errors or []), warnings=warnings)
+
+
+def build_corpus(
+    raw_dir: Path = RAW,
+    out_dir: Path = PROCESSED,
+    *,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    progress: bool = True,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Corpus:
+    """Build the corpus tables from ``raw_dir`` into ``out_dir`` (never writes to ``raw_dir``).
+
+    Incremental and parallel: see :mod:`tifa.build`.  Returns the corpus
+    (without the tokens table, which stays partitioned on disk).
+    """
+    report = build(
+        raw_dir, out_dir, max_bytes=max_bytes, progress=progress, workers=workers, engine=engine, scheduler=scheduler
+    )
+    corpus = report.corpus
+    corpus.report = report  # type: ignore[attr-defined]
+    return corpus

@@ -37,6 +37,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
+from .lexicons import dictionary
 from .patterns import (
     CJK_PUNCT,
     CLOSING_RE,
@@ -398,16 +399,9 @@ def _is_heading_line(line: str) -> bool:
     return bool(LINE_MARKER_RE.match(s)) and not _SENT_FINAL_RE.search(s) and len(s) < 50
 
 
-def _dictionary() -> dict[str, int]:
-    """jieba's word frequencies (our own tokenizer's, loaded once per process)."""
-    from .segment import base_tokenizer
-
-    return base_tokenizer().FREQ
-
-
 def cuts_a_word(a: str, b: str) -> bool:
     """Does the break between ``a`` and ``b`` fall inside a dictionary word (``夹⏎带``)?"""
-    words = _dictionary()
+    words = dictionary()
     for i in (1, 2, 3):
         left = a[-i:]
         if len(left) < i or not all(_is_han(c) for c in left):
@@ -416,7 +410,7 @@ def cuts_a_word(a: str, b: str) -> bool:
             right = b[:j]
             if len(right) < j or not all(_is_han(c) for c in right):
                 break
-            if words.get(left + right):
+            if left + right in words:
                 return True
     return False
 

@@ -37,6 +37,13 @@ def _add_common(p: argparse.ArgumentParser, *, paths: bool = True) -> None:
     )
 
 
+def _add_engine(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--engine", choices=("rjieba", "jieba"), default="rjieba",
+        help="segmenter: compiled jieba-rs (default) or the pure-Python jieba reference (same words and tags, slower)",
+    )
+
+
 def _max_bytes(args: argparse.Namespace) -> int | None:
     return args.max_bytes or None
 
@@ -49,10 +56,11 @@ def _report_errors(errors: Sequence[InputError], warnings: Sequence[str] = ()) -
     return EXIT_INPUT if errors else EXIT_OK
 
 
-def _load(args: argparse.Namespace):
+def _load(args: argparse.Namespace, *, findings: bool = False):
+    """The corpus of the given paths; formulations, parallels and quotations only if asked."""
     from .corpus import load
 
-    return load(args.paths, max_bytes=_max_bytes(args), progress=False)
+    return load(args.paths, max_bytes=_max_bytes(args), progress=False, findings=findings)
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
@@ -78,7 +86,7 @@ def cmd_outline(args: argparse.Namespace) -> int:
 
 def _table_command(name: str):
     def run(args: argparse.Namespace) -> int:
-        corpus = _corpus_or_processed(args, tokens=False)
+        corpus = _corpus_or_processed(args, tokens=False, findings=True)
         df = getattr(corpus, name)
         if name == "formulas" and not args.all:
             df = df[df["kind"] == "formulation"]
@@ -93,7 +101,7 @@ def _table_command(name: str):
 def cmd_templates(args: argparse.Namespace) -> int:
     from .formulas import templates_table
 
-    corpus = _corpus_or_processed(args, tokens=False)
+    corpus = _corpus_or_processed(args, tokens=False, findings=True)
     df = templates_table(corpus.documents, corpus.sentences, parallels=corpus.parallels, min_count=args.min_count)
     write_table(df, args.format)
     return _report_errors(corpus.errors, corpus.warnings)
@@ -117,17 +125,17 @@ def _workers(args: argparse.Namespace) -> int:
 
 
 def cmd_tokens(args: argparse.Namespace) -> int:
-    corpus = _load(args).with_tokens(workers=_workers(args))
+    corpus = _load(args).with_tokens(workers=_workers(args), engine=args.engine)
     write_table(corpus.tokens, args.format)
     return _report_errors(corpus.errors, corpus.warnings)
 
 
-def _corpus_or_processed(args: argparse.Namespace, *, tokens: bool):
+def _corpus_or_processed(args: argparse.Namespace, *, tokens: bool, findings: bool = False):
     """The corpus of the given paths, or the built tables when no path is given."""
     from .corpus import Corpus
 
     if args.paths:
-        corpus = _load(args)
+        corpus = _load(args, findings=findings)
         return corpus.with_tokens(workers=_workers(args)) if tokens else corpus
     if not (args.processed / "documents.parquet").exists():
         raise InputError(args.processed, "no built corpus here; give PATHs or run `tifa build` first")
@@ -158,7 +166,7 @@ def cmd_kwic(args: argparse.Namespace) -> int:
 def cmd_timeline(args: argparse.Namespace) -> int:
     from . import timeline as tl
 
-    corpus = _corpus_or_processed(args, tokens=False)
+    corpus = _corpus_or_processed(args, tokens=False, findings=True)
     docs = corpus.documents
     if not len(tl.doc_years(docs)):
         _err("no document has a date: give dates in metadata.csv, the text, or the file name (gwr-1984.txt)")
@@ -217,7 +225,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from .segment import Segmenter, audit, tokens_frame
 
     corpus = _load(args)
-    seg = Segmenter()
+    seg = Segmenter(engine=args.engine)
     tokens = tokens_frame(corpus.documents, corpus.sentences, segmenter=seg)
     df = audit(tokens, corpus.sentences, [e.word for e in seg.entries])
     write_table(df, args.format)
@@ -226,7 +234,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .corpus import build
+    from .build import build_corpus as build
 
     corpus = build(
         args.raw, args.out, max_bytes=_max_bytes(args), progress=not args.quiet, workers=args.workers,
@@ -324,10 +332,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("tokens", help="print the tokens table (words, POS, offsets, stopword flag, lexicon tag)")
     _add_common(p)
     p.add_argument("--workers", "-j", type=int, default=0, help="processes (default: all cores)")
+    _add_engine(p)
     p.set_defaults(func=cmd_tokens)
 
     p = sub.add_parser("audit", help="list lexicon terms the segmenter split")
     _add_common(p)
+    _add_engine(p)
     p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("kwic", help="concordance: QUERY is a word, phrase or pattern with * slots (要有*意识)")

@@ -3,7 +3,7 @@
 ``process_file`` runs one file through reading, cleaning and splitting and
 returns its tables; ``load`` does that for any files or folders (the CLI's
 ``tifa docs PATH…``), collecting per-file errors instead of stopping;
-``build`` turns ``data/raw`` into parquet tables under ``data/processed``.
+``read_table``/``read_corpus`` read what :mod:`tifa.build` wrote under ``data/processed``.
 
 Writes are atomic: every table is written to a temporary file in the target
 folder and moved into place only once all tables of the build are ready, and
@@ -22,7 +22,7 @@ from tqdm import tqdm
 
 from .atomic import finalize, temp_beside
 from .clean import clean
-from .config import DEFAULT_MAX_BYTES, PROCESSED, RAW
+from .config import DEFAULT_MAX_BYTES, PROCESSED
 from .documents import DOC_COLUMNS, LOG_COLUMNS, SENT_COLUMNS, log_frame, mark_duplicates, pieces_frame, sentences_frame, split_pieces
 from .errors import InputError
 from .io import iter_inputs, read_text
@@ -76,12 +76,12 @@ class Corpus:
         """A corpus over a built folder whose tables are read on first use."""
         return LazyCorpus(processed, documents=documents, errors=errors, warnings=warnings)
 
-    def with_tokens(self, *, workers: int = 1, progress: bool = False) -> "Corpus":
+    def with_tokens(self, *, workers: int = 1, progress: bool = False, engine: str = "rjieba") -> "Corpus":
         """This corpus with its tokens table computed (see :mod:`tifa.segment`)."""
         from .segment import tokens_frame
 
         if self.tokens is None:
-            self.tokens = tokens_frame(self.documents, self.sentences, workers=workers, progress=progress)
+            self.tokens = tokens_frame(self.documents, self.sentences, workers=workers, progress=progress, engine=engine)
         return self
 
 
@@ -153,22 +153,25 @@ def _concat(frames: Sequence[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)[columns]
 
 
-def document_tables(docs: pd.DataFrame) -> dict[str, pd.DataFrame]:
+#: The per-document tables beyond sentences, outline and enumerations, and what makes them.
+_FINDINGS = {"formulas": formulas_table, "parallels": parallels_table, "quotes": quotes_table}
+
+
+def document_tables(docs: pd.DataFrame, *, findings: bool = True) -> dict[str, pd.DataFrame]:
     """The per-document tables of ``docs``: sentences (with sections), outline, enumerations,
-    formulations, parallels, quotations — the one pipeline both ``load`` and the build run."""
+    formulations, parallels, quotations — the one pipeline both ``load`` and the build run.
+
+    ``findings=False`` stops after the outline (what the tokens stage needs).
+    """
     sents = sentences_frame(docs) if len(docs) else pd.DataFrame(columns=SENT_COLUMNS)
     outline, enums = outline_tables(docs)
-    return {
-        "sentences": mark_matter(assign_sections(sents, outline), docs),
-        "outline": outline,
-        "enumerations": enums,
-        "formulas": formulas_table(docs),
-        "parallels": parallels_table(docs),
-        "quotes": quotes_table(docs),
-    }
+    out = {"sentences": mark_matter(assign_sections(sents, outline), docs), "outline": outline, "enumerations": enums}
+    if findings:
+        out.update({name: make(docs) for name, make in _FINDINGS.items()})
+    return out
 
 
-def assemble(results: Iterable[FileResult], errors: list[InputError] | None = None) -> Corpus:
+def assemble(results: Iterable[FileResult], errors: list[InputError] | None = None, *, findings: bool = True) -> Corpus:
     """Combine per-file results into corpus tables (sorted, duplicates marked)."""
     results = sorted(results, key=lambda r: r.source)
     docs = _concat([r.documents for r in results], DOC_COLUMNS + ["format", "script"])
@@ -181,7 +184,7 @@ def assemble(results: Iterable[FileResult], errors: list[InputError] | None = No
         documents=docs,
         cleaning_log=logs,
         errors=list(errors or []),
-        **document_tables(docs),
+        **document_tables(docs, findings=findings),
         warnings=[w for r in results for w in r.warnings],
         originals=pd.DataFrame(
             [(r.source, r.original) for r in results if r.original is not None], columns=["source", "text"]
@@ -195,8 +198,13 @@ def load(
     root: Path | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     progress: bool = False,
+    findings: bool = True,
 ) -> Corpus:
-    """Process files and folders; bad inputs are collected in ``Corpus.errors``."""
+    """Process files and folders; bad inputs are collected in ``Corpus.errors``.
+
+    ``findings=False`` leaves out formulations, parallels and quotations
+    (``None`` on the corpus): the text tables only, for the tokens stage.
+    """
     files = list(iter_inputs(paths))
     results: list[FileResult] = []
     errors: list[InputError] = []
@@ -210,7 +218,7 @@ def load(
             errors.append(err)
         except (OSError, UnicodeError) as err:  # pragma: no cover - defensive
             errors.append(InputError(f, f"cannot read: {err}"))
-    return assemble(results, errors)
+    return assemble(results, errors, findings=findings)
 
 
 def _is_under(path: Path, folder: Path) -> bool:
@@ -251,31 +259,6 @@ def write_tables_atomic(tables: dict[str, pd.DataFrame], out_dir: Path, *, manif
     for tmp, final in staged:
         finalize(tmp, final)
     return [final for _, final in staged]
-
-
-def build(
-    raw_dir: Path = RAW,
-    out_dir: Path = PROCESSED,
-    *,
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
-    progress: bool = True,
-    workers: int | None = None,
-    engine: str = "local",
-    scheduler: str | None = None,
-) -> Corpus:
-    """Build the corpus tables from ``raw_dir`` into ``out_dir`` (never writes to ``raw_dir``).
-
-    Incremental and parallel: see :mod:`tifa.build`.  Returns the corpus
-    (without the tokens table, which stays partitioned on disk).
-    """
-    from .build import build as build_parts
-
-    report = build_parts(
-        raw_dir, out_dir, max_bytes=max_bytes, progress=progress, workers=workers, engine=engine, scheduler=scheduler
-    )
-    corpus = report.corpus
-    corpus.report = report  # type: ignore[attr-defined]
-    return corpus
 
 
 def read_table(name: str, processed: Path = PROCESSED) -> pd.DataFrame:

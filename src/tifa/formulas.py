@@ -23,7 +23,6 @@ import bisect
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -31,6 +30,7 @@ import pandas as pd
 
 from .config import LEXICONS
 from .errors import LexiconError
+from .lexicons import Known, dictionary, load_known
 from .outline import parse as parse_outline
 from .patterns import CN_DIGITS, cn_to_int
 
@@ -54,16 +54,6 @@ _APPOS_RE = re.compile(r"^[”\"]?(?:的[\u4e00-\u9fff]{0,6}[，,]?)?\s*(?:，|,
 _SPLIT_RE = re.compile(r"[、，,；;]|(?<=[\u4e00-\u9fff])(?:和|及|与|以及)(?=[\u4e00-\u9fff])")
 
 
-@dataclass(frozen=True)
-class Known:
-    formula: str
-    number: int
-    head: str
-    members: tuple[str, ...]
-    source: str
-    first_year: int | None = None  #: first central government work report that uses it
-
-
 def known_matches(text: str, name: str) -> list[int]:
     """Offsets where the known formulation ``name`` stands in ``text`` — not as the start of a
     longer numbered compound (``三保`` in ``三保三压``, ``两新`` in ``两新一重``)."""
@@ -76,55 +66,22 @@ def known_matches(text: str, name: str) -> list[int]:
     return out
 
 
-def load_known(path: Path | None = None) -> dict[str, Known]:
-    """Read ``formulations.tsv`` (see its header for the format)."""
-    path = Path(path or LEXICONS / "formulations.tsv")
-    out: dict[str, Known] = {}
-    for i, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
-        if "\r" in line:
-            raise LexiconError(f"{path}:{i}: contains a carriage return (\\r)")
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) not in (5, 6) or not cols[1].isdigit():
-            raise LexiconError(
-                f"{path}:{i}: expected 5 or 6 tab-separated columns: formula, number, head, members, source[, first_year]"
-            )
-        first = cols[5].strip() if len(cols) == 6 else ""
-        if first and not (first.isdigit() and len(first) == 4):
-            raise LexiconError(f"{path}:{i}: first_year {first!r} is not a year")
-        if cols[0] in out:
-            raise LexiconError(f"{path}:{i}: {cols[0]} is listed twice")
-        members = tuple(m for m in cols[3].split("|") if m)
-        if members and len(members) != int(cols[1]):
-            raise LexiconError(f"{path}:{i}: {cols[0]} has {len(members)} members, number says {cols[1]}")
-        out[cols[0]] = Known(cols[0], int(cols[1]), cols[2], members, cols[4], int(first) if first else None)
-    return out
-
-
 # --------------------------------------------------------------------------- head words
-
-
-def _words() -> dict[str, int]:
-    """jieba's dictionary (loaded once per process by :func:`tifa.segment.base_tokenizer`)."""
-    from .clean import _dictionary
-
-    return _dictionary()
 
 
 def _head(rest: str) -> str:
     """The head noun of a formulation from the characters after numeral/classifier."""
-    words = _words()
+    words = dictionary()
     # the longest dictionary word at the start, then one more if it makes a compound (明显特点)
     best = ""
     for k in range(min(len(rest), 6), 0, -1):
-        if words.get(rest[:k]) or k == 1:
+        if rest[:k] in words or k == 1:
             best = rest[:k]
             break
     nxt = ""
     for k in range(min(len(rest) - len(best), 4), 1, -1):
         cand = rest[len(best) : len(best) + k]
-        if words.get(cand):
+        if cand in words:
             nxt = cand
             break
     if best in COUNT_HEADS or best in _FUNCTION_HEADS:
@@ -155,13 +112,13 @@ def _abbreviate(item: str, head: str) -> str:
     item = item.strip()
     if len(head) != 1 or head not in item:
         return item
-    words = _words()
+    words = dictionary()
     i = item.find(head)
     after = item[i : i + 2]
     before = item[max(0, i - 1) : i + 1]
-    if i == 0 and len(after) == 2 and (len(item) == 4 or words.get(after)):
+    if i == 0 and len(after) == 2 and (len(item) == 4 or after in words):
         return after  # 勤学增才 → 勤学
-    if i > 0 and (words.get(before) or i == len(item) - 1):
+    if i > 0 and (before in words or i == len(item) - 1):
         return before  # 要有忠心 → 忠心
     if i > 0 and len(after) == 2:
         return after  # 要提升能说的能力 → 能说

@@ -12,16 +12,31 @@ office-work term).  No comments, no BOM, no ``\\r``.
 ``stopwords.txt`` — one word per line; ``#`` starts a comment.  Function
 words, pronouns, list markers; never the genre's theme words.
 
+``formulations.tsv`` — the knowledge base of formulations (see its header).
+
 Every loader checks every line and raises :class:`LexiconError` naming the
 file and line of the first bad one.
+
+This module is also the house's one owner of *dictionaries*.  Every stage
+that needs to know whether something is a word, or how jieba tags it, asks
+:func:`dictionary` — jieba's main dictionary plus our user dictionary in a
+compiled jieba (``rjieba``, the binding of jieba-rs: same algorithm, same
+dictionary), loaded once per process and only when first asked.  The pure
+Python reference engine (``--engine jieba``) gets its tokenizer, POS table and
+POS-HMM model here too (:func:`reference_tokenizer`, :func:`main_pos_table`,
+:func:`posseg_model`), each cached in the project's ``.cache/``.
 """
 from __future__ import annotations
 
+import functools
+import logging
+import marshal
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import LEXICONS
+from .atomic import atomic_path
+from .config import CACHE, LEXICONS
 from .errors import LexiconError
 
 #: Custom POS tags of the user dictionary and the lexicon class they mark.
@@ -96,3 +111,203 @@ def load_stopwords(path: Path | None = None) -> frozenset[str]:
             raise LexiconError(f"{path}:{i}: one word per line, got {word!r}")
         words.add(word)
     return frozenset(words)
+
+
+@dataclass(frozen=True)
+class Known:
+    formula: str
+    number: int
+    head: str
+    members: tuple[str, ...]
+    source: str
+    first_year: int | None = None  #: first central government work report that uses it
+
+
+def load_known(path: Path | None = None) -> dict[str, Known]:
+    """Read ``formulations.tsv`` (see its header for the format)."""
+    path = Path(path or LEXICONS / "formulations.tsv")
+    out: dict[str, Known] = {}
+    for i, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if "\r" in line:
+            raise LexiconError(f"{path}:{i}: contains a carriage return (\\r)")
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) not in (5, 6) or not cols[1].isdigit():
+            raise LexiconError(
+                f"{path}:{i}: expected 5 or 6 tab-separated columns: formula, number, head, members, source[, first_year]"
+            )
+        first = cols[5].strip() if len(cols) == 6 else ""
+        if first and not (first.isdigit() and len(first) == 4):
+            raise LexiconError(f"{path}:{i}: first_year {first!r} is not a year")
+        if cols[0] in out:
+            raise LexiconError(f"{path}:{i}: {cols[0]} is listed twice")
+        members = tuple(m for m in cols[3].split("|") if m)
+        if members and len(members) != int(cols[1]):
+            raise LexiconError(f"{path}:{i}: {cols[0]} has {len(members)} members, number says {cols[1]}")
+        out[cols[0]] = Known(cols[0], int(cols[1]), cols[2], members, cols[4], int(first) if first else None)
+    return out
+
+
+# --------------------------------------------------------------------------- dictionaries
+
+
+class Dictionary:
+    """jieba's main dictionary plus a user dictionary, compiled (see the module docstring).
+
+    ``compiled`` is the ``rjieba.Jieba``; ``user_tags`` the user dictionary's
+    tags, which win over the main dictionary's (``rjieba.add_word`` keeps the
+    main dictionary's tag of a word it already has); ``classes`` the lexicon
+    class (``formulation``, ``office``) of user words.
+    """
+
+    def __init__(self, userdict: Path | None = None):
+        self.entries: list[DictEntry] = load_userdict(userdict)
+        self.compiled = _rjieba_class()()
+        for e in self.entries:
+            self.compiled.add_word(e.word, e.freq, e.tag)
+        self.user_tags: dict[str, str] = {e.word: e.tag for e in self.entries if e.tag}
+        self.classes: dict[str, str] = {e.word: e.lexicon_class for e in self.entries if e.lexicon_class}
+        self._has = self.compiled.has_word
+
+    def __contains__(self, word: str) -> bool:
+        """Is ``word`` a dictionary word (main or user)?"""
+        return bool(word) and self._has(word)
+
+
+def _rjieba_class():
+    """``rjieba.Jieba``, from the compiled extension itself.
+
+    ``import rjieba`` also builds a module-level default instance, a second
+    dictionary load (~0.15 s) that we never use; the extension module alone
+    does not.
+    """
+    import importlib.machinery
+    import importlib.util
+
+    spec = importlib.util.find_spec("rjieba")
+    if spec is None:
+        raise LexiconError("rjieba is not installed (pip install -e .)")
+    for folder in spec.submodule_search_locations or []:
+        for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+            path = Path(folder) / f"rjieba{suffix}"
+            if path.exists():
+                ext = importlib.util.spec_from_file_location("rjieba.rjieba", path)
+                if ext is not None and ext.loader is not None:
+                    mod = importlib.util.module_from_spec(ext)
+                    ext.loader.exec_module(mod)
+                    return mod.Jieba
+    import rjieba  # a layout we do not know: the package's own import
+
+    return rjieba.Jieba
+
+
+def dictionary(userdict: Path | None = None) -> Dictionary:
+    """The compiled dictionary with ``userdict`` (default: ours), built once per process."""
+    return _dictionary(str(Path(userdict or LEXICONS / "userdict.txt")))
+
+
+@functools.lru_cache(maxsize=4)
+def _dictionary(userdict: str) -> Dictionary:
+    return Dictionary(Path(userdict))
+
+
+def quiet_jieba() -> None:
+    """Silence the pure-Python jieba's log chatter."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+
+
+def _cached_marshal(name: str, source: Path, compute, cache_dir: Path):
+    """``compute()`` cached as marshal in ``cache_dir``, keyed by ``source``'s size and mtime."""
+    st = source.stat()
+    cache = cache_dir / f"{name}.{st.st_size}.{int(st.st_mtime)}.marshal"
+    try:
+        return marshal.loads(cache.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    value = compute()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with atomic_path(cache) as tmp:
+        tmp.write_bytes(marshal.dumps(value))
+    return value
+
+
+def main_pos_table(cache_dir: Path | None = None) -> dict[str, str]:
+    """POS tags of jieba's main dictionary (word → tag), for the reference engine."""
+    return _main_pos_table(str(cache_dir or CACHE))
+
+
+def jieba_dir() -> Path:
+    """Where the jieba package lives, found without importing it (its import costs ~0.15 s)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        raise LexiconError("jieba is not installed (pip install -e .)")
+    return Path(spec.origin).parent
+
+
+@functools.lru_cache(maxsize=2)
+def _main_pos_table(cache_dir_s: str) -> dict[str, str]:
+    dict_file = jieba_dir() / "dict.txt"
+
+    def compute() -> dict[str, str]:
+        table: dict[str, str] = {}
+        with open(dict_file, "rb") as fh:
+            for raw in fh:
+                parts = raw.decode("utf-8").strip().split(" ")
+                if len(parts) >= 3:
+                    table[parts[0]] = parts[2]
+        return table
+
+    return _cached_marshal("jieba_pos", dict_file, compute, Path(cache_dir_s))
+
+
+def posseg_model(cache_dir: Path | None = None) -> dict:
+    """jieba.posseg's HMM (``char_state_tab``, ``prob_start``, ``prob_trans``, ``prob_emit``).
+
+    Read from jieba's model files without importing ``jieba.posseg`` (which
+    parses the whole dictionary), and cached as marshal: executing the model
+    files takes about a second, loading the cache a few milliseconds.
+    """
+    return _posseg_model(str(cache_dir or CACHE))
+
+
+@functools.lru_cache(maxsize=2)
+def _posseg_model(cache_dir_s: str) -> dict:
+    import importlib.util
+
+    base = jieba_dir() / "posseg"
+
+    def compute() -> dict:
+        out = {}
+        for name in ("char_state_tab", "prob_start", "prob_trans", "prob_emit"):
+            spec = importlib.util.spec_from_file_location(f"_tifa_posseg_{name}", base / f"{name}.py")
+            mod = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(mod)
+            out[name] = mod.P
+        return out
+
+    return _cached_marshal("jieba_posseg_hmm", base / "prob_emit.py", compute, Path(cache_dir_s))
+
+
+def reference_tokenizer(cache_dir: Path | None = None):
+    """jieba's main dictionary in a pure-Python ``jieba.Tokenizer`` (the reference engine), loaded once."""
+    return _reference_tokenizer(str(cache_dir or CACHE))
+
+
+@functools.lru_cache(maxsize=2)
+def _reference_tokenizer(cache_dir_s: str):
+    import jieba
+
+    cache_dir = Path(cache_dir_s)
+    quiet_jieba()
+    tok = jieba.Tokenizer()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tok.tmp_dir = str(cache_dir)
+    tok.cache_file = "jieba.cache"
+    tok.initialize()
+    return tok

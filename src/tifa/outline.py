@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .clean import is_title_like
-from .patterns import CLOSING_RE, CN_DIGITS, LINE_MARKER_RE, cn_to_int
+from .patterns import CLOSING_RE, CN_DIGITS, cn_to_int
 
 OUTLINE_COLUMNS = ["doc_id", "item_id", "parent_id", "depth", "marker", "style", "ordinal", "title", "start", "end", "matter"]
 ENUM_COLUMNS = ["doc_id", "enum_id", "parent_id", "style", "n_items", "first_item", "announced", "announced_text", "start", "end"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import math
 import sys
+import unicodedata
 from typing import TextIO
 
 import pandas as pd
@@ -36,14 +37,36 @@ def write_table(df: pd.DataFrame, fmt: str = "table", out: TextIO | None = None)
         if df.empty:
             out.write("(no rows)\n")
             return
-        shown = df.copy()
-        for col in shown.columns:
-            if shown[col].dtype == object or str(shown[col].dtype).startswith("str"):
-                shown[col] = shown[col].map(_shorten)
-        out.write(shown.to_string(index=False))
-        out.write("\n")
+        out.write(_aligned(df))
     else:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+
+
+def _display_width(text: str) -> int:
+    """Columns a terminal gives ``text``: two for wide (CJK, fullwidth) characters."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _aligned(df: pd.DataFrame) -> str:
+    """``df`` as a right-aligned text table, padded by display width (a CJK character is two
+    columns), built column by column (linear in the cells, fast on 100,000s of rows)."""
+    columns: list[list[str]] = []
+    for col in df.columns:
+        s = df[col]
+        if s.dtype.kind in "biuf":  # numbers and booleans: ASCII, converted in bulk
+            cells = [str(col)] + s.astype(str).tolist()
+            widths = [_display_width(cells[0])] + [len(c) for c in cells[1:]]
+        else:
+            cells = [str(col)] + ["NaN" if _missing(v) else str(_shorten(v)) for v in s]
+            memo: dict[str, int] = {}
+            widths = [memo[c] if c in memo else memo.setdefault(c, _display_width(c)) for c in cells]
+        w = max(widths)
+        columns.append([" " * (w - k) + c for c, k in zip(cells, widths)])
+    return "\n".join(" ".join(row) for row in zip(*columns)) + "\n"
+
+
+def _missing(v) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA
 
 
 def _shorten(v):

@@ -119,7 +119,7 @@ def make_report(
     """
     import os
 
-    from .corpus import build
+    from .build import build_corpus as build
 
     if sample is not None:
         os.environ["TIFA_SAMPLE"] = str(sample)

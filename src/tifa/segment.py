@@ -1,22 +1,30 @@
 """Segmentation and POS tagging with our lexicons → the ``tokens`` table.
 
-A :class:`Segmenter` owns its own ``jieba.Tokenizer`` (no global state), with
-its dictionary cache inside the project (``.cache/``) and jieba's log chatter
-silenced.  Tagging gives exactly what ``jieba.posseg`` gives for the same
-dictionary, but faster: dictionary words are tagged straight from the
-dictionary and the (slow) POS-HMM runs only on runs of unknown characters,
-memoised — see ``bench/segment.py``.
+Two engines give the same words, tags and offsets:
+
+``rjieba`` (default)
+    jieba-rs, compiled, through :func:`tifa.lexicons.dictionary`: it finds the
+    dictionary words (jieba's DAG and route, no HMM); runs of characters that
+    are not dictionary words go through jieba.posseg's POS-HMM, run here as a
+    vectorised Viterbi (:class:`PossegHMM`, numpy) and memoised.  The user
+    dictionary's tags win over the main dictionary's.
+``jieba``
+    the pure-Python reference: our own ``jieba.Tokenizer`` and jieba.posseg's
+    own Viterbi, exactly what ``jieba.posseg`` gives for the same dictionary.
+
+Agreement of the two on ``../shared/corpus`` is measured by
+``bench/agreement.py`` and listed in ``bench/RESULTS.md``.
 
 ``tokens`` rows: ``doc_id, sent_id, tok_id, word, pos, start, end, is_stop,
 tag`` — ``start/end`` index ``documents.text``; the words of a sentence join
 back into it; ``tag`` is the lexicon class (``formulation``, ``office``) of
 dictionary terms.  Segmentation runs per sentence, across processes if asked
-(one tokenizer per worker, built once), with identical results.
+(one segmenter per worker, built once), with identical results.
 """
 from __future__ import annotations
 
 import functools
-import logging
+import itertools
 import os
 import re
 import sys
@@ -27,15 +35,17 @@ from typing import Iterable, Sequence
 
 import multiprocessing as mp
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 from tqdm import tqdm
 
-from .config import CACHE, LEXICONS
-from .lexicons import DictEntry, load_stopwords, load_userdict
+from .config import LEXICONS
+from .lexicons import dictionary, jieba_dir, load_stopwords, main_pos_table, posseg_model, quiet_jieba, reference_tokenizer
 from .procs import die_with_parent
 
 TOKEN_COLUMNS = ["doc_id", "sent_id", "tok_id", "word", "pos", "start", "end", "is_stop", "tag"]
+ENGINES = ("rjieba", "jieba")
 
 # The same block splitting as jieba.posseg (HMM mode), so results agree exactly.
 _RE_HAN = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._]+)")
@@ -43,90 +53,117 @@ _RE_SKIP = re.compile(r"(\r\n|\s)")
 _RE_NUM = re.compile(r"[\.0-9]+")
 _RE_ENG = re.compile(r"[a-zA-Z0-9]+")
 _RE_WORDLIKE = re.compile(r"[\w\u4e00-\u9fff]", re.U)
-
-
-def _quiet_jieba() -> None:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-
-
 _RE_HAN_DETAIL = re.compile(r"([\u4E00-\u9FD5]+)")
 _RE_SKIP_DETAIL = re.compile(r"([\.0-9]+|[a-zA-Z0-9]+)")
+_MIN_FLOAT = -3.14e100
+
+
+class PossegHMM:
+    """jieba.posseg's Viterbi over its POS-HMM, vectorised with numpy.
+
+    Gives exactly jieba's route, ties included: jieba takes ``max`` of
+    ``(score, previous state)`` tuples, so among equal scores the greatest
+    previous state wins; states are kept sorted, and the last maximum is taken.
+    """
+
+    def __init__(self, model: dict):
+        trans = model["prob_trans"]
+        self.states = sorted(trans)
+        idx = {s: i for i, s in enumerate(self.states)}
+        n = len(self.states)
+        self.T = np.full((n, n), -np.inf)
+        self.M = np.zeros((n, n), dtype=bool)
+        for y0, row in trans.items():
+            for y, p in row.items():
+                self.T[idx[y0], idx[y]] = p
+                self.M[idx[y0], idx[y]] = True
+        self.has_next = self.M.any(axis=1)
+        self.start = np.array([model["prob_start"][s] for s in self.states])
+        self._emit_p = [model["prob_emit"].get(s, {}) for s in self.states]
+        self._tab = model["char_state_tab"]
+        self._idx = idx
+        self._all = np.ones(n, dtype=bool)
+        self._emit: dict[str, np.ndarray] = {}
+        self._allowed: dict[str, np.ndarray] = {}
+
+    def _e(self, ch: str) -> np.ndarray:
+        v = self._emit.get(ch)
+        if v is None:
+            v = self._emit[ch] = np.array([e.get(ch, _MIN_FLOAT) for e in self._emit_p])
+        return v
+
+    def _ok(self, ch: str) -> np.ndarray:
+        v = self._allowed.get(ch)
+        if v is None:
+            states = self._tab.get(ch)
+            if states is None:
+                v = self._all
+            else:
+                v = np.zeros(len(self.states), dtype=bool)
+                v[[self._idx[s] for s in states]] = True
+            self._allowed[ch] = v
+        return v
+
+    def route(self, obs: str) -> list[tuple[str, str]]:
+        """The ``(BMES, tag)`` state of every character of ``obs`` (a run of Han characters)."""
+        cur = np.flatnonzero(self._ok(obs[0]))
+        v = self.start[cur] + self._e(obs[0])[cur]
+        steps: list[tuple[np.ndarray, np.ndarray]] = [(cur, cur)]
+        for ch in obs[1:]:
+            keep = self.has_next[cur]
+            prev, vp = cur[keep], v[keep]
+            expect = self.M[prev].any(axis=0)
+            obs_states = self._ok(ch) & expect
+            if not obs_states.any():
+                obs_states = expect if expect.any() else self._all
+            cur = np.flatnonzero(obs_states)
+            scores = (vp[:, None] + self.T[np.ix_(prev, cur)]) + self._e(ch)[cur][None, :]
+            k = len(prev) - 1 - np.argmax(scores[::-1], axis=0)
+            v = scores[k, np.arange(len(cur))]
+            steps.append((cur, prev[k]))
+        state = cur[len(cur) - 1 - int(np.argmax(v[::-1]))]
+        route = [0] * len(obs)
+        for i in range(len(obs) - 1, -1, -1):
+            cur_i, back = steps[i]
+            route[i] = state
+            state = back[int(np.searchsorted(cur_i, state))]
+        return [self.states[s] for s in route]
 
 
 @functools.lru_cache(maxsize=1)
-def _posseg_hmm() -> dict:
-    """jieba.posseg's HMM model and Viterbi, loaded without the package's import-time set-up.
+def posseg_hmm() -> PossegHMM:
+    """The vectorised POS-HMM, built once per process (only when an unknown run needs it)."""
+    return PossegHMM(posseg_model())
 
-    Importing ``jieba.posseg`` builds a global tagger that parses the whole
-    dictionary (~0.4 s); the model files themselves load in milliseconds.
-    """
+
+@functools.lru_cache(maxsize=1)
+def _jieba_viterbi():
+    """jieba.posseg's own Viterbi function (for the reference engine), loaded without
+    importing ``jieba.posseg`` (whose import parses the whole dictionary)."""
     import importlib.util
 
-    import jieba
-
-    base = Path(jieba.__file__).parent / "posseg"
-    out = {}
-    for name in ("char_state_tab", "prob_start", "prob_trans", "prob_emit", "viterbi"):
-        spec = importlib.util.spec_from_file_location(f"_tifa_posseg_{name}", base / f"{name}.py")
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-        out[name] = mod.viterbi if name == "viterbi" else mod.P
-    return out
+    path = jieba_dir() / "posseg" / "viterbi.py"
+    vspec = importlib.util.spec_from_file_location("_tifa_posseg_viterbi", path)
+    mod = importlib.util.module_from_spec(vspec)
+    vspec.loader.exec_module(mod)
+    return mod.viterbi
 
 
-def main_pos_table(cache_dir: Path | None = None) -> dict[str, str]:
-    """POS tags of jieba's main dictionary (word → tag), cached in the project as marshal."""
-    return _main_pos_table(str(cache_dir or CACHE))
-
-
-@functools.lru_cache(maxsize=2)
-def _main_pos_table(cache_dir_s: str) -> dict[str, str]:
-    import marshal
-
-    import jieba
-
-    cache_dir = Path(cache_dir_s)
-    dict_file = Path(jieba.__file__).parent / "dict.txt"
-    st = dict_file.stat()
-    cache = cache_dir / f"jieba_pos.{st.st_size}.{int(st.st_mtime)}.marshal"
-    try:
-        return marshal.loads(cache.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    table: dict[str, str] = {}
-    with open(dict_file, "rb") as fh:
-        for raw in fh:
-            parts = raw.decode("utf-8").strip().split(" ")
-            if len(parts) >= 3:
-                table[parts[0]] = parts[2]
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    from .atomic import atomic_path
-
-    with atomic_path(cache) as tmp:
-        tmp.write_bytes(marshal.dumps(table))
-    return table
-
-
-def base_tokenizer(cache_dir: Path | None = None):
-    """jieba's main dictionary in our own tokenizer, loaded once per process (cache in the project)."""
-    return _base_tokenizer(str(cache_dir or CACHE))
-
-
-@functools.lru_cache(maxsize=2)
-def _base_tokenizer(cache_dir_s: str):
-    import jieba
-
-    cache_dir = Path(cache_dir_s)
-    _quiet_jieba()
-    tok = jieba.Tokenizer()
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tok.tmp_dir = str(cache_dir)
-    tok.cache_file = "jieba.cache"
-    tok.initialize()
-    return tok
+def _states_to_words(blk: str, pos_list: Sequence[tuple[str, str]], out: list[tuple[str, str]]) -> None:
+    """jieba.posseg's ``__cut``: words and tags from the HMM's per-character states."""
+    begin = nexti = 0
+    for i, ch in enumerate(blk):
+        state, flag = pos_list[i]
+        if state == "B":
+            begin = i
+        elif state == "E":
+            out.append((blk[begin : i + 1], flag))
+            nexti = i + 1
+        elif state == "S":
+            out.append((ch, flag))
+            nexti = i + 1
+    if nexti < len(blk):
+        out.append((blk[nexti:], pos_list[nexti][1]))
 
 
 @dataclass(frozen=True)
@@ -136,15 +173,40 @@ class LexiconPaths:
 
 
 class Segmenter:
-    """Own jieba tokenizer + POS tagger with the project lexicons."""
+    """Words, POS tags and offsets with the project lexicons (engine ``rjieba`` or ``jieba``)."""
 
-    def __init__(self, userdict: Path | None = None, stopwords: Path | None = None, *, cache_dir: Path | None = None):
+    def __init__(
+        self,
+        userdict: Path | None = None,
+        stopwords: Path | None = None,
+        *,
+        engine: str = "rjieba",
+        cache_dir: Path | None = None,
+    ):
+        if engine not in ENGINES:
+            raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+        self.engine = engine
+        self.dictionary = dictionary(userdict)
+        self.entries = self.dictionary.entries
+        self.stopwords: frozenset[str] = load_stopwords(stopwords)
+        self.classes = self.dictionary.classes
+        self._user_tags = self.dictionary.user_tags
+        self._detail = functools.lru_cache(maxsize=500_000)(self._hmm_tag)
+        self._info: dict[str, tuple[bool, str | None]] = {}
+        if engine == "rjieba":
+            self._tag_block = self.dictionary.compiled.tag
+            self._has = self.dictionary.compiled.has_word
+            self._route = lambda blk: posseg_hmm().route(blk)
+            self._cut_block = self._cut_block_compiled
+        else:
+            self._init_reference(cache_dir)
+            self._cut_block = self._cut_block_reference
+
+    def _init_reference(self, cache_dir: Path | None) -> None:
         import jieba
 
-        _quiet_jieba()
-        self.entries: list[DictEntry] = load_userdict(userdict)
-        self.stopwords: frozenset[str] = load_stopwords(stopwords)
-        base = base_tokenizer(cache_dir)
+        quiet_jieba()
+        base = reference_tokenizer(cache_dir)
         # Our own tokenizer: a copy of the loaded base dictionary (no second load from disk).
         tok = jieba.Tokenizer()
         tok.FREQ, tok.total = dict(base.FREQ), base.total
@@ -156,41 +218,65 @@ class Segmenter:
         self.word_tag = dict(main_pos_table(cache_dir))
         self.word_tag.update(tok.user_word_tag_tab)
         tok.user_word_tag_tab = {}
-        self.classes = {e.word: e.lexicon_class for e in self.entries if e.lexicon_class}
-        self._detail = functools.lru_cache(maxsize=500_000)(self._hmm_tag)
-        self._info: dict[str, tuple[bool, str | None]] = {}
+        viterbi, model = _jieba_viterbi(), posseg_model(cache_dir)
+        args = (model["char_state_tab"], model["prob_start"], model["prob_trans"], model["prob_emit"])
+        self._route = lambda blk: viterbi(blk, *args)[1]
 
     # -- tagging -------------------------------------------------------------
 
     def _hmm_tag(self, buf: str) -> tuple[tuple[str, str], ...]:
         """jieba.posseg's HMM on a run of unknown characters (its ``__cut_detail``)."""
-        hmm = _posseg_hmm()
         out: list[tuple[str, str]] = []
         for blk in _RE_HAN_DETAIL.split(buf):
             if not blk:
                 continue
             if _RE_HAN_DETAIL.match(blk):
-                _, pos_list = hmm["viterbi"](blk, hmm["char_state_tab"], hmm["prob_start"], hmm["prob_trans"], hmm["prob_emit"])
-                begin = nexti = 0
-                for i, ch in enumerate(blk):
-                    state, flag = pos_list[i]
-                    if state == "B":
-                        begin = i
-                    elif state == "E":
-                        out.append((blk[begin : i + 1], flag))
-                        nexti = i + 1
-                    elif state == "S":
-                        out.append((ch, flag))
-                        nexti = i + 1
-                if nexti < len(blk):
-                    out.append((blk[nexti:], pos_list[nexti][1]))
+                _states_to_words(blk, self._route(blk), out)
             else:
                 for x in _RE_SKIP_DETAIL.split(blk):
                     if x:
                         out.append((x, "m" if _RE_NUM.match(x) else "eng" if _RE_ENG.match(x) else "x"))
         return tuple(out)
 
-    def _cut_block(self, blk: str, out: list[tuple[str, str]]) -> None:
+    def _cut_block_compiled(self, blk: str, out: list[tuple[str, str]]) -> None:
+        """jieba.posseg's ``__cut_DAG`` on one block, the dictionary part done by jieba-rs.
+
+        jieba-rs without HMM gives the DAG route's words; single characters
+        (and the Latin/digit runs it groups from them) gather into a buffer
+        that is flushed as posseg does.
+        """
+        user, has = self._user_tags, self._has
+        buf: list[tuple[str, str]] = []
+        for w, t in self._tag_block(blk, False):
+            if len(w) == 1 or (w.isascii() and not has(w)):
+                buf.append((w, t))
+                continue
+            if buf:
+                self._flush_compiled(buf, out)
+                buf = []
+            out.append((w, user.get(w, t)))
+        if buf:
+            self._flush_compiled(buf, out)
+
+    def _flush_compiled(self, buf: list[tuple[str, str]], out: list[tuple[str, str]]) -> None:
+        if len(buf) == 1 and len(buf[0][0]) == 1:
+            out.append((buf[0][0], self._single_tag(*buf[0])))
+            return
+        text = "".join(w for w, _ in buf)
+        if not self._has(text):
+            out.extend(self._detail(text))
+        else:
+            out.extend((ch, self._single_tag(ch, self.dictionary.compiled.tag(ch, False)[0][1])) for ch in text)
+
+    def _single_tag(self, ch: str, t: str) -> str:
+        """posseg's tag of a lone character: its dictionary tag, else ``x``."""
+        if ch in self._user_tags:
+            return self._user_tags[ch]
+        if ch.isascii() and not self._has(ch):
+            return "x"  # jieba-rs calls a lone digit `m` and a letter `eng`; posseg says `x`
+        return t
+
+    def _cut_block_reference(self, blk: str, out: list[tuple[str, str]]) -> None:
         tok, wt, freq = self.tokenizer, self.word_tag, self.tokenizer.FREQ
         dag = tok.get_DAG(blk)
         route: dict = {}
@@ -202,15 +288,15 @@ class Segmenter:
                 buf += blk[x]
             else:
                 if buf:
-                    self._flush(buf, out, wt, freq)
+                    self._flush_reference(buf, out, wt, freq)
                     buf = ""
                 w = blk[x:y]
                 out.append((w, wt.get(w, "x")))
             x = y
         if buf:
-            self._flush(buf, out, wt, freq)
+            self._flush_reference(buf, out, wt, freq)
 
-    def _flush(self, buf: str, out: list, wt: dict, freq: dict) -> None:
+    def _flush_reference(self, buf: str, out: list, wt: dict, freq: dict) -> None:
         if len(buf) == 1:
             out.append((buf, wt.get(buf, "x")))
         elif not freq.get(buf):
@@ -219,13 +305,14 @@ class Segmenter:
             out.extend((ch, wt.get(ch, "x")) for ch in buf)
 
     def tag(self, text: str) -> list[tuple[str, str]]:
-        """``[(word, pos), …]`` exactly as ``jieba.posseg`` cuts ``text`` with this dictionary."""
+        """``[(word, pos), …]`` as ``jieba.posseg`` cuts ``text`` with this dictionary."""
         out: list[tuple[str, str]] = []
+        cut_block = self._cut_block
         for blk in _RE_HAN.split(text):
             if not blk:
                 continue
             if _RE_HAN.match(blk):
-                self._cut_block(blk, out)
+                cut_block(blk, out)
                 continue
             for x in _RE_SKIP.split(blk):
                 if not x:
@@ -261,28 +348,31 @@ class Segmenter:
         ``jobs`` are ``(doc_id, text, [(sent_id, start, end), …])``.
         """
         cols: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
-        doc_col, sent_col, tok_col = cols["doc_id"], cols["sent_id"], cols["tok_id"]
-        word_col, pos_col, start_col, end_col = cols["word"], cols["pos"], cols["start"], cols["end"]
-        stop_col, tag_col = cols["is_stop"], cols["tag"]
-        info = self.word_info
+        known = self._info
         for doc_id, text, sentences in jobs:
-            tok_id = 0
+            words: list[str] = []
+            pos: list[str] = []
+            sent_ids: list[int] = []
+            starts: list[int] = []
             for sent_id, s, e in sentences:
-                at = s
-                for w, f in self.tag(text[s:e]):
-                    end = at + len(w)
-                    doc_col.append(doc_id)
-                    sent_col.append(sent_id)
-                    tok_col.append(tok_id)
-                    word_col.append(w)
-                    pos_col.append(f)
-                    start_col.append(at)
-                    end_col.append(end)
-                    stop, tag = info(w)
-                    stop_col.append(stop)
-                    tag_col.append(tag)
-                    tok_id += 1
-                    at = end
+                pairs = self.tag(text[s:e])
+                if not pairs:
+                    continue
+                words.extend(w for w, _ in pairs)
+                pos.extend(f for _, f in pairs)
+                sent_ids.extend([sent_id] * len(pairs))
+                starts.extend(itertools.accumulate((len(w) for w, _ in pairs[:-1]), initial=s))
+            n = len(words)
+            infos = [known.get(w) or self.word_info(w) for w in words]
+            cols["doc_id"].extend([doc_id] * n)
+            cols["sent_id"].extend(sent_ids)
+            cols["tok_id"].extend(range(n))
+            cols["word"].extend(words)
+            cols["pos"].extend(pos)
+            cols["start"].extend(starts)
+            cols["end"].extend(a + len(w) for a, w in zip(starts, words))
+            cols["is_stop"].extend(i[0] for i in infos)
+            cols["tag"].extend(i[1] for i in infos)
         return pa.table({c: pa.array(cols[c], type=t) for c, t in _ARROW_TYPES.items()})
 
 
@@ -300,14 +390,14 @@ _ARROW_TYPES = {
 
 
 @functools.lru_cache(maxsize=4)
-def _cached_segmenter(userdict: str, stopwords: str) -> Segmenter:
-    return Segmenter(Path(userdict), Path(stopwords))
+def _cached_segmenter(userdict: str, stopwords: str, engine: str) -> Segmenter:
+    return Segmenter(Path(userdict), Path(stopwords), engine=engine)
 
 
-def shared_segmenter(lexicons: LexiconPaths | None = None) -> Segmenter:
-    """One segmenter per process and lexicon set, built on first use."""
+def shared_segmenter(lexicons: LexiconPaths | None = None, engine: str = "rjieba") -> Segmenter:
+    """One segmenter per process, lexicon set and engine, built on first use."""
     lp = lexicons or LexiconPaths()
-    return _cached_segmenter(str(lp.userdict), str(lp.stopwords))
+    return _cached_segmenter(str(lp.userdict), str(lp.stopwords), engine)
 
 
 # --------------------------------------------------------------------------- parallel
@@ -315,10 +405,10 @@ def shared_segmenter(lexicons: LexiconPaths | None = None) -> Segmenter:
 _WORKER: Segmenter | None = None
 
 
-def _init_worker(userdict: str | None, stopwords: str | None, parent: int | None = None) -> None:
+def _init_worker(userdict: str | None, stopwords: str | None, engine: str, parent: int | None = None) -> None:
     global _WORKER
     die_with_parent(parent)
-    _WORKER = Segmenter(Path(userdict) if userdict else None, Path(stopwords) if stopwords else None)
+    _WORKER = Segmenter(Path(userdict) if userdict else None, Path(stopwords) if stopwords else None, engine=engine)
 
 
 def _work(jobs: list[tuple[str, str, list[tuple[int, int, int]]]]) -> pa.Table:
@@ -364,12 +454,13 @@ def tokens_frame(
     segmenter: Segmenter | None = None,
     lexicons: LexiconPaths | None = None,
     progress: bool = False,
+    engine: str = "rjieba",
 ) -> pd.DataFrame:
-    """The tokens table of ``docs`` (one tokenizer per worker process when ``workers > 1``)."""
+    """The tokens table of ``docs`` (one segmenter per worker process when ``workers > 1``)."""
     jobs = _jobs(docs, sents)
     bar = dict(desc="segmenting", unit="doc", total=len(jobs), disable=not progress, file=sys.stderr)
     if workers <= 1 or len(jobs) <= 1:
-        seg = segmenter or Segmenter(*(lexicons and (lexicons.userdict, lexicons.stopwords) or (None, None)))
+        seg = segmenter or Segmenter(*(lexicons and (lexicons.userdict, lexicons.stopwords) or (None, None)), engine=engine)
         tables = []
         with tqdm(**bar) as pbar:
             for idx in _chunks(jobs, max(1, min(len(jobs), 32))):
@@ -379,10 +470,10 @@ def tokens_frame(
     lp = lexicons or LexiconPaths()
     global _WORKER
     ctx = None
-    initializer, initargs = _init_worker, (str(lp.userdict), str(lp.stopwords), os.getpid())
+    initializer, initargs = _init_worker, (str(lp.userdict), str(lp.stopwords), engine, os.getpid())
     if "fork" in mp.get_all_start_methods():
         # Build the tokenizer once here; forked workers inherit their own copy.
-        _WORKER = segmenter if segmenter is not None and lexicons is None else Segmenter(lp.userdict, lp.stopwords)
+        _WORKER = segmenter if segmenter is not None and lexicons is None else Segmenter(lp.userdict, lp.stopwords, engine=engine)
         ctx, initializer, initargs = mp.get_context("fork"), die_with_parent, (os.getpid(),)
     chunks = _chunks(jobs, min(len(jobs), workers * 4))
     tables = []
