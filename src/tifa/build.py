@@ -36,6 +36,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from . import __version__
@@ -89,7 +91,7 @@ def part_key(source: str, data: bytes, fp: str) -> str:
 def process_part(path: Path, source: str, key: str, parts_dir: Path, *, max_bytes: int | None, segmenter=None) -> dict:
     """Process one file into ``parts_dir/key`` (atomically); return its meta."""
     from .dedup import signatures
-    from .segment import shared_segmenter, tokens_frame
+    from .segment import shared_segmenter, tokens_table
 
     segmenter = segmenter or shared_segmenter()
     fr = process_file(path, source=source, max_bytes=max_bytes)
@@ -100,7 +102,7 @@ def process_part(path: Path, source: str, key: str, parts_dir: Path, *, max_byte
         "cleaning_log": fr.cleaning_log,
         **per_doc,
         "originals": pd.DataFrame([(source, fr.original)] if fr.original is not None else [], columns=["source", "text"]),
-        "tokens": tokens_frame(docs, per_doc["sentences"], segmenter=segmenter),
+        "tokens": tokens_table(docs, per_doc["sentences"], segmenter=segmenter),  # Arrow: written as is
         "minhash": pd.DataFrame({"doc_id": docs["doc_id"], "signature": [sig.tobytes() for sig in signatures(list(docs["text"]))]}),
     }
     meta = {"source": source, "key": key, "n_documents": int(len(docs)), "warnings": list(fr.warnings)}
@@ -108,7 +110,10 @@ def process_part(path: Path, source: str, key: str, parts_dir: Path, *, max_byte
     tmp = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=parts_dir))
     try:
         for name, df in tables.items():
-            df.to_parquet(tmp / f"{name}.parquet", index=False)
+            if isinstance(df, pa.Table):
+                pq.write_table(df, tmp / f"{name}.parquet")
+            else:
+                df.to_parquet(tmp / f"{name}.parquet", index=False)
         (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         final = parts_dir / key
         if final.exists():  # another build finished it first

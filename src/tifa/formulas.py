@@ -150,7 +150,6 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
     items = parse_outline(text)
     lists = _lists(items)
     rows = []
-    seen: set[tuple[int, int]] = set()
     cands: list[tuple[int, int, str, str, str, bool]] = []
     for m in _QUOTED_RE.finditer(text):
         cands.append((m.start("f"), m.end("f"), m.group("f"), m.group("n"), m.group("rest"), True))
@@ -162,8 +161,9 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
             quoted = at > 0 and text[at - 1] in "“\""
             cands.append((at, at + len(word), word, str(k.number), "", quoted))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    covered = -1  # candidates come by start: one inside a taken span starts before the furthest end
     for start, end, raw, num, rest, quoted in cands:
-        if any(s <= start < e for s, e in seen):
+        if start < covered:
             continue
         number = cn_to_int(num)
         if not number or (number > 20 and raw not in known) or (number == 1 and raw not in known):
@@ -175,14 +175,14 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
         if not formula:
             continue
         end = start + len(formula)
-        seen.add((start, end))
+        covered = max(covered, end)
         k = known.get(formula)
         members, source = _members(text, start, end, number, head, items, lists, k)
         kind = _kind(formula, head, quoted, bool(k), members, source)
         rows.append(
             (doc_id, formula, number, head, kind, "|".join(members), source or "", start, end, quoted, bool(k))
         )
-    df = _consistent(pd.DataFrame(rows, columns=FORMULA_COLUMNS))
+    df = pd.DataFrame(_consistent(rows), columns=FORMULA_COLUMNS)
     return df.astype({"number": "int64", "start": "int64", "end": "int64", "quoted": bool, "known": bool})
 
 
@@ -301,20 +301,21 @@ def _members(
     return [], None
 
 
-def _consistent(df: pd.DataFrame) -> pd.DataFrame:
+def _consistent(rows: list[tuple]) -> list[list]:
     """Within a document, a formulation is one: same kind, members shared by all its mentions."""
-    if df.empty:
-        return df
-    out = df.copy()
-    for formula, g in out.groupby("formula"):
-        if (g["kind"] == "formulation").any():
-            out.loc[g.index, "kind"] = "formulation"
-        spelled = g[g["members"] != ""]
-        if len(spelled):
-            best = spelled.iloc[0]
-            empty = g.index[g["members"] == ""]
-            out.loc[empty, "members"] = best["members"]
-            out.loc[empty, "members_source"] = "elsewhere"
+    out = [list(r) for r in rows]
+    by_formula: dict[str, list[list]] = {}
+    for r in out:
+        by_formula.setdefault(r[1], []).append(r)
+    for group in by_formula.values():
+        if any(r[4] == "formulation" for r in group):
+            for r in group:
+                r[4] = "formulation"
+        spelled = next((r for r in group if r[5] != ""), None)
+        if spelled is not None:
+            for r in group:
+                if r[5] == "":
+                    r[5], r[6] = spelled[5], "elsewhere"
     return out
 
 
@@ -383,6 +384,10 @@ def _strength(frame: str) -> int:
 def _longest_run(segs: list, i: int) -> tuple[int, tuple[str, str]] | None:
     best = None
     j = i + 2
+    if j <= len(segs) and segs[i][1] is not None and segs[i + 1][1] is not None:
+        a, b = segs[i][1], segs[i + 1][1]
+        if a[0] != b[0] and a[-1] != b[-1] and len(a) != len(b):
+            return None  # no opening, ending or same-length template can join these two
     while j <= len(segs) and all(s is not None for _, s in segs[i:j]):
         f = _frame([s for _, s in segs[i:j]])
         if f is None:
@@ -405,10 +410,17 @@ def find_parallels(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30)
                 segs.append((pm.start() + m.start() + lead, seg))
             else:
                 segs.append((pm.start() + m.start(), None))
+        runs: dict[int, tuple | None] = {}
+
+        def longest(k: int):
+            if k not in runs:
+                runs[k] = _longest_run(segs, k)
+            return runs[k]
+
         i = 0
         while i < len(segs):
-            best = _longest_run(segs, i)
-            nxt = _longest_run(segs, i + 1)
+            best = longest(i)
+            nxt = longest(i + 1)
             if best and nxt and nxt[0] >= best[0] and _strength(nxt[1][0]) > _strength(best[1][0]):
                 i += 1  # a stronger frame starts one later (多办实事 | 说老实话、办老实事、做老实人)
                 continue

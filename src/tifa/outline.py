@@ -24,6 +24,7 @@ its introduction announces (``讲三点意见``, ``从以下三个方面``, ``�
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -405,8 +406,15 @@ def parse(text: str) -> list[Item]:
 
     Material appended after the speech (see :func:`appendix_start`) is parsed on its
     own and its items are marked ``matter = "appendix"``: it never nests under the
-    speech's headings.
+    speech's headings.  The outline and formulations stages both ask for the
+    items of a document, so the last few parses are kept: treat the list as
+    read-only.
     """
+    return _parse_cached(text)
+
+
+@functools.lru_cache(maxsize=4)
+def _parse_cached(text: str) -> list[Item]:
     paras = _paragraphs(text)
     markers = validate_runs(candidates(text))
     if not any(m.family == "heading" for m in markers):

@@ -53,6 +53,8 @@ _RE_SKIP = re.compile(r"(\r\n|\s)")
 _RE_NUM = re.compile(r"[\.0-9]+")
 _RE_ENG = re.compile(r"[a-zA-Z0-9]+")
 _RE_WORDLIKE = re.compile(r"[\w\u4e00-\u9fff]", re.U)
+_RE_HAN_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._]")
+_RE_HAN_WORD = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._]+")
 _RE_HAN_DETAIL = re.compile(r"([\u4E00-\u9FD5]+)")
 _RE_SKIP_DETAIL = re.compile(r"([\.0-9]+|[a-zA-Z0-9]+)")
 _MIN_FLOAT = -3.14e100
@@ -85,6 +87,8 @@ class PossegHMM:
         self._all = np.ones(n, dtype=bool)
         self._emit: dict[str, np.ndarray] = {}
         self._allowed: dict[str, np.ndarray] = {}
+        self._cur_idx: dict[str, np.ndarray] = {}
+        self._all_idx = np.arange(n)
 
     def _e(self, ch: str) -> np.ndarray:
         v = self._emit.get(ch)
@@ -104,29 +108,38 @@ class PossegHMM:
             self._allowed[ch] = v
         return v
 
+    def _cur(self, ch: str) -> np.ndarray:
+        c = self._cur_idx.get(ch)
+        if c is None:
+            c = self._cur_idx[ch] = self._ok(ch).nonzero()[0]
+        return c
+
     def route(self, obs: str) -> list[tuple[str, str]]:
         """The ``(BMES, tag)`` state of every character of ``obs`` (a run of Han characters)."""
-        cur = np.flatnonzero(self._ok(obs[0]))
+        T, M, has_next, any_of = self.T, self.M, self.has_next, np.logical_or.reduce
+        cur = self._cur(obs[0])
         v = self.start[cur] + self._e(obs[0])[cur]
         steps: list[tuple[np.ndarray, np.ndarray]] = [(cur, cur)]
         for ch in obs[1:]:
-            keep = self.has_next[cur]
+            keep = has_next[cur]
             prev, vp = cur[keep], v[keep]
-            expect = self.M[prev].any(axis=0)
-            obs_states = self._ok(ch) & expect
-            if not obs_states.any():
-                obs_states = expect if expect.any() else self._all
-            cur = np.flatnonzero(obs_states)
-            scores = (vp[:, None] + self.T[np.ix_(prev, cur)]) + self._e(ch)[cur][None, :]
-            k = len(prev) - 1 - np.argmax(scores[::-1], axis=0)
+            expect = any_of(M[prev], axis=0)
+            cur = (self._ok(ch) & expect).nonzero()[0]
+            if not len(cur):
+                cur = expect.nonzero()[0]
+                if not len(cur):
+                    cur = self._all_idx
+            scores = vp[:, None] + T[prev[:, None], cur]  # jieba's order: (V + trans) + emit
+            scores += self._e(ch)[cur]
+            k = len(prev) - 1 - scores[::-1].argmax(axis=0)
             v = scores[k, np.arange(len(cur))]
             steps.append((cur, prev[k]))
-        state = cur[len(cur) - 1 - int(np.argmax(v[::-1]))]
+        state = cur[len(cur) - 1 - int(v[::-1].argmax())]
         route = [0] * len(obs)
         for i in range(len(obs) - 1, -1, -1):
             cur_i, back = steps[i]
             route[i] = state
-            state = back[int(np.searchsorted(cur_i, state))]
+            state = back[int(cur_i.searchsorted(state))]
         return [self.states[s] for s in route]
 
 
@@ -306,6 +319,61 @@ class Segmenter:
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         """``[(word, pos), …]`` as ``jieba.posseg`` cuts ``text`` with this dictionary."""
+        if self.engine == "rjieba":
+            fast = self._tag_whole(text)
+            if fast is not None:
+                return fast
+        return self._tag_blocks(text)
+
+    def _tag_whole(self, text: str) -> list[tuple[str, str]] | None:
+        """The compiled engine on a whole sentence: one call to jieba-rs, then posseg's rules.
+
+        jieba-rs splits text into blocks a little differently from jieba
+        (``%``, ``-`` and rarer CJK ranges count as Han to it).  Words made of
+        jieba's Han-block characters, and single characters, are the same
+        either way; a longer word with any other character means the blocks
+        matter, and the caller cuts block by block instead (None).
+        """
+        out: list[tuple[str, str]] = []
+        buf: list[tuple[str, str]] = []
+        user, has, flush = self._user_tags, self._has, self._flush_compiled
+        for w, t in self._tag_block(text, False):
+            c = w[0]
+            if len(w) == 1:
+                if "\u4e00" <= c <= "\u9fd5" or _RE_HAN_CHAR.match(c):
+                    buf.append((w, t))
+                    continue
+                if buf:
+                    flush(buf, out)
+                    buf = []
+                out.append((w, "x"))  # outside jieba's Han blocks: posseg tags every character x
+                continue
+            if not _RE_HAN_WORD.fullmatch(w):
+                if w.isspace() and w != "\r\n":
+                    if buf:
+                        flush(buf, out)
+                        buf = []
+                    out.extend((ch, "x") for ch in w)
+                    continue
+                if w == "\r\n":
+                    if buf:
+                        flush(buf, out)
+                        buf = []
+                    out.append((w, "x"))
+                    continue
+                return None
+            if w.isascii() and not has(w):
+                buf.append((w, t))
+                continue
+            if buf:
+                flush(buf, out)
+                buf = []
+            out.append((w, user.get(w, t)))
+        if buf:
+            flush(buf, out)
+        return out
+
+    def _tag_blocks(self, text: str) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
         cut_block = self._cut_block
         for blk in _RE_HAN.split(text):
@@ -421,6 +489,12 @@ def _jobs(docs: pd.DataFrame, sents: pd.DataFrame) -> list[tuple[str, str, list[
     for d, i, s, e in zip(sents["doc_id"], sents["sent_id"], sents["start"], sents["end"]):
         by_doc.setdefault(d, []).append((int(i), int(s), int(e)))
     return [(d, t, by_doc.get(d, [])) for d, t in zip(docs["doc_id"], docs["text"])]
+
+
+def tokens_table(docs: pd.DataFrame, sents: pd.DataFrame, *, segmenter: Segmenter | None = None) -> pa.Table:
+    """The tokens of ``docs`` as an Arrow table, in this process (what the build writes as is)."""
+    seg = segmenter or shared_segmenter()
+    return seg.batch_table(_jobs(docs, sents)) if len(docs) else _empty_table()
 
 
 def _to_frame(table: pa.Table) -> pd.DataFrame:
