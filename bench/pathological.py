@@ -1,15 +1,16 @@
 """Time and peak memory of `tifa docs` on pathological inputs, per input size.
 
-Usage: ``python bench/pathological.py [--mb 0.5 1 2] [--out bench/out]``
+Usage: ``python bench/pathological.py [--mb 2 8] [--commands docs tokens formulas parallels] [--out bench/out]``
 
 Inputs (generated from the seeds, deterministic):
 * ``no_breaks``  — a speech with every line break removed (one huge line);
 * ``yishi``      — ``一是`` repeated (300,000 times at 1.2 MB), no sentence end;
 * ``zero_width`` — seed text with zero-width spaces/joiners and RTL marks after every 3rd character.
 
-Each case runs as a whole process (``python -m tifa.cli docs FILE --format csv``); peak memory is
-the child's maximum resident set size. The bound we hold to: 300 MB + 100 bytes per input
-character, and time growing linearly (2× input → ≤ 2.25× time).
+Each case runs every stage's command as a whole process (``python -m tifa.cli CMD FILE --format csv``:
+``docs`` = reading, cleaning, sentences and outline; ``tokens``; ``formulas``; ``parallels``); peak
+memory is the child's maximum resident set size. The bound we hold to: 300 MB + 100 bytes per
+input character for ``docs``, and time growing linearly (4× input → ≤ 4.5× time).
 """
 from __future__ import annotations
 
@@ -50,11 +51,11 @@ def make(kind: str, chars: int) -> str:
     raise ValueError(kind)
 
 
-def run(path: Path) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of one whole `tifa docs` process."""
+def run(path: Path, command: str = "docs") -> tuple[float, float]:
+    """Seconds and peak RSS (MB) of one whole `tifa COMMAND` process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "tifa.cli", "docs", str(path), "--format", "csv", "--max-bytes", "0"],
+    subprocess.run([sys.executable, "-m", "tifa.cli", command, str(path), "--format", "csv", "--max-bytes", "0"],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=ROOT)
     secs = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -65,28 +66,31 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, nargs="+", default=[0.5, 1, 2], help="input sizes, million characters")
     ap.add_argument("--kinds", nargs="+", default=["no_breaks", "yishi", "zero_width"])
+    ap.add_argument("--commands", nargs="+", default=["docs", "tokens", "formulas", "parallels"])
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    print("| input | characters | seconds | time ratio to previous size | peak MB (one process each) | bound MB |")
-    print("|---|---|---|---|---|---|")
-    for kind in args.kinds:
+    print("| command | input | characters | seconds | time ratio to previous size | peak MB (one process each) | bound MB |")
+    print("|---|---|---|---|---|---|---|")
+    for command, kind in [(c, k) for c in args.commands for k in args.kinds]:
         prev = None
+        prev_chars = None
         for mb in sorted(args.mb):
             chars = int(mb * 1_000_000)
             path = args.out / f"{kind}-{mb}M.txt"
-            path.write_text(make(kind, chars), encoding="utf-8")
+            if not path.exists():
+                path.write_text(make(kind, chars), encoding="utf-8")
             # a fresh interpreter per measurement keeps RUSAGE_CHILDREN's maximum honest
             code = (
                 "import sys; sys.path.insert(0, %r); from pathological import run; from pathlib import Path; "
-                "s, m = run(Path(%r)); print(s, m)" % (str(Path(__file__).parent), str(path))
+                "s, m = run(Path(%r), %r); print(s, m)" % (str(Path(__file__).parent), str(path), command)
             )
             out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT).stdout.split()
             secs, peak = float(out[0]), float(out[1])
-            ratio = f"{secs / prev:.2f}×" if prev else "–"
+            ratio = f"{secs / prev:.2f}× for {chars / prev_chars:.0f}× input" if prev else "–"
             bound = 300 + 100 * chars / 1e6
-            print(f"| {kind} | {chars:,} | {secs:.1f} | {ratio} | {peak:.0f} | {bound:.0f} |", flush=True)
-            prev = secs
+            print(f"| {command} | {kind} | {chars:,} | {secs:.1f} | {ratio} | {peak:.0f} | {bound:.0f} |", flush=True)
+            prev, prev_chars = secs, chars
     return 0
 
 

@@ -1,12 +1,13 @@
 """Formulations across time, on the shipped example archive (the central work reports 1954–2025)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from tifa import timeline as tl
-from tifa.formulas import load_known
+from tifa.formulas import known_matches, load_known
 
 ARCHIVE = Path(__file__).resolve().parents[1] / "data" / "examples" / "work-reports"
 
@@ -81,12 +82,15 @@ def test_known_formulations_found_wherever_the_text_has_them_with_members(series
     docs, formulas = series
     known = load_known()
     f = formulas[formulas["kind"] == "formulation"]
+    containing = {n: [m for m in known if n in m and m != n] for n in known}
     checked, missed = 0, []
     for d, text in zip(docs["doc_id"], docs["text"]):
         got = f[f["doc_id"] == d].groupby("formula")["members"].first()
         for name, k in known.items():
-            # inside a longer known name (三保 in 三保障) it is that name, not this one
-            bare = text.replace("两不愁三保障", "")
+            # inside a longer known name (三保 in 两不愁三保障, 五项原则 in 和平共处五项原则) it is that name
+            bare = text
+            for longer in containing[name]:
+                bare = bare.replace(longer, "")
             if name not in bare:
                 continue
             checked += 1
@@ -96,3 +100,51 @@ def test_known_formulations_found_wherever_the_text_has_them_with_members(series
     row = f[(f["formula"] == "四个现代化")].iloc[0]
     assert row["members"] == "工业现代化|农业现代化|国防现代化|科学技术现代化"
     assert "一国两制" in set(f["formula"])
+
+
+_LIST_GAP = re.compile(r"[、，,；;]?(?:和|与|及|以及)?")
+
+
+def _near(text: str, word: str) -> int:
+    """Where ``word`` stands in ``text``, allowing one changed character in a long word (a misprint
+    such as 与不干涉内政 for 互不干涉内政); -1 if nowhere."""
+    at = text.find(word)
+    if at >= 0 or len(word) < 4:
+        return at
+    for i in range(len(word)):
+        rx = re.escape(word[:i]) + "." + re.escape(word[i + 1 :])
+        m = re.search(rx, text)
+        if m:
+            return m.start()
+    return -1
+
+
+def test_knowledge_base_members_agree_with_the_series_where_it_spells_them_out(series):
+    """Wherever a report lists a known formulation's members right at it (all but one found within
+    120 characters, one after another with only list punctuation between them), every member is
+    there, in one of its wordings.  Members of one or two characters (三农: 农业, 农村, 农民) occur
+    everywhere and are not checked this way."""
+    docs, _ = series
+    known = load_known()
+    spelled, disagree = set(), []
+    for name, k in known.items():
+        n = len(k.members)
+        if n < 2 or min(map(len, k.members)) < 3:
+            continue
+        for d, text in zip(docs["doc_id"], docs["text"]):
+            for at in known_matches(text, name):
+                window = text[max(0, at - 120) : at + len(name) + 120]
+                where = [max((_near(window, w) for w in forms), key=lambda p: p >= 0) for forms in k.wordings]
+                found = [(p, len(f[0])) for p, f in zip(where, k.wordings) if p >= 0]
+                if len(found) < (n if n == 2 else n - 1):
+                    continue
+                found.sort()
+                gaps = [window[p + ln : q] for (p, ln), (q, _) in zip(found, found[1:])]
+                if not all(_LIST_GAP.fullmatch(g) for g in gaps):
+                    continue  # the words occur, but not as a list of members
+                spelled.add(name)
+                if len(found) < n:
+                    missing = [f[0] for p, f in zip(where, k.wordings) if p < 0]
+                    disagree.append((d, name, missing))
+    assert len(spelled) >= 10, spelled
+    assert not disagree, disagree

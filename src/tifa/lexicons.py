@@ -121,6 +121,8 @@ class Known:
     members: tuple[str, ...]
     source: str
     first_year: int | None = None  #: first central government work report that uses it
+    #: every wording of each member, the official one first (``互相尊重主权和领土完整/互相尊重领土主权``)
+    wordings: tuple[tuple[str, ...], ...] = ()
 
 
 def load_known(path: Path | None = None) -> dict[str, Known]:
@@ -142,10 +144,13 @@ def load_known(path: Path | None = None) -> dict[str, Known]:
             raise LexiconError(f"{path}:{i}: first_year {first!r} is not a year")
         if cols[0] in out:
             raise LexiconError(f"{path}:{i}: {cols[0]} is listed twice")
-        members = tuple(m for m in cols[3].split("|") if m)
+        wordings = tuple(tuple(w for w in m.split("/") if w) for m in cols[3].split("|") if m)
+        if any(not w for w in wordings):
+            raise LexiconError(f"{path}:{i}: {cols[0]} has an empty member wording")
+        members = tuple(w[0] for w in wordings)
         if members and len(members) != int(cols[1]):
             raise LexiconError(f"{path}:{i}: {cols[0]} has {len(members)} members, number says {cols[1]}")
-        out[cols[0]] = Known(cols[0], int(cols[1]), cols[2], members, cols[4], int(first) if first else None)
+        out[cols[0]] = Known(cols[0], int(cols[1]), cols[2], members, cols[4], int(first) if first else None, wordings)
     return out
 
 
