@@ -24,6 +24,7 @@ its introduction announces (``讲三点意见``, ``从以下三个方面``, ``�
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -127,6 +128,10 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: How far around a ``最后`` the closing formula is looked for.
+_CLOSING_SCAN = 1000
+
+
 def candidates(text: str) -> list[Marker]:
     """Every marker-like token of ``text`` (before run validation)."""
     paras = _paragraphs(text)
@@ -136,19 +141,21 @@ def candidates(text: str) -> list[Marker]:
         line = text[ps:pe]
         stripped_off = len(line) - len(line.lstrip())
         body = line.lstrip()
+        head: Marker | None = None  # this paragraph's line-start marker, if any
         for family, rx, style in _LINE_MARKERS:
             m = rx.match(body)
             if m:
                 n = cn_to_int(m.group("n"))
                 if n:
                     s = ps + stripped_off
-                    out.append(Marker(s, s + len(m.group("m")), family, style, n, m.group("m").strip(), pi, True))
+                    head = Marker(s, s + len(m.group("m")), family, style, n, m.group("m").strip(), pi, True)
+                    out.append(head)
                     has_line_heads = True
                 break
         for family, rx, style in _INLINE_MARKERS:
             for m in rx.finditer(line):
                 s = ps + m.start("m")
-                if any(c.start <= s < c.end for c in out if c.para == pi and c.line_start):
+                if head is not None and head.start <= s < head.end:
                     continue
                 word = m.groupdict().get("w")
                 is_last = word == "最后"
@@ -168,8 +175,10 @@ def candidates(text: str) -> list[Marker]:
                 out.append(Marker(s, s + len(marker_text), fam, st, n, marker_text, pi, m.start("m") == len(line) - len(body)))
                 out[-1].is_last = is_last
                 if is_last:
-                    nxt = text[paras[pi + 1][0] : paras[pi + 1][1]] if pi + 1 < len(paras) else ""
-                    out[-1].closing = bool(CLOSING_RE.search(line) or CLOSING_RE.search(nxt) or "谢谢" in line)
+                    # the closing formula near this 最后 (its paragraph, bounded: a text may have no breaks)
+                    near = line[max(0, m.start() - _CLOSING_SCAN) : m.end() + _CLOSING_SCAN]
+                    nxt = text[paras[pi + 1][0] : min(paras[pi + 1][1], paras[pi + 1][0] + _CLOSING_SCAN)] if pi + 1 < len(paras) else ""
+                    out[-1].closing = bool(CLOSING_RE.search(near) or CLOSING_RE.search(nxt) or "谢谢" in near)
     if not has_line_heads:
         out.extend(_unnumbered_headings(text, paras))
     out.sort(key=lambda c: (c.start, -c.end))
@@ -519,14 +528,19 @@ def _set_ends(items: list[Item], text: str, closes: dict[int, float], cut: int |
             it.end -= 1
 
 
+#: How far past its marker an item's title is looked for (a title is far shorter; bounds the work
+#: on a text without line breaks).
+_TITLE_SCAN = 2000
+
+
 def _title(text: str, it: Item) -> str:
     s = it.marker.end
-    line_end = text.find("\n", s)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = text.find("\n", s, s + _TITLE_SCAN)
+    line_end = min(len(text), s + _TITLE_SCAN) if line_end < 0 else line_end
     rest = text[s:min(line_end, it.end if it.end > s else line_end)]
     if not rest.strip() and line_end < it.end:  # ``一、`` alone, its heading on the next line
-        nxt_end = text.find("\n", line_end + 1)
-        rest = text[line_end + 1 : min(it.end, len(text) if nxt_end < 0 else nxt_end)]
+        nxt_end = text.find("\n", line_end + 1, line_end + 1 + _TITLE_SCAN)
+        rest = text[line_end + 1 : min(it.end, line_end + 1 + _TITLE_SCAN if nxt_end < 0 else nxt_end)]
     m = re.search(r"[。！？；!?;]", rest)
     title = (rest[: m.start()] if m else rest).strip(" ，,：:、").strip()
     if len(title) > TITLE_MAX:
@@ -578,6 +592,7 @@ def outline_frames(doc_id: str, text: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     ]
     outline = pd.DataFrame(rows, columns=OUTLINE_COLUMNS)
     enums = []
+    starts = [it.start for it in items]
     groups: dict[int, list[Item]] = {}
     for it in items:
         groups.setdefault(it.enum_key, []).append(it)
@@ -585,9 +600,9 @@ def outline_frames(doc_id: str, text: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         first, last = members[0], members[-1]
         parent = first.parent
         floor = parent.marker.end if parent else 0
-        prev = [it for it in items if it.start < first.start]
-        if prev:
-            floor = max(floor, prev[-1].marker.end)
+        before = bisect.bisect_left(starts, first.start)  # items are in text order
+        if before:
+            floor = max(floor, items[before - 1].marker.end)
         announced, announced_text = announced_count(text, first.start, floor)
         styles = {m.marker.style for m in members}
         enums.append(
