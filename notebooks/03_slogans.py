@@ -27,7 +27,7 @@ import pandas as pd
 
 from tifa.config import PROCESSED, REPORT_SAMPLE
 from tifa.corpus import doc_labels, read_corpus
-from tifa.formulas import formula_matrix, templates_table
+from tifa.formulas import formula_matrix, mine_templates, templates_table
 from tifa import plots
 from tifa.notebook import closing_table, say, setup
 
@@ -107,6 +107,27 @@ q.groupby("source_type").size().rename("citations").to_frame()
 # %%
 templates = templates_table(corpus.documents, corpus.sentences, parallels=corpus.parallels)
 templates.head(60)
+
+# %% [markdown]
+# ## Templates mined from the speeches
+#
+# Clause frames that recur across speeches (`加大*力度`, `在*的基础上`), found without any list:
+# ranked by how many speeches and speakers use them, each filler with its count and the first
+# sentence that uses it.
+
+# %%
+mined = mine_templates(corpus.documents, corpus.sentences)
+frames = mined.drop_duplicates("template")[["template", "template_docs", "template_speakers", "template_fillers"]]
+if len(frames):
+    top = frames.iloc[0]
+    say(f"{len(frames)} recurring frames; the most widely used is {top.template} "
+        f"({top.template_docs} speeches, {top.template_fillers} different fillers).")
+else:
+    say("No clause frame recurs in at least two speeches with three different fillers.")
+frames.head(40)
+
+# %%
+closing_table(mined[["template", "filler", "count", "n_docs", "example", "doc_id", "start", "end"]], "03_slogans_mined_templates")
 
 # %% [markdown]
 # ## Export

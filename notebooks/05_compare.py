@@ -55,13 +55,19 @@ pairs.head(10).rename("cosine").to_frame()
 # %% [markdown]
 # ## Reused passages
 #
-# Spans of at least 20 characters found in two places, with both locations.
+# Passages of at least 20 characters found in two places, with both locations — aligned across
+# small edits (a reissued article is one passage, with its edits listed), as passim and TextPAIR
+# report text reuse.
 
 # %%
-reuse = themes.reused_passages(docs, min_len=20)
-say(f"{len(reuse)} shared spans: {(reuse.doc_a != reuse.doc_b).sum()} between speeches, "
-    f"{(reuse.doc_a == reuse.doc_b).sum()} within one.")
-reuse.assign(a=reuse["doc_a"].map(labels), b=reuse["doc_b"].map(labels))[["a", "start_a", "b", "start_b", "length", "text"]].head(30)
+reuse = themes.aligned_passages(docs, min_len=20)
+edited = reuse[reuse["n_edits"] > 0]
+say(f"{len(reuse)} reused passages: {(reuse.doc_a != reuse.doc_b).sum()} between speeches, "
+    f"{(reuse.doc_a == reuse.doc_b).sum()} within one; {len(edited)} of them reused with edits"
+    + (f" (the longest: {int(edited['length_a'].max())} characters, {edited.iloc[0]['identical']:.0%} identical)." if len(edited) else "."))
+reuse.assign(a=reuse["doc_a"].map(labels), b=reuse["doc_b"].map(labels))[
+    ["a", "start_a", "b", "start_b", "length_a", "length_b", "identical", "n_edits", "edits", "text"]
+].head(30)
 
 # %% [markdown]
 # ## Concordance (KWIC) — edit the query

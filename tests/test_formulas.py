@@ -217,3 +217,23 @@ def test_figures_and_plain_lists_are_no_slogans(text):
 
     p = find_parallels("d", text)
     assert p[p["kind"] != "list"].empty, p
+
+
+def test_templates_mined_from_real_reports_end_at_word_boundaries():
+    from tifa.config import EXAMPLES
+    from tifa.corpus import load
+    from tifa.formulas import mine_templates
+
+    files = sorted(EXAMPLES.glob("gwr-20*.txt"))  # the work reports of 2000–2025
+    corpus = load(files, root=EXAMPLES, findings=False)
+    mined = mine_templates(corpus.documents, corpus.sentences)
+    frames = mined.drop_duplicates("template").set_index("template")
+    # the genre's verb-object frames, used across many years
+    for t in ("加大*力度", "发挥*作用", "在*的基础上"):
+        assert t in frames.index and frames.loc[t, "template_docs"] >= 5, t
+    assert "提*质量" not in frames.index  # never a frame cut through a word (提高质量)
+    assert frames["template_docs"].is_monotonic_decreasing
+    texts = dict(zip(corpus.documents["doc_id"], corpus.documents["text"]))
+    row = mined[mined["template"] == "加大*力度"].iloc[0]
+    assert texts[row.doc_id][row.start : row.end] == "加大" + row.filler + "力度"
+    assert row.filler in row.example

@@ -81,3 +81,31 @@ def test_reuse_within_one_speech():
     docs = pd.DataFrame({"doc_id": ["d"], "text": [para + "\n中间的话。\n" + para]})
     r = T.reused_passages(docs)
     assert len(r) == 1 and r.iloc[0]["doc_a"] == r.iloc[0]["doc_b"] == "d" and r.iloc[0]["text"] == para
+
+
+def test_aligned_passages_join_a_reissued_article_across_its_edits(corpus):
+    docs = corpus.documents
+    r = T.aligned_passages(docs)
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    a, b = "001_30538a9527e96dc1-01", "001_30538a9527e96dc1-03"  # one article printed twice, lightly edited
+    pair = r[(r.doc_a == a) & (r.doc_b == b)]
+    assert len(pair) == 1
+    row = pair.iloc[0]
+    shorter = min(len(texts[a]), len(texts[b]))
+    assert min(row.length_a, row.length_b) >= 0.95 * shorter
+    assert 0.95 <= row.identical < 1 and row.n_edits >= 1
+    assert row.text == texts[a][row.start_a : row.end_a]
+    # the exact spans it was built from were many
+    spans = T.reused_passages(docs, min_len=20)
+    assert len(spans[(spans.doc_a == a) & (spans.doc_b == b)]) > 5
+
+
+def test_aligned_passage_lists_its_edits():
+    base = "办公室工作要做到三个服务：服务领导、服务机关、服务基层。" * 3
+    edited = base.replace("服务机关", "服务部门", 1)
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "text": [base + "\n另起一段，说别的事情。", "开头不同的话。\n" + edited]})
+    r = T.aligned_passages(docs)
+    row = r[(r.doc_a == "a") & (r.doc_b == "b")].iloc[0]
+    assert row.length_a == len(base) and row.length_b == len(edited)
+    assert "机关→部门" in row.edits and row.n_edits == 1
+    assert row.identical == round(2 * (len(base) - 2) / (2 * len(base)), 4)

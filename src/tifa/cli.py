@@ -99,8 +99,13 @@ def _table_command(name: str):
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
-    from .formulas import templates_table
+    from .formulas import mine_templates, templates_table
 
+    if args.mined:
+        corpus = _corpus_or_processed(args, tokens=False)
+        df = mine_templates(corpus.documents, corpus.sentences)
+        write_table(df[df["count"] >= args.min_count], args.format)
+        return _report_errors(corpus.errors, corpus.warnings)
     corpus = _corpus_or_processed(args, tokens=False, findings=True)
     df = templates_table(corpus.documents, corpus.sentences, parallels=corpus.parallels, min_count=args.min_count)
     write_table(df, args.format)
@@ -382,6 +387,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the built corpus)")
     _add_common(p, paths=False)
     p.add_argument("--min-count", type=int, default=1)
+    p.add_argument("--mined", action="store_true",
+                   help="frames mined from the speeches themselves (在*的基础上, 加大*力度 …), ranked by speeches and speakers")
     p.set_defaults(func=cmd_templates)
 
     p = sub.add_parser("timeline", help="formulations (or --term) per year: rates, first/last use, trends, period keyness")

@@ -20,6 +20,7 @@ frames that parallels reuse across the corpus.
 from __future__ import annotations
 
 import bisect
+import itertools
 
 import os
 import re
@@ -445,6 +446,7 @@ def find_parallels(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30)
             else:
                 i += 1
     rows += _structural_parallels(doc_id, text, rows, min_n=min_n)
+    rows += _list_item_parallels(doc_id, text, rows, min_n=min_n)
     rows.sort(key=lambda r: r[5])
     df = pd.DataFrame(rows, columns=PARALLEL_COLUMNS)
     return df.astype({"n": "int64", "start": "int64", "end": "int64"})
@@ -565,6 +567,41 @@ def _structural_parallels(doc_id: str, text: str, found: list, *, min_n: int = 3
             continue
         taken.append((start, end))
         rows.append((doc_id, "|".join(members), frame, kind, len(members), start, end))
+    return rows
+
+
+#: Heads that name the parts of an inventory (医疗卫生方面、养老帮困方面…), not a slogan.
+_LIST_HEADS = {"方面", "问题", "领域", "部分", "情况"}
+_ITEM_HEAD_RE = re.compile(r"[^。，,；;：:！？!?\n]+")
+
+
+def _list_item_parallels(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
+    """排比 across a numbered list: the short heads its items open with
+    (第一，通天气。… 第二，接地气。… 第三，聚人气。…) sharing a frame or a character position."""
+    seen = {r[1] for r in found}
+    groups: dict[int, list] = {}
+    for it in parse_outline(text):
+        groups.setdefault(it.enum_key, []).append(it)
+    rows = []
+    for items in groups.values():
+        if len(items) < min_n:
+            continue
+        heads = []
+        for it in items:
+            m = _ITEM_HEAD_RE.match(text, it.marker.end)
+            raw = m.group() if m else ""
+            head = raw.strip(_STRIP)
+            heads.append((it.marker.end + len(raw) - len(raw.lstrip(_STRIP)), head))
+        members = [h for _, h in heads]
+        if not all(2 <= len(h) <= 6 for h in members) or len(set(members)) < len(members):
+            continue
+        if any(_FIGURE_RE.search(h) for h in members):
+            continue
+        framed = _frame(members)
+        frame, kind = framed if framed else (_position_frame(members), "structural")
+        if frame is None or "|".join(members) in seen or frame.strip("*") in _LIST_HEADS:
+            continue
+        rows.append((doc_id, "|".join(members), frame, kind, len(members), heads[0][0], heads[-1][0] + len(members[-1])))
     return rows
 
 
@@ -745,3 +782,92 @@ def formula_matrix(formulas: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
     m.insert(2, "known", known)
     m.insert(3, "coinage", (~known) & (n_sources == 1))
     return m.sort_values(["n_docs", "formula"], ascending=[False, True])
+
+
+# --------------------------------------------------------------------------- mined templates
+
+MINED_COLUMNS = ["template", "filler", "count", "n_docs", "example", "doc_id", "start", "end",
+                 "template_docs", "template_speakers", "template_fillers"]
+#: Frame ends too common to make a template alone (a clause starting with 的 or ending in 了 is no frame).
+_WEAK_FRAME = set("的了是和与及或在对把被而且并也都就又还要我这个一不有")
+
+
+def mine_templates(
+    docs: pd.DataFrame,
+    sents: pd.DataFrame,
+    *,
+    min_fillers: int = 3,
+    min_docs: int = 2,
+    max_filler: int = 8,
+) -> pd.DataFrame:
+    """Recurring clause frames mined from the corpus (``在*上下功夫``, ``坚持*不动摇``, ``要有*意识``).
+
+    Every clause (text between punctuation) of 3–20 characters is read as
+    *opening* + *filler* + *ending*, with an opening of 1–3 and an ending of
+    1–4 characters.  A frame is kept when at least ``min_fillers`` different
+    fillers fill it in at least ``min_docs`` speeches; figures never fill or
+    frame it, and a frame is dropped when a more specific one (a longer
+    opening or ending) covers nearly all of its uses.  Templates are ranked by
+    how many speeches and speakers use them (``speaker`` from metadata, else the
+    source file); each filler comes with its count and its first sentence,
+    traceable by ``doc_id``/``start``/``end``.  Duplicated articles count once.
+    """
+    if "duplicate_of" in docs:
+        docs = docs[docs["duplicate_of"].isna()]
+    keep_docs = set(docs["doc_id"])
+    speaker_of = dict(zip(docs["doc_id"], docs["speaker"] if "speaker" in docs else docs["source"]))
+    uses: dict[tuple[str, str], dict[str, list]] = {}
+    cut = dictionary().compiled.cut  # frames end at word boundaries (no 提*质量 out of 提高质量)
+    for d, s0, text in zip(sents["doc_id"], sents["start"], sents["text"]):
+        if d not in keep_docs:
+            continue
+        for m in _CLAUSE_RE.finditer(text):
+            c = m.group().strip(_STRIP)
+            n = len(c)
+            if not 3 <= n <= 20 or _FIGURE_RE.search(c):
+                continue
+            lead = m.start() + (len(m.group()) - len(m.group().lstrip(_STRIP)))
+            bounds = set(itertools.accumulate(map(len, cut(c, False))))
+            for p in (1, 2, 3):
+                if p not in bounds:
+                    continue
+                for q in (1, 2, 3, 4):
+                    f = n - p - q
+                    if f >= 1 and (n - q) not in bounds:
+                        continue
+                    if f < 1:
+                        break
+                    if f > max_filler:
+                        continue
+                    # a one-character end that is a function word frames only with a long other end
+                    if (p == 1 and c[0] in _WEAK_FRAME and q < 3) or (q == 1 and c[-1] in _WEAK_FRAME and p < 3):
+                        continue
+                    fillers = uses.setdefault((c[:p], c[n - q :]), {})
+                    fillers.setdefault(c[p : n - q], []).append((d, int(s0) + lead, int(s0) + lead + n, text))
+    frames = {}
+    for key, fillers in uses.items():
+        if len(fillers) < min_fillers:
+            continue
+        occ = [o for os_ in fillers.values() for o in os_]
+        ndocs = len({o[0] for o in occ})
+        if ndocs >= min_docs:
+            frames[key] = (fillers, len(occ), ndocs)
+    # drop a frame when a more specific one accounts for ≥ 90 % of its uses
+    general = set()
+    for (a, b), (_, count, _) in frames.items():
+        for (a2, b2) in ((a[:-1], b), (a, b[1:])):
+            if (a2, b2) in frames and a2 and b2 and count >= 0.9 * frames[(a2, b2)][1]:
+                general.add((a2, b2))
+    rows = []
+    for (a, b), (fillers, count, ndocs) in frames.items():
+        if (a, b) in general:
+            continue
+        speakers = len({speaker_of.get(o[0]) for os_ in fillers.values() for o in os_})
+        for filler, os_ in fillers.items():
+            d, s, e, sentence = os_[0]
+            rows.append((f"{a}*{b}", filler, len(os_), len({o[0] for o in os_}), sentence, d, s, e, ndocs, speakers, len(fillers)))
+    df = pd.DataFrame(rows, columns=MINED_COLUMNS)
+    return df.sort_values(
+        ["template_docs", "template_speakers", "template_fillers", "template", "count", "filler"],
+        ascending=[False, False, False, True, False, True], kind="stable",
+    ).reset_index(drop=True)

@@ -307,3 +307,116 @@ def cooccurrence(tokens: pd.DataFrame, terms: list[str], *, unit: str = "sent_id
                 m.loc[a, b] += 1
                 m.loc[b, a] += 1
     return m
+
+
+ALIGN_COLUMNS = [
+    "doc_a", "start_a", "end_a", "doc_b", "start_b", "end_b", "length_a", "length_b",
+    "identical", "n_edits", "edits", "text",
+]
+
+
+def aligned_passages(
+    docs: pd.DataFrame,
+    spans: pd.DataFrame | None = None,
+    *,
+    max_gap: int = 300,
+    min_len: int = 20,
+    min_identical: float = 0.8,
+    k: int = 12,
+) -> pd.DataFrame:
+    """Reused passages aligned across small edits, as text-reuse tools (passim, TextPAIR) report them.
+
+    The exact shared spans of :func:`reused_passages` are anchors.  For each
+    pair of places, anchors that follow one another in both texts, with gaps
+    of at most ``max_gap`` characters on each side, are chained into one
+    passage; the gaps between them are the edits, refined character by
+    character (``difflib``, on the short gaps only).  Returns both locations,
+    both lengths, ``identical`` (the share of the two passages' characters that
+    are identical: 2 × matched / (length_a + length_b)), the edits
+    (``a→b`` replacements, ``-x`` deletions, ``+y`` insertions) and the
+    passage's text in ``doc_a``.  A chain below ``min_identical`` is not one
+    passage but places that share phrases: its anchors are reported singly.  Cost: linear in the anchors (sorted once);
+    no pair of documents is compared unless they share an anchor.
+    """
+    import difflib
+
+    if spans is None:
+        spans = reused_passages(docs, k=k, min_len=k)
+    if spans.empty:
+        return pd.DataFrame(columns=ALIGN_COLUMNS)
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    s = spans.sort_values(["doc_a", "doc_b", "start_a", "start_b"], kind="stable")
+    rows = []
+    for (da, db), g in s.groupby(["doc_a", "doc_b"], sort=False):
+        anchors = list(zip(g["start_a"].tolist(), g["end_a"].tolist(), g["start_b"].tolist(), g["end_b"].tolist()))
+        for chain in _chains(anchors, max_gap):
+            row = _passage(texts[da], texts[db], chain, difflib)
+            # a chain that is mostly edits joined passages that merely share phrases: keep its anchors
+            pieces = [(chain, row)] if row[4] >= min_identical else [
+                ([a], _passage(texts[da], texts[db], [a], difflib)) for a in chain
+            ]
+            for c, r in pieces:
+                if max(r[2], r[3]) >= min_len:
+                    rows.append((da, c[0][0], c[-1][1], db, c[0][2], c[-1][3], *r[2:]))
+    df = pd.DataFrame(rows, columns=ALIGN_COLUMNS)
+    return df.sort_values(["length_a", "doc_a", "start_a"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
+
+
+def _chains(anchors: list[tuple[int, int, int, int]], max_gap: int) -> list[list[tuple[int, int, int, int]]]:
+    """Anchors ``(sa, ea, sb, eb)`` sorted by ``sa`` → chains in order on both sides with small gaps.
+
+    An anchor that fits no open chain starts a new one; open chains that fell
+    more than ``max_gap`` behind are closed (so the work stays linear).
+    """
+    done: list[list] = []
+    open_: list[list] = []
+    for a in anchors:
+        sa, ea, sb, eb = a
+        still = []
+        for c in open_:
+            (done if sa - c[-1][1] > max_gap else still).append(c)
+        open_ = still
+        best = None
+        for c in open_:
+            _, pea, _, peb = c[-1]
+            if sa >= pea - 2 and sb >= peb - 2 and sb - peb <= max_gap and (sa - pea) - (sb - peb) <= max_gap:
+                if best is None or c[-1][1] > best[-1][1]:
+                    best = c
+        if best is not None and ea > best[-1][1] and eb > best[-1][3]:
+            best.append(a)
+        elif best is None:
+            open_.append([a])
+    return done + open_
+
+
+def _passage(a: str, b: str, chain: list[tuple[int, int, int, int]], difflib) -> tuple:
+    """Lengths, identical share, edits and text of one chained passage."""
+    matched = 0
+    edits: list[str] = []
+    prev = None
+    for sa, ea, sb, eb in chain:
+        if prev is not None:
+            pea, peb = prev
+            sa2, sb2 = max(sa, pea), max(sb, peb)  # anchors may overlap by a character or two
+            ga, gb = a[pea:sa2], b[peb:sb2]
+            if ga == gb:
+                matched += len(ga)
+            else:
+                for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ga, gb, autojunk=False).get_opcodes():
+                    if op == "equal":
+                        matched += i2 - i1
+                    elif op == "replace":
+                        edits.append(f"{ga[i1:i2]}→{gb[j1:j2]}")
+                    elif op == "delete":
+                        edits.append(f"-{ga[i1:i2]}")
+                    else:
+                        edits.append(f"+{gb[j1:j2]}")
+            matched += min(ea - sa2, eb - sb2)
+        else:
+            matched += ea - sa
+        prev = (ea, eb)
+    start_a, end_a, start_b, end_b = chain[0][0], chain[-1][1], chain[0][2], chain[-1][3]
+    len_a, len_b = end_a - start_a, end_b - start_b
+    share = round(2 * matched / (len_a + len_b), 4) if len_a + len_b else 1.0
+    shown = [e.replace("\n", "⏎") for e in edits]
+    return (None, None, len_a, len_b, share, len(edits), "; ".join(shown), a[start_a:end_a])
