@@ -316,6 +316,8 @@ def score_parallels(g: Gold, parallels) -> Score:
     """A gold 排比 is found when a detected run shares ≥ 2/3 of its members (fuzzy)."""
     sc = Score()
     gold = g.data.get("parallels") or []
+    if len(parallels) and "kind" in parallels:
+        parallels = parallels[parallels["kind"] != "list"]  # labelled a list of nouns, not claimed as 排比
     runs = [[m for m in str(x).split("|") if m] for x in (parallels["members"] if len(parallels) else [])]
     hit_runs: set[int] = set()
     for members in gold:

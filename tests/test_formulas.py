@@ -237,3 +237,21 @@ def test_templates_mined_from_real_reports_end_at_word_boundaries():
     row = mined[mined["template"] == "加大*力度"].iloc[0]
     assert texts[row.doc_id][row.start : row.end] == "加大" + row.filler + "力度"
     assert row.filler in row.example
+
+
+def test_parallels_across_list_item_heads_and_not_across_arguments(corpus):
+    par = corpus.parallels
+    one = par[par["doc_id"] == "001_30538a9527e96dc1-01"]
+    assert "通天气|接地气|聚人气|溢才气|显霸气" in set(one["members"])  # 第一，通天气。…第二，接地气。…
+    three = par[par["doc_id"].str.startswith("003_")]
+    # 不管是…还是…: clauses of an argument share 办公室工作 but are no slogan
+    assert not three["members"].str.contains("不管是在基层办公室工作").any()
+    assert three.set_index("members").loc["剪子|刀子|浆子", "kind"] == "list"
+
+
+def test_verse_lines_are_parallels():
+    text = "希望大家牢记嘱托。“春风化雨润心田，凝心聚力谱新篇，砥砺奋进担使命，携手同心创未来”。"
+    got = find_parallels("d", text)
+    row = got[got["kind"] == "verse"].iloc[0]
+    assert row["members"] == "春风化雨润心田|凝心聚力谱新篇|砥砺奋进担使命|携手同心创未来" and row["frame"] == "7言"
+    assert text[row["start"] : row["end"]].startswith("春风化雨")

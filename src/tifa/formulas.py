@@ -235,17 +235,20 @@ def _appos_parts(body: str, number: int) -> list[str] | None:
     return None
 
 
-def _lists(items) -> tuple[list[list], list[int]]:
-    """The outline's lists (runs of sibling items) in text order, and their first offsets."""
+def _lists(items) -> tuple:
+    """The outline's lists (runs of sibling items) in text order and their first offsets; every
+    item's offset; the lists' last-item offsets, sorted, with the list each belongs to — what
+    :func:`_members` bisects instead of scanning."""
     groups: dict[int, list] = {}
     for it in items:
         groups.setdefault(it.enum_key, []).append(it)
     ordered = sorted(groups.values(), key=lambda g: g[0].start)
-    return ordered, [g[0].start for g in ordered]
+    lasts = sorted((g[-1].start, i) for i, g in enumerate(ordered))
+    return ordered, [g[0].start for g in ordered], [it.start for it in items], [a for a, _ in lasts], [i for _, i in lasts]
 
 
 def _members(
-    text: str, start: int, end: int, number: int, head: str, items, lists: tuple[list[list], list[int]], known: Known | None = None
+    text: str, start: int, end: int, number: int, head: str, items, lists: tuple, known: Known | None = None
 ) -> tuple[list[str], str | None]:
     after = text[end : end + 400]
     clean = lambda parts: [_trim_member(_abbreviate(p, head), head) for p in parts]  # noqa: E731
@@ -257,15 +260,23 @@ def _members(
     if known is not None and known.members:
         return list(known.members), "lexicon"
     # the list or headings that follow closely, inside the same section
-    ordered, firsts = lists
+    ordered, firsts, item_starts, last_starts, by_last = lists
+    # the deepest item around ``start``: the last item opened before it, or the nearest of its
+    # ancestors that is still open (items nest, in text order)
     container = None
-    for it in items:
-        if it.start > start:
-            break  # items are in text order
-        if start < it.end and (container is None or it.depth > container.depth):
-            container = it
+    at = bisect.bisect_right(item_starts, start)
+    node = items[at - 1] if at else None
+    while node is not None:
+        if start < node.end:
+            container = node
+            break
+        node = node.parent
     k = bisect.bisect_left(firsts, end)
-    for members in reversed(ordered[:k]):  # a list just before: 一要靠…二要靠… 围绕这“两靠”
+    # a list just before: 一要靠…二要靠… 围绕这“两靠” — its last item opened at most 150 characters
+    # before and is still open; of several, the one that began last
+    lo, hi = bisect.bisect_left(last_starts, start - 150), bisect.bisect_left(last_starts, start)
+    for li in sorted((by_last[j] for j in range(lo, hi) if by_last[j] < k), reverse=True):
+        members = ordered[li]
         last = members[-1]
         if last.start < start < last.end and start <= last.start + 150 and len(members) == number:
             if not any(it.marker.line_start for it in members):
@@ -344,7 +355,8 @@ def _frame(group: list[str]) -> tuple[str, str] | None:
         if inner and sum(shared) >= 1:
             frame = "".join(group[0][i] if shared[i] else "*" for i in range(n))
             return re.sub(r"\*+", "*", frame), "template"
-    if len(prefix) >= 2 and prefix not in _WEAK_PREFIXES and all(len(g) > len(prefix) for g in group):
+    even = len(group) >= 3 and len(lengths) == 1 and len(group[0]) <= 5  # 一个单位，一个系统，一个机构
+    if len(prefix) >= 2 and (prefix not in _WEAK_PREFIXES or even) and all(len(g) > len(prefix) for g in group):
         return prefix + "*", "opening"
     if len(suffix) >= 2 and all(len(g) > len(suffix) for g in group):
         return "*" + suffix, "ending"
@@ -434,6 +446,9 @@ def find_parallels(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30)
                     off, seg = segs[i - 1]
                     k = seg.index(frame[:-1], 1)
                     run.insert(0, [off + k, seg[k:]])
+                if len(run) >= min_n and any(_CONNECTIVE_RE.match(s) for _, s in run):
+                    i += 1  # clauses joined by 不管是…还是…: an argument, not a slogan
+                    continue
                 if len(run) >= min_n:
                     members = [s for _, s in run]
                     start = run[0][0]
@@ -447,6 +462,7 @@ def find_parallels(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30)
                 i += 1
     rows += _structural_parallels(doc_id, text, rows, min_n=min_n)
     rows += _list_item_parallels(doc_id, text, rows, min_n=min_n)
+    rows += _verse_parallels(doc_id, text, rows)
     rows.sort(key=lambda r: r[5])
     df = pd.DataFrame(rows, columns=PARALLEL_COLUMNS)
     return df.astype({"n": "int64", "start": "int64", "end": "int64"})
@@ -532,6 +548,25 @@ def _verb_object(members: list[str]) -> bool:
     return len({len(m) for m in members}) == 1
 
 
+#: One-character endings of concrete nouns (剪子、刀子、浆子): a list of such nouns is a list.
+_NOUN_SUFFIXES = set("子儿头")
+_CONNECTIVE_RE = re.compile(r"^(?:不管是|不管|无论是|无论|还是|或者|但是|而且|并且|因为|所以|如果|虽然|即使|不仅|而是)")
+
+
+def _plain_nouns(members: list[str], frame: str) -> bool:
+    """A plain list of nouns: every member one dictionary noun of a concrete-noun ending
+    (剪子、刀子、浆子), or nouns before a shared head noun (财税体制、金融体制) — see :func:`_noun_list`.
+    A shared frame of nouns the genre coins (政治判断力、政治领悟力; 参与者、贡献者) stays a slogan."""
+    from .segment import shared_segmenter
+
+    seg = shared_segmenter()
+    if frame[:1] == "*" and frame[1:] in _NOUN_SUFFIXES and all(
+        len(t := seg.tag(m)) == 1 and t[0][1].startswith("n") for m in members
+    ):
+        return True
+    return _noun_list(members, frame)
+
+
 def _noun_list(members: list[str], frame: str) -> bool:
     """Nouns of two or more characters before a shared head noun (财税体制、金融体制、投资体制):
     a list, not a 排比 (a one-character frame — 嘴勤、腿勤 — stays a slogan)."""
@@ -549,24 +584,53 @@ def _noun_list(members: list[str], frame: str) -> bool:
 
 
 def _structural_parallels(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
-    taken = [(r[5], r[6]) for r in found]
+    # spans already taken, sorted: does one open before a new span ends and close after it starts?
+    found_spans = sorted((r[5], r[6]) for r in found)
+    found_starts = [a for a, _ in found_spans]
+    reach = list(itertools.accumulate((b for _, b in found_spans), max))  # furthest end so far
+    starts: list[int] = []  # spans added here: disjoint from everything, so sorted ends too
+    ends: list[int] = []
     rows = []
     for base, parts in _coordinated_runs(text, min_n):
         members = [p for _, p in parts]
         if len(set(members)) < len(members) or any(_FIGURE_RE.search(m) for m in members):
             continue  # figures and amounts never make a slogan
         frame = _position_frame(members)
-        kind = "list" if frame is not None and _noun_list(members, frame) else "structural"
+        kind = "list" if frame is not None and _plain_nouns(members, frame) else "structural"
         if frame is None:
             if not _verb_object(members):
                 continue  # a plain list (农业、工业、国防) is no 排比
             frame, kind = "V+O", "verb_object"
         start = base + parts[0][0]
         end = base + parts[-1][0] + len(parts[-1][1])
-        if any(a < end and start < b for a, b in taken):
+        f = bisect.bisect_left(found_starts, end)
+        i = bisect.bisect_left(starts, end)
+        if (f and reach[f - 1] > start) or (i and ends[i - 1] > start):
             continue
-        taken.append((start, end))
+        starts.insert(i, start)
+        ends.insert(i, end)
         rows.append((doc_id, "|".join(members), frame, kind, len(members), start, end))
+    return rows
+
+
+_VERSE_RE = re.compile(r"(?:[\u4e00-\u9fffA-Z]{7}[，,]){3,}[\u4e00-\u9fffA-Z]{7}(?=[。！？!?；;”\n]|$)|(?:[\u4e00-\u9fffA-Z]{5}[，,]){3,}[\u4e00-\u9fffA-Z]{5}(?=[。！？!?；;”\n]|$)")
+
+
+def _verse_parallels(doc_id: str, text: str, found: list) -> list[tuple]:
+    """Lines of verse the genre closes with (励精图治挑重担，撸起袖子加油干，…): four or more clauses
+    of exactly seven (or five) characters, the whole of a sentence."""
+    spans = [(r[5], r[6]) for r in found]
+    rows = []
+    for m in _VERSE_RE.finditer(text):
+        if m.start() and text[m.start() - 1] not in "。！？!?；;“\n：:":
+            continue  # the clauses must open the sentence, not end a longer one
+        start, end = m.start(), m.end()
+        if any(a < end and start < b for a, b in spans):
+            continue
+        members = re.split(r"[，,]", m.group())
+        if len(set(members)) < len(members) or any(_FIGURE_RE.search(x) for x in members):
+            continue
+        rows.append((doc_id, "|".join(members), f"{len(members[0])}言", "verse", len(members), start, end))
     return rows
 
 
@@ -688,8 +752,10 @@ def find_quotes(doc_id: str, text: str) -> pd.DataFrame:
             continue
         rows.append((doc_id, who, _source_type(who), m.group("q"), m.start("q"), m.end("q")))
         taken.append((m.start(), m.end()))
+    taken_starts = [a for a, _ in taken]  # finditer's matches: in order, never overlapping
     for m in _SAYING_RE.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        i = bisect.bisect_right(taken_starts, m.start())
+        if i and m.start() < taken[i - 1][1]:
             continue
         rows.append((doc_id, m.group("who"), "saying" if m.group("who") in _SAYINGS else "classic", m.group("q").strip("“”"), m.start("q"), m.end("q")))
     for m in _BOOK_RE.finditer(text):
