@@ -714,7 +714,12 @@ _LEADERS = ("习近平", "习总书记", "总书记", "毛泽东", "毛主席", 
 _CLASSICS = ("孔子", "孟子", "老子", "庄子", "荀子", "韩非子", "古人", "古语", "先贤", "前人", "诸葛亮", "司马光", "王安石", "苏轼")
 _SAYINGS = ("俗话", "俗语", "常言", "谚语", "民谚", "老话", "古话")
 _SAY = r"(?:曾经|曾|也|反复|多次|深刻地|深刻|明确|所|一再)?(?:说过|说|指出|强调|讲过|讲|告诫|要求|提出|言|云|有云|道)(?:过|得好)?(?:一段话)?"
-_QUOTE_RE = re.compile(rf"(?P<who>[\u4e00-\u9fffA-Za-z《》]{{1,14}}?){_SAY}[：:，,]?\s*“(?P<q>[^”]{{2,300}})”")
+# A quotation's opening mark is at most 25 characters (who ≤ 14, the verb ≤ 10, a colon) after
+# its start, with only white space between: the lookahead rules a position out in one short scan
+# before the costly part runs (the same matches, several times faster).
+_QUOTE_RE = re.compile(
+    rf"(?=[^“\s]{{1,25}}+\s*“)(?P<who>[\u4e00-\u9fffA-Za-z《》]{{1,14}}?){_SAY}[：:，,]?\s*“(?P<q>[^”]{{2,300}})”"
+)
 _SAYING_RE = re.compile(rf"(?P<who>{'|'.join(_SAYINGS + ('古人', '古语', '先贤'))})(?:有云|说得好|说|讲|云|道|曰)?[：:，,]\s*“?(?P<q>[^”。！？\n]{{2,120}}[。！？]?)”?")
 _BOOK_RE = re.compile(r"《(?P<b>[^》\n]{1,30})》")
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import itertools
 import os
 import re
 import sys
@@ -40,6 +39,7 @@ import multiprocessing as mp
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 from tqdm import tqdm
 
 from .config import LEXICONS
@@ -439,33 +439,56 @@ class Segmenter:
             return self._batch_table(jobs)
 
     def _batch_table(self, jobs: Sequence[tuple[str, str, Sequence[tuple[int, int, int]]]]) -> pa.Table:
-        cols: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
-        known = self._info
+        # Python collects the words and tags; offsets, ids and per-word flags are built in bulk
+        words: list[str] = []
+        pos: list[str] = []
+        counts: list[int] = []  # tokens per sentence
+        sent_ids: list[int] = []
+        sent_starts: list[int] = []
+        doc_counts: list[int] = []  # tokens per document
+        doc_ids: list[str] = []
         for doc_id, text, sentences in jobs:
-            words: list[str] = []
-            pos: list[str] = []
-            sent_ids: list[int] = []
-            starts: list[int] = []
+            before = len(words)
             for sent_id, s, e in sentences:
                 pairs = self.tag(text[s:e])
                 if not pairs:
                     continue
                 words.extend(w for w, _ in pairs)
                 pos.extend(f for _, f in pairs)
-                sent_ids.extend([sent_id] * len(pairs))
-                starts.extend(itertools.accumulate((len(w) for w, _ in pairs[:-1]), initial=s))
-            n = len(words)
-            infos = [known.get(w) or self.word_info(w) for w in words]
-            cols["doc_id"].extend([doc_id] * n)
-            cols["sent_id"].extend(sent_ids)
-            cols["tok_id"].extend(range(n))
-            cols["word"].extend(words)
-            cols["pos"].extend(pos)
-            cols["start"].extend(starts)
-            cols["end"].extend(a + len(w) for a, w in zip(starts, words))
-            cols["is_stop"].extend(i[0] for i in infos)
-            cols["tag"].extend(i[1] for i in infos)
-        return pa.table({c: pa.array(cols[c], type=t) for c, t in _ARROW_TYPES.items()})
+                counts.append(len(pairs))
+                sent_ids.append(sent_id)
+                sent_starts.append(s)
+            doc_ids.append(doc_id)
+            doc_counts.append(len(words) - before)
+        if not words:
+            return _empty_table()
+        word_arr = pa.array(words, type=pa.string())
+        lengths = pc.utf8_length(word_arr).to_numpy().astype(np.int64)
+        counts_np = np.asarray(counts, dtype=np.int64)
+        ends_all = np.cumsum(lengths)
+        first = np.concatenate([[0], np.cumsum(counts_np)[:-1]])  # each sentence's first token
+        base = np.repeat(np.asarray(sent_starts, dtype=np.int64) - (ends_all[first] - lengths[first]), counts_np)
+        start = base + ends_all - lengths
+        doc_counts_np = np.asarray(doc_counts, dtype=np.int64)
+        doc_first = np.repeat(np.concatenate([[0], np.cumsum(doc_counts_np)[:-1]]), doc_counts_np)
+        encoded = word_arr.dictionary_encode()
+        infos = [self.word_info(w) for w in encoded.dictionary.to_pylist()]
+        idx = encoded.indices.to_numpy()
+        stop = np.fromiter((i[0] for i in infos), dtype=bool, count=len(infos))[idx]
+        tag = pa.array([i[1] for i in infos], type=pa.string()).take(encoded.indices)
+        return pa.table({
+            "doc_id": pa.DictionaryArray.from_arrays(
+                pa.array(np.repeat(np.arange(len(doc_ids), dtype=np.int32), doc_counts_np)), pa.array(doc_ids, pa.string())
+            ).cast(pa.string()),
+            "sent_id": pa.array(np.repeat(np.asarray(sent_ids, dtype=np.int32), counts_np)),
+            "tok_id": pa.array((np.arange(len(words)) - doc_first).astype(np.int32)),
+            "word": word_arr,
+            "pos": pa.array(pos, type=pa.string()),
+            "start": pa.array(start),
+            "end": pa.array(start + lengths),
+            "is_stop": pa.array(stop),
+            "tag": tag,
+        })
 
 
 _ARROW_TYPES = {
