@@ -48,6 +48,22 @@ def formulas(text, kind=None):
         ),
         # a list just before it (seed 003)
         ("怎样干好办公室工作，一要靠素质和能力，二要靠苦干和实干。围绕着这“两靠”，我觉得要做到这几点：", "两靠", "靠素质和能力|靠苦干和实干", "list_before"),
+        # a list joined to the term by 的 (seed 001, a Shanghai report quoted)
+        (
+            "提出了改革开放大突破、经济结构大调整、中心城市大推进、区域发展大跨越的四大奋斗目标。",
+            "四大奋斗目标", "改革开放大突破|经济结构大调整|中心城市大推进|区域发展大跨越", "list_before",
+        ),
+        # …的 list after a lead-in (work report 1979)
+        ("在人民内部要坚决实行毛泽东同志一再宣布的不抓辫子、不扣帽子、不打棍子的“三不主义”。",
+         "三不主义", "不抓辫子|不扣帽子|不打棍子", "list_before"),
+        # 即 + verb-object phrases after the head noun
+        (
+            "实施“五个一”工程，即建立一套制度、锻造一支队伍、打造一批品牌、形成一套机制、培育一种文化。",
+            "五个一", "建立一套制度|锻造一支队伍|打造一批品牌|形成一套机制|培育一种文化", "apposition",
+        ),
+        # a colon after the head noun
+        ("保密工作要坚持“三不”原则：不该说的不说，不该问的不问，不该看的不看。",
+         "三不", "不该说的不说|不该问的不问|不该看的不看", "apposition"),
         # names given one by one (seed 003)
         ("第五，要读好“两本书”。一本书叫“有字之书”，要熟悉政策法规。另一本书叫“无字之书”，就是社会实践。", "两本书", "有字之书|无字之书", "named"),
     ],
@@ -79,6 +95,15 @@ def test_formulation_versus_count(text, formula, kind):
         assert got.empty or (got["kind"] == "count").all()
     else:
         assert not got.empty and got.iloc[0]["kind"] == kind
+
+
+def test_a_list_of_the_wrong_size_gives_no_members():
+    # three phrases before 的 but 四大: rejected, not kept
+    df = find_formulas("d", "提出了改革开放大突破、经济结构大调整、区域发展大跨越的四大奋斗目标。")
+    assert df.iloc[0]["members"] == "" and df.iloc[0]["kind"] == "count"
+    # a sentence, not a list, before 的
+    df = find_formulas("d", "工业和农业是国民经济的两个主要部门。")
+    assert df.iloc[0]["members"] == ""
 
 
 def test_known_formulations_are_marked_with_official_members():

@@ -52,6 +52,9 @@ _QUOTED_RE = re.compile(rf"[“\"](?P<f>(?P<n>{_NUM}{{1,2}})(?P<rest>[\u4e00-\u9
 _OPEN_RE = re.compile(rf"(?<![第\d{CN_DIGITS}两零百千万亿几])(?P<f>(?P<n>{_NUM}{{1,2}})(?P<cls>{_CLASSIFIERS})(?P<rest>[\u4e00-\u9fff]{{1,6}}))")
 _BRACKET_RE = re.compile(r"^\s*[（(](?P<m>[^（）()]{2,120})[)）]")
 _APPOS_RE = re.compile(r"^[”\"]?(?:的[\u4e00-\u9fff]{0,6}[，,]?)?\s*(?:，|,)?\s*(?:即|就是|是指|是|指|包括|：|:)\s*[：:]?(?P<m>[^。；;！？\n]{2,200})")
+_PREDICATE_RE = re.compile(r"是|作为|成为|仍然|已经|属于")
+#: An apposition after the term's head noun, introduced by 即 or a colon (“五个一”工程，即…; “三不”原则：…).
+_HEAD_APPOS_RE = re.compile(r"^[”\"]?[\u4e00-\u9fff]{1,4}[，,]?\s*(?:即|：|:)\s*(?P<m>[^。！？\n]{2,200})")
 _SPLIT_RE = re.compile(r"[、，,；;]|(?<=[\u4e00-\u9fff])(?:和|及|与|以及)(?=[\u4e00-\u9fff])")
 
 
@@ -259,6 +262,20 @@ def _members(
             return clean(parts), "brackets"
     if known is not None and known.members:
         return list(known.members), "lexicon"
+    # a list right before, joined to the term by 的: 改革开放大突破、…、区域发展大跨越的四大奋斗目标
+    before = text[max(0, start - 240) : start].rstrip("“\"")
+    if before.endswith("的"):
+        clause = re.split(r"[，,。；;：:！？!?\n]", before[:-1])[-1]
+        parts = [p.strip(_STRIP).removesuffix("的") for p in _split_members(clause)]  # 敌我之间的和人民内部的
+        if parts:
+            lead = re.split(r"了|的|把|将|关于|按照|对于", parts[0])[-1].strip(_STRIP)  # 我们先后进行了|土地改革
+            parts[0] = lead if len(lead) >= 2 else parts[0]
+            hi = max(map(len, parts[1:]), default=0)
+            if hi and len(parts[0]) > hi + 2:  # 要善于分辨敌我之间|人民内部: the lead-in runs on
+                parts[0] = parts[0][-hi:]
+        # the list must be all the clause holds: 工业和农业是国民经济的两个主要部门 is a sentence
+        if len(parts) == number and all(2 <= len(p) <= 24 for p in parts) and not _PREDICATE_RE.search(parts[-1]):
+            return clean(parts), "list_before"
     # the list or headings that follow closely, inside the same section
     ordered, firsts, item_starts, last_starts, by_last = lists
     # the deepest item around ``start``: the last item opened before it, or the nearest of its
@@ -296,6 +313,11 @@ def _members(
         parts = _appos_parts(m.group("m"), number)
         if parts and not any(_MARKER_START.match(p) for p in parts):
             return clean(parts), "apposition"
+    m = _HEAD_APPOS_RE.match(after)  # “五个一”工程，即建立一套制度、…; “三不”原则：不该说的不说，…
+    if m:
+        parts = _appos_parts(m.group("m"), number)
+        if parts and not any(_MARKER_START.match(p) for p in parts):
+            return [p.strip(_STRIP) for p in parts], "apposition"  # whole phrases: nothing to abbreviate
     # names given one by one: 一本书叫“有字之书”…另一本书叫“无字之书”
     para_end = text.find("\n", end, end + 400)
     para = text[end : para_end if para_end >= 0 else end + 400]
