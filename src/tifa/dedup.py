@@ -76,11 +76,25 @@ def candidate_pairs(sigs: np.ndarray, bands: int = BANDS) -> set[tuple[int, int]
         for i in range(len(block)):
             buckets[block[i].tobytes()].append(i)
         for members in buckets.values():
-            if 1 < len(members) <= 500:
+            if len(members) <= _ALL_PAIRS:
                 for x in range(len(members)):
                     for y in range(x + 1, len(members)):
                         pairs.add((members[x], members[y]))
+            else:
+                # a crowd of near-copies (a text repeated hundreds of times): each is compared with
+                # the bucket's first few and with its neighbour, not with all — linear, and the
+                # originals a copy resolves to are among the first
+                anchors = members[:_ANCHORS]
+                for x, m in enumerate(members):
+                    pairs.update((a, m) for a in anchors if a < m)
+                    if x:
+                        pairs.add((members[x - 1], m))
     return pairs
+
+
+#: Buckets up to this size are verified pair by pair; larger ones against their first members.
+_ALL_PAIRS = 50
+_ANCHORS = 8
 
 
 def mark_duplicates(docs: pd.DataFrame, *, threshold: float = 0.8, sigs: np.ndarray | None = None) -> pd.DataFrame:
