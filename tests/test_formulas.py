@@ -272,6 +272,8 @@ def test_parallels_across_list_item_heads_and_not_across_arguments(corpus):
     # 不管是…还是…: clauses of an argument share 办公室工作 but are no slogan
     assert not three["members"].str.contains("不管是在基层办公室工作").any()
     assert three.set_index("members").loc["剪子|刀子|浆子", "kind"] == "list"
+    # ordinals run into the text: 第一要学会夹尾巴，…第二个要学会摇尾巴，…第三要学会翘尾巴
+    assert "要学会夹尾巴|要学会摇尾巴|要学会翘尾巴" in set(three["members"])
 
 
 def test_verse_lines_are_parallels():

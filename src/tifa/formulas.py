@@ -485,6 +485,7 @@ def find_parallels(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30)
     rows += _structural_parallels(doc_id, text, rows, min_n=min_n)
     rows += _list_item_parallels(doc_id, text, rows, min_n=min_n)
     rows += _verse_parallels(doc_id, text, rows)
+    rows += _ordinal_parallels(doc_id, text, rows, min_n=min_n)
     rows.sort(key=lambda r: r[5])
     df = pd.DataFrame(rows, columns=PARALLEL_COLUMNS)
     return df.astype({"n": "int64", "start": "int64", "end": "int64"})
@@ -632,6 +633,42 @@ def _structural_parallels(doc_id: str, text: str, found: list, *, min_n: int = 3
         starts.insert(i, start)
         ends.insert(i, end)
         rows.append((doc_id, "|".join(members), frame, kind, len(members), start, end))
+    return rows
+
+
+_INLINE_ORDINAL_RE = re.compile(r"第([一二三四五六七八九十])个?(?=[\u4e00-\u9fff])")
+
+
+def _ordinal_parallels(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
+    """排比 along ordinals run into the text, without a comma (第一要学会夹尾巴，…第二个要学会摇尾巴，…
+    第三要学会翘尾巴，…): within one paragraph, ordinals counting up from 第一, each followed by a short
+    phrase; the phrases must share a frame."""
+    seen = {r[1] for r in found}
+    spans = [(r[5], r[6]) for r in found]
+    rows = []
+    for pm in re.finditer(r"[^\n]+", text):
+        run: list[tuple[int, str]] = []
+        for m in _INLINE_ORDINAL_RE.finditer(pm.group()):
+            n = cn_to_int(m.group(1))
+            if n == 1:
+                run = []
+            elif n != len(run) + 1:
+                continue
+            head = _ITEM_HEAD_RE.match(pm.group(), m.end())
+            run.append((pm.start() + m.end(), head.group() if head else ""))
+        members = [h for _, h in run]
+        if len(run) < min_n or not all(2 <= len(h) <= 8 for h in members) or len(set(members)) < len(members):
+            continue
+        if any(_FIGURE_RE.search(h) for h in members) or "|".join(members) in seen:
+            continue
+        framed = _frame(members)
+        if not framed:
+            continue
+        # the run spans whole paragraphs: only its phrases must be free
+        if any(a < o + len(h) and o < b for o, h in run for a, b in spans):
+            continue
+        start, end = run[0][0], run[-1][0] + len(members[-1])
+        rows.append((doc_id, "|".join(members), framed[0], framed[1], len(members), start, end))
     return rows
 
 
