@@ -148,3 +148,16 @@ def test_knowledge_base_members_agree_with_the_series_where_it_spells_them_out(s
                     disagree.append((d, name, missing))
     assert len(spelled) >= 10, spelled
     assert not disagree, disagree
+
+
+def test_archive_sessions_agree_with_the_reports_datelines(series):
+    docs, _ = series
+    checked = 0
+    for text, occasion, date in zip(docs["text"], docs["occasion"], docs["date"]):
+        m = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日在(第.{1,3}届全国人民代表大会第.{1,3}次会议)上", text[:400])
+        if m:
+            checked += 1
+            assert m.group(4) == occasion
+            assert str(date) == f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    assert checked >= 5
+    assert docs["occasion"].str.match(r"^第.{1,3}届全国人民代表大会第.次会议$").all()
