@@ -65,9 +65,11 @@ edited = reuse[reuse["n_edits"] > 0]
 say(f"{len(reuse)} reused passages: {(reuse.doc_a != reuse.doc_b).sum()} between speeches, "
     f"{(reuse.doc_a == reuse.doc_b).sum()} within one; {len(edited)} of them reused with edits"
     + (f" (the longest: {int(edited['length_a'].max())} characters, {edited.iloc[0]['identical']:.1%} identical)." if len(edited) else "."))
-reuse.assign(a=reuse["doc_a"].map(labels), b=reuse["doc_b"].map(labels))[
-    ["a", "start_a", "b", "start_b", "length_a", "length_b", "identical", "n_edits", "edits", "text"]
-].head(30)
+shown = reuse.assign(
+    a=reuse["doc_a"].map(labels), b=reuse["doc_b"].map(labels),
+    text=reuse["text"].where(reuse["text"].str.len() <= 80, reuse["text"].str.slice(0, 80) + "…").str.replace("\n", "⏎"),  # the CSV has it whole
+)
+shown[["a", "start_a", "b", "start_b", "length_a", "length_b", "identical", "n_edits", "edits", "text"]].head(30)
 
 # %% [markdown]
 # ## Concordance (KWIC) — edit the query

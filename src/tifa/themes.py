@@ -418,5 +418,5 @@ def _passage(a: str, b: str, chain: list[tuple[int, int, int, int]], difflib) ->
     start_a, end_a, start_b, end_b = chain[0][0], chain[-1][1], chain[0][2], chain[-1][3]
     len_a, len_b = end_a - start_a, end_b - start_b
     share = round(2 * matched / (len_a + len_b), 4) if len_a + len_b else 1.0
-    shown = [e.replace("\n", "⏎") for e in edits]
+    shown = [e.replace("\n", "⏎").replace(" ", "␣") for e in edits]  # edits of white space stay visible
     return (None, None, len_a, len_b, share, len(edits), "; ".join(shown), a[start_a:end_a])
