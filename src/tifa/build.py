@@ -373,24 +373,12 @@ def assemble(
     return Corpus.lazy(out_dir, documents=docs, errors=list(errors or []), warnings=warnings)
 
 
-def build_corpus(
-    raw_dir: Path = RAW,
-    out_dir: Path = PROCESSED,
-    *,
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
-    progress: bool = True,
-    workers: int | None = None,
-    engine: str = "local",
-    scheduler: str | None = None,
-) -> Corpus:
-    """Build the corpus tables from ``raw_dir`` into ``out_dir`` (never writes to ``raw_dir``).
+def build_corpus(raw_dir: Path = RAW, out_dir: Path = PROCESSED, **options) -> Corpus:
+    """:func:`build`, returning the corpus (its ``report`` attached) rather than the report.
 
-    Incremental and parallel: see :mod:`tifa.build`.  Returns the corpus
-    (without the tokens table, which stays partitioned on disk).
+    ``options`` are :func:`build`'s.  The tokens table stays partitioned on disk.
     """
-    report = build(
-        raw_dir, out_dir, max_bytes=max_bytes, progress=progress, workers=workers, engine=engine, scheduler=scheduler
-    )
+    report = build(raw_dir, out_dir, **options)
     corpus = report.corpus
     corpus.report = report  # type: ignore[attr-defined]
     return corpus

@@ -657,9 +657,7 @@ def _ordinal_parallels(doc_id: str, text: str, found: list, *, min_n: int = 3) -
             head = _ITEM_HEAD_RE.match(pm.group(), m.end())
             run.append((pm.start() + m.end(), head.group() if head else ""))
         members = [h for _, h in run]
-        if len(run) < min_n or not all(2 <= len(h) <= 8 for h in members) or len(set(members)) < len(members):
-            continue
-        if any(_FIGURE_RE.search(h) for h in members) or "|".join(members) in seen:
+        if len(run) < min_n or not _usable_heads(members, 8, seen):
             continue
         framed = _frame(members)
         if not framed:
@@ -698,6 +696,17 @@ _LIST_HEADS = {"方面", "问题", "领域", "部分", "情况"}
 _ITEM_HEAD_RE = re.compile(r"[^。，,；;：:！？!?\n]+")
 
 
+def _usable_heads(members: list[str], max_len: int, seen: set[str]) -> bool:
+    """Short phrases opening list items that could make a 排比: 2 to ``max_len`` characters, all
+    different, no figures, not already reported."""
+    return (
+        all(2 <= len(h) <= max_len for h in members)
+        and len(set(members)) == len(members)
+        and not any(_FIGURE_RE.search(h) for h in members)
+        and "|".join(members) not in seen
+    )
+
+
 def _list_item_parallels(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
     """排比 across a numbered list: the short heads its items open with
     (第一，通天气。… 第二，接地气。… 第三，聚人气。…) sharing a frame or a character position."""
@@ -716,13 +725,11 @@ def _list_item_parallels(doc_id: str, text: str, found: list, *, min_n: int = 3)
             head = raw.strip(_STRIP)
             heads.append((it.marker.end + len(raw) - len(raw.lstrip(_STRIP)), head))
         members = [h for _, h in heads]
-        if not all(2 <= len(h) <= 6 for h in members) or len(set(members)) < len(members):
-            continue
-        if any(_FIGURE_RE.search(h) for h in members):
+        if not _usable_heads(members, 6, seen):
             continue
         framed = _frame(members)
         frame, kind = framed if framed else (_position_frame(members), "structural")
-        if frame is None or "|".join(members) in seen or frame.strip("*") in _LIST_HEADS:
+        if frame is None or frame.strip("*") in _LIST_HEADS:
             continue
         rows.append((doc_id, "|".join(members), frame, kind, len(members), heads[0][0], heads[-1][0] + len(members[-1])))
     return rows

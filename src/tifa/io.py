@@ -130,10 +130,10 @@ def _plausible_chinese(text: str) -> bool:
 
 def _plausible_big5(text: str) -> bool:
     """Big5 text, once simplified, is mostly common characters."""
-    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    han = "".join(_HAN_RUN.findall(text))
     if not han:
         return False
-    simplified = _to_simplified("".join(han[:2000]))
+    simplified = _to_simplified(han[:2000])
     return sum(map(_is_common_hanzi, simplified)) / len(simplified) >= 0.6
 
 

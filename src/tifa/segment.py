@@ -268,24 +268,8 @@ class Segmenter:
         return tuple(out)
 
     def _cut_block_compiled(self, blk: str, out: list[tuple[str, str]]) -> None:
-        """jieba.posseg's ``__cut_DAG`` on one block, the dictionary part done by jieba-rs.
-
-        jieba-rs without HMM gives the DAG route's words; single characters
-        (and the Latin/digit runs it groups from them) gather into a buffer
-        that is flushed as posseg does.
-        """
-        user, has = self._user_tags, self._has
-        buf: list[tuple[str, str]] = []
-        for w, t in self._tag_block(blk, False):
-            if len(w) == 1 or (w.isascii() and not has(w)):
-                buf.append((w, t))
-                continue
-            if buf:
-                self._flush_compiled(buf, out)
-                buf = []
-            out.append((w, user.get(w, t)))
-        if buf:
-            self._flush_compiled(buf, out)
+        """One of jieba's Han blocks: it holds only characters :meth:`_tag_whole` never gives up on."""
+        out.extend(self._tag_whole(blk))
 
     def _flush_compiled(self, buf: list[tuple[str, str]], out: list[tuple[str, str]]) -> None:
         if len(buf) == 1 and len(buf[0][0]) == 1:
@@ -367,19 +351,13 @@ class Segmenter:
                 out.append((w, "x"))  # outside jieba's Han blocks: posseg tags every character x
                 continue
             if not plain and not _RE_HAN_WORD.fullmatch(w):
-                if w.isspace() and w != "\r\n":
-                    if buf:
-                        flush(buf, out)
-                        buf = []
-                    out.extend((ch, "x") for ch in w)
-                    continue
-                if w == "\r\n":
-                    if buf:
-                        flush(buf, out)
-                        buf = []
-                    out.append((w, "x"))
-                    continue
-                return None
+                if not w.isspace():
+                    return None
+                if buf:
+                    flush(buf, out)
+                    buf = []
+                out.extend([(w, "x")] if w == "\r\n" else ((ch, "x") for ch in w))  # posseg keeps \r\n whole
+                continue
             if w.isascii() and not has(w):
                 buf.append((w, t))
                 continue

@@ -14,10 +14,12 @@
 """
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -338,8 +340,6 @@ def aligned_passages(
     passage but places that share phrases: its anchors are reported singly.  Cost: linear in the anchors (sorted once);
     no pair of documents is compared unless they share an anchor.
     """
-    import difflib
-
     if spans is None:
         spans = reused_passages(docs, k=k, min_len=k)
     if spans.empty:
@@ -350,14 +350,12 @@ def aligned_passages(
     for (da, db), g in s.groupby(["doc_a", "doc_b"], sort=False):
         anchors = list(zip(g["start_a"].tolist(), g["end_a"].tolist(), g["start_b"].tolist(), g["end_b"].tolist()))
         for chain in _chains(anchors, max_gap):
-            row = _passage(texts[da], texts[db], chain, difflib)
+            passage = _passage(da, texts[da], db, texts[db], chain)
             # a chain that is mostly edits joined passages that merely share phrases: keep its anchors
-            pieces = [(chain, row)] if row[4] >= min_identical else [
-                ([a], _passage(texts[da], texts[db], [a], difflib)) for a in chain
+            pieces = [passage] if passage.identical >= min_identical else [
+                _passage(da, texts[da], db, texts[db], [a]) for a in chain
             ]
-            for c, r in pieces:
-                if max(r[2], r[3]) >= min_len:
-                    rows.append((da, c[0][0], c[-1][1], db, c[0][2], c[-1][3], *r[2:]))
+            rows.extend(p for p in pieces if max(p.length_a, p.length_b) >= min_len)
     df = pd.DataFrame(rows, columns=ALIGN_COLUMNS)
     return df.sort_values(["length_a", "doc_a", "start_a"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
 
@@ -389,8 +387,23 @@ def _chains(anchors: list[tuple[int, int, int, int]], max_gap: int) -> list[list
     return done + open_
 
 
-def _passage(a: str, b: str, chain: list[tuple[int, int, int, int]], difflib) -> tuple:
-    """Lengths, identical share, edits and text of one chained passage."""
+class _Passage(NamedTuple):  # one row of aligned_passages (ALIGN_COLUMNS)
+    doc_a: str
+    start_a: int
+    end_a: int
+    doc_b: str
+    start_b: int
+    end_b: int
+    length_a: int
+    length_b: int
+    identical: float
+    n_edits: int
+    edits: str
+    text: str
+
+
+def _passage(doc_a: str, a: str, doc_b: str, b: str, chain: list[tuple[int, int, int, int]]) -> _Passage:
+    """Both locations, lengths, identical share, edits and text of one chained passage."""
     matched = 0
     edits: list[str] = []
     prev = None
@@ -419,4 +432,4 @@ def _passage(a: str, b: str, chain: list[tuple[int, int, int, int]], difflib) ->
     len_a, len_b = end_a - start_a, end_b - start_b
     share = round(2 * matched / (len_a + len_b), 4) if len_a + len_b else 1.0
     shown = [e.replace("\n", "⏎").replace(" ", "␣") for e in edits]  # edits of white space stay visible
-    return (None, None, len_a, len_b, share, len(edits), "; ".join(shown), a[start_a:end_a])
+    return _Passage(doc_a, start_a, end_a, doc_b, start_b, end_b, len_a, len_b, share, len(edits), "; ".join(shown), a[start_a:end_a])
