@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tifa.outline import announced_count, assign_sections, outline_frames, parse
@@ -195,6 +195,7 @@ _PIECES = ["一、总体要求", "（一）", "（二）", "1.", "2.", "一是",
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40))
+@example(["①", "②", "一是", "\n", "二是"])  # 二是 once continued a list inside ② after ② had closed
 def test_property_items_lie_inside_parents_and_siblings_do_not_overlap(pieces):
     text = "".join(pieces)
     outline, _ = outline_frames("d", text)

@@ -459,8 +459,10 @@ def _nest(markers: list[Marker], items: list[Item], closes: dict[int, float], co
     """Nest ``markers`` into ``items`` with a stack of open lists (see the module doc)."""
     stack: list[_Level] = []
     for k, mk in enumerate(markers):
-        while stack and stack[-1].closes_at <= mk.start:
-            stack.pop()
+        # a list that has closed (with its paragraph) closes the lists opened inside it too
+        closed = next((i for i, lv in enumerate(stack) if lv.closes_at <= mk.start), None)
+        if closed is not None:
+            del stack[closed:]
         if mk.family == "heading":  # unnumbered section headings sit at the top
             del stack[1 if stack and stack[0].family == "heading" else 0 :]
         same = [i for i, lv in enumerate(stack) if lv.family == mk.family]
