@@ -33,9 +33,10 @@ def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
     n = len(codes) - k + 1
     if n <= 0:
         return np.unique(codes.astype(np.uint32)) if len(codes) else np.zeros(0, dtype=np.uint32)
-    h = np.zeros(n, dtype=np.uint64)
-    for j in range(k):
-        h = h * np.uint64(1_000_003) + codes[j : j + n]
+    h = codes[:n].copy()
+    for j in range(1, k):  # in place: no temporaries the size of the text
+        h *= np.uint64(1_000_003)
+        h += codes[j : j + n]
     h ^= h >> np.uint64(29)
     return np.unique((h & np.uint64(0xFFFFFFFF)).astype(np.uint32))
 
@@ -46,11 +47,13 @@ def signature(hashes: np.ndarray) -> np.ndarray:
         return np.full(N_PERM, 0xFFFFFFFF, dtype=np.uint32)
     out = np.empty(N_PERM, dtype=np.uint64)
     x = hashes.astype(np.uint64)
-    for start in range(0, N_PERM, 20):  # chunks keep memory small for long texts
-        a = _A[start : start + 20, None]
-        b = _B[start : start + 20, None]
-        v = (a * x[None, :] + b) & np.uint64(0x1FFFFFFFFFFFFFFF)
-        out[start : start + 20] = v.min(axis=1)
+    rows = 10  # permutations per pass: one buffer of rows × shingles, reused in place
+    buf = np.empty((rows, len(x)), dtype=np.uint64)
+    for start in range(0, N_PERM, rows):
+        np.multiply(_A[start : start + rows, None], x[None, :], out=buf)
+        buf += _B[start : start + rows, None]
+        buf &= np.uint64(0x1FFFFFFFFFFFFFFF)
+        buf.min(axis=1, out=out[start : start + rows])
     return (out & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
 

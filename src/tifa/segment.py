@@ -93,6 +93,9 @@ class PossegHMM:
         self._allowed: dict[str, np.ndarray] = {}
         self._cur_idx: dict[str, np.ndarray] = {}
         self._all_idx = np.arange(n)
+        self._steps: dict[tuple[int, str], tuple] = {}
+        self._set_ids: dict[bytes, int] = {}
+        self._set_list: list[np.ndarray] = []
 
     def _e(self, ch: str) -> np.ndarray:
         v = self._emit.get(ch)
@@ -118,25 +121,56 @@ class PossegHMM:
             c = self._cur_idx[ch] = self._ok(ch).nonzero()[0]
         return c
 
+    def _step(self, sid: int, ch: str) -> tuple:
+        """What one Viterbi step needs, given the previous step's states (set ``sid``) and the
+        next character: they depend on the characters only, never on the scores, so they are
+        computed once per pair (capped: a text of ever new pairs keeps memory bounded)."""
+        key = (sid, ch)
+        got = self._steps.get(key)
+        if got is not None:
+            return got
+        cur = self._set_list[sid]
+        keep = self.has_next[cur].nonzero()[0]
+        prev = cur[keep]
+        expect = np.logical_or.reduce(self.M[prev], axis=0)
+        nxt = (self._ok(ch) & expect).nonzero()[0]
+        if not len(nxt):
+            nxt = expect.nonzero()[0]
+            if not len(nxt):
+                nxt = self._all_idx
+        got = (keep, prev, nxt, self.T[prev[:, None], nxt], self._e(ch)[nxt], np.arange(len(nxt)), self._set_id(nxt))
+        if len(self._steps) >= self._STEP_CAP:
+            self._steps.clear()
+        self._steps[key] = got
+        return got
+
+    _STEP_CAP = 200_000
+
+    def _set_id(self, states: np.ndarray) -> int:
+        key = states.tobytes()
+        sid = self._set_ids.get(key)
+        if sid is None:
+            if len(self._set_list) >= self._STEP_CAP:  # bounded, like the steps that point here
+                self._set_ids.clear()
+                self._set_list.clear()
+                self._steps.clear()
+            sid = self._set_ids[key] = len(self._set_list)
+            self._set_list.append(states)
+        return sid
+
     def route(self, obs: str) -> list[tuple[str, str]]:
         """The ``(BMES, tag)`` state of every character of ``obs`` (a run of Han characters)."""
-        T, M, has_next, any_of = self.T, self.M, self.has_next, np.logical_or.reduce
         cur = self._cur(obs[0])
         v = self.start[cur] + self._e(obs[0])[cur]
         steps: list[tuple[np.ndarray, np.ndarray]] = [(cur, cur)]
+        sid = self._set_id(cur)
+        step = self._step
         for ch in obs[1:]:
-            keep = has_next[cur]
-            prev, vp = cur[keep], v[keep]
-            expect = any_of(M[prev], axis=0)
-            cur = (self._ok(ch) & expect).nonzero()[0]
-            if not len(cur):
-                cur = expect.nonzero()[0]
-                if not len(cur):
-                    cur = self._all_idx
-            scores = vp[:, None] + T[prev[:, None], cur]  # jieba's order: (V + trans) + emit
-            scores += self._e(ch)[cur]
+            keep, prev, cur, trans, emit, cols, sid = step(sid, ch)
+            scores = v[keep][:, None] + trans  # jieba's order: (V + trans) + emit
+            scores += emit
             k = len(prev) - 1 - scores[::-1].argmax(axis=0)
-            v = scores[k, np.arange(len(cur))]
+            v = scores[k, cols]
             steps.append((cur, prev[k]))
         state = cur[len(cur) - 1 - int(v[::-1].argmax())]
         route = [0] * len(obs)
