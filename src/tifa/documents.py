@@ -25,6 +25,7 @@ from typing import Iterable, Sequence
 import pandas as pd
 
 from .clean import Cleaned, Removal, is_title_like
+from .frames import rows_frame
 from .patterns import CLOSING_RE, DATE_RES, LINE_MARKER_RE, PIECE_RE, SENT_END
 
 #: Cleaning-log reasons that count as web-page chrome for title detection.
@@ -260,8 +261,7 @@ def sentences_frame(docs: pd.DataFrame) -> pd.DataFrame:
     for doc_id, text in zip(docs["doc_id"], docs["text"]):
         for sent_id, (para_id, s, e) in enumerate(iter_sentences(text)):
             rows.append((doc_id, sent_id, para_id, s, e, text[s:e], None, "body"))
-    df = pd.DataFrame(rows, columns=SENT_COLUMNS)
-    return df.astype({"sent_id": "int32", "para_id": "int32", "start": "int64", "end": "int64", "item_id": "object"})
+    return rows_frame(rows, SENT_COLUMNS, {"sent_id": "int32", "para_id": "int32", "start": "int64", "end": "int64", "item_id": "object"})
 
 
 # --------------------------------------------------------------------------- tables

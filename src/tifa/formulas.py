@@ -25,12 +25,13 @@ import itertools
 import os
 import re
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pandas as pd
 
 from .config import LEXICONS
 from .errors import LexiconError
+from .frames import rows_frame
 from .lexicons import Known, dictionary, load_known
 from .outline import parse as parse_outline
 from .patterns import CN_DIGITS, cn_to_int
@@ -186,8 +187,7 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
         rows.append(
             (doc_id, formula, number, head, kind, "|".join(members), source or "", start, end, quoted, bool(k))
         )
-    df = pd.DataFrame(_consistent(rows), columns=FORMULA_COLUMNS)
-    return df.astype({"number": "int64", "start": "int64", "end": "int64", "quoted": bool, "known": bool})
+    return rows_frame(_consistent(rows), FORMULA_COLUMNS, {"number": "int64", "start": "int64", "end": "int64", "quoted": bool, "known": bool})
 
 
 def _normalise(raw: str, num: str, rest: str, quoted: bool, known: dict[str, Known]) -> tuple[str, str]:
@@ -487,8 +487,7 @@ def find_parallels(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30)
     rows += _verse_parallels(doc_id, text, rows)
     rows += _ordinal_parallels(doc_id, text, rows, min_n=min_n)
     rows.sort(key=lambda r: r[5])
-    df = pd.DataFrame(rows, columns=PARALLEL_COLUMNS)
-    return df.astype({"n": "int64", "start": "int64", "end": "int64"})
+    return rows_frame(rows, PARALLEL_COLUMNS, {"n": "int64", "start": "int64", "end": "int64"})
 
 
 # Structural 排比: members that share no two-character frame but a position (嘴勤、腿勤、手勤),
@@ -673,14 +672,18 @@ def _ordinal_parallels(doc_id: str, text: str, found: list, *, min_n: int = 3) -
 _VERSE_RE = re.compile(r"(?:[\u4e00-\u9fffA-Z]{7}[，,]){3,}[\u4e00-\u9fffA-Z]{7}(?=[。！？!?；;”\n]|$)|(?:[\u4e00-\u9fffA-Z]{5}[，,]){3,}[\u4e00-\u9fffA-Z]{5}(?=[。！？!?；;”\n]|$)")
 
 
+_VERSE_OPEN_RE = re.compile(r"[。！？!?；;“\n：:]")
+
+
 def _verse_parallels(doc_id: str, text: str, found: list) -> list[tuple]:
     """Lines of verse the genre closes with (励精图治挑重担，撸起袖子加油干，…): four or more clauses
     of exactly seven (or five) characters, the whole of a sentence."""
     spans = [(r[5], r[6]) for r in found]
     rows = []
-    for m in _VERSE_RE.finditer(text):
-        if m.start() and text[m.start() - 1] not in "。！？!?；;“\n：:":
-            continue  # the clauses must open the sentence, not end a longer one
+    # the clauses must open the sentence, not end a longer one: only sentence starts are tried
+    # (a match holds no sentence break, so this finds what a scan of every position would)
+    opens = itertools.chain((0,), (m.end() for m in _VERSE_OPEN_RE.finditer(text)))
+    for m in filter(None, (_VERSE_RE.match(text, p) for p in opens)):
         start, end = m.start(), m.end()
         if any(a < end and start < b for a, b in spans):
             continue
@@ -790,6 +793,29 @@ _SAYING_RE = re.compile(rf"(?P<who>{'|'.join(_SAYINGS + ('古人', '古语', '�
 _BOOK_RE = re.compile(r"《(?P<b>[^》\n]{1,30})》")
 
 
+def _quote_matches(text: str) -> Iterator[re.Match]:
+    """``_QUOTE_RE.finditer(text)``, trying only the positions that can start a match.
+
+    A match starts at most 25 characters (plus the spaces just before it) ahead of
+    the first ``“`` after it, so each ``“`` is reached from a short window instead of
+    the pattern's look-ahead running at every character of the text.
+    """
+    pos = 0
+    q = text.find("“")
+    while q >= 0:
+        if q >= pos:
+            lo = q
+            while lo > pos and text[lo - 1].isspace():  # each run of spaces is walked once
+                lo -= 1
+            for start in range(max(pos, lo - 25), q):
+                m = _QUOTE_RE.match(text, start)
+                if m:
+                    yield m
+                    pos = m.end()
+                    break
+        q = text.find("“", q + 1)
+
+
 def _source_type(who: str) -> str:
     if any(w in who for w in _LEADERS) or who.endswith("同志"):
         return "leader"
@@ -815,7 +841,7 @@ def find_quotes(doc_id: str, text: str) -> pd.DataFrame:
     """Citations: who or what a speech quotes, and the quoted words."""
     rows = []
     taken: list[tuple[int, int]] = []
-    for m in _QUOTE_RE.finditer(text):
+    for m in _quote_matches(text):
         who = _trim_who(m.group("who"))
         if re.match(r"^(?:我们|人们|大家|我)?常$", who):
             who = "常言"
@@ -831,8 +857,8 @@ def find_quotes(doc_id: str, text: str) -> pd.DataFrame:
         rows.append((doc_id, m.group("who"), "saying" if m.group("who") in _SAYINGS else "classic", m.group("q").strip("“”"), m.start("q"), m.end("q")))
     for m in _BOOK_RE.finditer(text):
         rows.append((doc_id, f"《{m.group('b')}》", "book", "", m.start(), m.end()))
-    df = pd.DataFrame(rows, columns=QUOTE_COLUMNS).sort_values("start", kind="stable").reset_index(drop=True)
-    return df.astype({"start": "int64", "end": "int64"})
+    rows.sort(key=lambda r: r[4])  # stable: by start
+    return rows_frame(rows, QUOTE_COLUMNS, {"start": "int64", "end": "int64"})
 
 
 # --------------------------------------------------------------------------- corpus tables

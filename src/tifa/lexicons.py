@@ -126,8 +126,18 @@ class Known:
 
 
 def load_known(path: Path | None = None) -> dict[str, Known]:
-    """Read ``formulations.tsv`` (see its header for the format)."""
+    """Read ``formulations.tsv`` (see its header for the format).
+
+    Parsed once per file version (path, size, modification time); each call gets its own dict.
+    """
     path = Path(path or LEXICONS / "formulations.tsv")
+    st = path.stat()
+    return dict(_parse_known(str(path), st.st_size, st.st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=8)
+def _parse_known(path_s: str, _size: int, _mtime_ns: int) -> dict[str, Known]:
+    path = Path(path_s)
     out: dict[str, Known] = {}
     for i, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
         if "\r" in line:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .clean import is_title_like
+from .frames import rows_frame
 from .patterns import CLOSING_RE, CN_DIGITS, cn_to_int
 
 OUTLINE_COLUMNS = ["doc_id", "item_id", "parent_id", "depth", "marker", "style", "ordinal", "title", "start", "end", "matter"]
@@ -206,11 +207,11 @@ def _is_heading_line(text: str, paras: list[tuple[int, int]], pi: int) -> bool:
     """A short stand-alone line followed by a longer paragraph: a heading candidate."""
     ps, pe = paras[pi]
     line = text[ps:pe].strip()
+    if not is_title_like(line):  # the cheap test first: most paragraphs are long
+        return False
     nxt = text[paras[pi + 1][0] : paras[pi + 1][1]].strip() if pi + 1 < len(paras) else ""
-    han = sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff")
     return (
-        is_title_like(line)
-        and han >= 3
+        sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff") >= 3
         and not _DATE_RE.match(line)
         and not line.startswith(("——", "—", "“", "《"))
         and not line.endswith(("《", "“", "（"))
@@ -592,7 +593,6 @@ def outline_frames(doc_id: str, text: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         )
         for it in items
     ]
-    outline = pd.DataFrame(rows, columns=OUTLINE_COLUMNS)
     enums = []
     starts = [it.start for it in items]
     groups: dict[int, list[Item]] = {}
@@ -621,14 +621,10 @@ def outline_frames(doc_id: str, text: str) -> tuple[pd.DataFrame, pd.DataFrame]:
                 last.end,
             )
         )
-    enumerations = pd.DataFrame(enums, columns=ENUM_COLUMNS)
-    return _typed(outline, ["item_id", "parent_id", "depth", "ordinal", "start", "end"]), _typed(
-        enumerations, ["enum_id", "parent_id", "n_items", "first_item", "announced", "start", "end"]
+    return (
+        rows_frame(rows, OUTLINE_COLUMNS, dict.fromkeys(("item_id", "parent_id", "depth", "ordinal", "start", "end"), "Int64")),
+        rows_frame(enums, ENUM_COLUMNS, dict.fromkeys(("enum_id", "parent_id", "n_items", "first_item", "announced", "start", "end"), "Int64")),
     )
-
-
-def _typed(df: pd.DataFrame, int_cols: list[str]) -> pd.DataFrame:
-    return df.astype({c: "Int64" for c in int_cols})
 
 
 def outline_tables(docs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
