@@ -112,7 +112,9 @@ def process_part(path: Path, source: str, key: str, parts_dir: Path, *, max_byte
         for name, df in tables.items():
             # what DataFrame.to_parquet(index=False) writes, without its per-call overhead
             table = df if isinstance(df, pa.Table) else pa.Table.from_pandas(df, preserve_index=False)
-            pq.write_table(table, tmp / f"{name}.parquet")
+            sink = pa.BufferOutputStream()  # one write call per file, not dozens
+            pq.write_table(table, sink)
+            (tmp / f"{name}.parquet").write_bytes(sink.getvalue())
         (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         final = parts_dir / key
         if final.exists():  # another build finished it first
