@@ -127,3 +127,46 @@ def test_every_central_report_gets_its_year_and_a_title():
     for source, title, date in zip(docs["source"], docs["title"], docs["date"]):
         assert str(date)[:4] == Path(source).stem[-4:], source
         assert title and title not in ("首页", "下载", "打印"), source
+
+
+# 2008 central report, shortened: after the review's sub-sections, the lessons of the whole
+# five years; in the tasks part, a list that belongs to its sub-section.
+REPORT_2008 = """各位代表：
+一、过去五年工作回顾
+五年来，我们主要做了以下工作：
+（一）加强和改善宏观调控，促进经济平稳快速发展
+我们坚持把加强和改善宏观调控作为驾驭经济全局的重要手段。
+（二）全面加强社会建设，切实保障和改善民生
+在教育方面。全国财政用于教育支出五年累计2.43万亿元。
+五年来，我们始终重视政府自身改革和建设。
+过去五年，我们在丰富实践中积累了许多宝贵经验，主要体会是：
+第一，必须坚持解放思想。解放思想、实事求是是我们党的思想路线。
+第二，必须坚持改革开放。改革开放是决定当代中国命运的关键抉择。
+我们也清醒地认识到，经济社会发展中还存在不少困难和问题。
+二、2008年主要任务
+（一）加快行政管理体制改革，加强政府自身建设
+今年要着力抓好以下几个方面：
+第一，加快转变政府职能。这是深化行政管理体制改革的核心。
+第二，深化政府机构改革。国务院机构改革方案将提交本次大会审议。
+各位代表！让我们紧密团结，为夺取全面建设小康社会新胜利而奋斗！"""
+
+
+def test_a_list_that_sums_up_the_part_closes_its_sub_sections():
+    o, _ = outline_frames("d", REPORT_2008)
+    markers = dict(zip(o["item_id"], o["marker"]))
+    parent = {m + t[:4]: markers.get(p) for m, t, p in zip(o["marker"], o["title"], o["parent_id"].astype(object))}
+    assert parent["第一，必须坚持"] == "一、" and parent["第二，必须坚持"] == "一、"  # the part's lessons
+    assert parent["第一，加快转变"] == "（一）"  # a sub-section's own list stays in it
+    sub2 = o[o["title"].str.startswith("全面加强社会建设")].iloc[0]
+    lesson = o[o["title"].str.startswith("必须坚持解放思想")].iloc[0]
+    assert sub2["end"] <= lesson["start"]
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="shared corpus not beside the checkout")
+@pytest.mark.parametrize("year, marker, title", [(2008, "第一，", "必须坚持解放思想"), (2011, "一是", "必须坚持科学发展"), (2005, "一是", "经济运行中的突出矛盾")])
+def test_lessons_and_problems_of_a_review_belong_to_the_part(year, marker, title):
+    text = (SHARED / "central-work-reports" / f"gwr-{year}.txt").read_text(encoding="utf-8")
+    o, _ = outline_frames("d", text)
+    item = o[(o["marker"] == marker) & o["title"].str.startswith(title)].iloc[0]
+    parent = o.set_index("item_id").loc[item["parent_id"]]
+    assert parent["depth"] == 1 and parent["marker"] == "一、"

@@ -435,12 +435,33 @@ def _parse_cached(text: str) -> list[Item]:
     appendix = [m for m in markers if m.start >= cut]
     items: list[Item] = []
     counter = [0]
-    _nest(body, items, closes, counter, "body")
+    sums = {m.start for m in body if m.ordinal == 1 and _sums_up_part(text, paras, m)}
+    _nest(body, items, closes, counter, "body", sums)
     _nest(appendix, items, closes, counter, "appendix")
     _set_ends(items, text, closes, cut)
     for it in items:
         it.title = _title(text, it)
     return items
+
+
+#: A paragraph that sums up the whole period a part reviews, and introduces a list of its lessons or
+#: its remaining problems: it opens with the period (回顾, 总结, 过去五年, 一年来, “十一五”时期) and
+#: names lessons (体会, 经验, 认识, 启示) or problems (问题, 困难, 不足) before it ends.
+_SUMS_UP_RE = re.compile(
+    r"^(?:各位代表[！!，,]\s*)?(?:回顾|总结|过去|(?:[一二三四五六七八九十几多]+|近[一二三四五六七八九十几]+)年(?:来|以来)|“[^”]{1,12}”(?:时期|期间|以来))"
+    r"[^。：:]{0,150}(?:体会|经验|认识|启示|问题|困难|不足)[^。：:]{0,20}[。：:]\s*$"
+)
+
+
+def _sums_up_part(text: str, paras: list[tuple[int, int]], mk: Marker) -> bool:
+    """Is the list that ``mk`` opens introduced as the summing-up of a whole part?"""
+    ps, _ = paras[mk.para]
+    if mk.line_start:
+        prev = next((text[a:b] for a, b in reversed(paras[: mk.para]) if text[a:b].strip()), "")
+        intro = prev
+    else:
+        intro = text[ps : mk.start]
+    return _SUMS_UP_RE.match(intro.strip()) is not None
 
 
 def _continues_later(markers: list[Marker], k: int, level_idx: int, stack: list[_Level]) -> bool:
@@ -456,8 +477,19 @@ def _continues_later(markers: list[Marker], k: int, level_idx: int, stack: list[
     return False
 
 
-def _nest(markers: list[Marker], items: list[Item], closes: dict[int, float], counter: list[int], matter: str) -> None:
-    """Nest ``markers`` into ``items`` with a stack of open lists (see the module doc)."""
+def _nest(
+    markers: list[Marker],
+    items: list[Item],
+    closes: dict[int, float],
+    counter: list[int],
+    matter: str,
+    sums: set[int] = frozenset(),
+) -> None:
+    """Nest ``markers`` into ``items`` with a stack of open lists (see the module doc).
+
+    ``sums`` are the starts of first items whose list sums up the whole part: the
+    lists open inside the part (its sub-sections) close before them.
+    """
     stack: list[_Level] = []
     for k, mk in enumerate(markers):
         # a list that has closed (with its paragraph) closes the lists opened inside it too
@@ -466,6 +498,8 @@ def _nest(markers: list[Marker], items: list[Item], closes: dict[int, float], co
             del stack[closed:]
         if mk.family == "heading":  # unnumbered section headings sit at the top
             del stack[1 if stack and stack[0].family == "heading" else 0 :]
+        if mk.start in sums and len(stack) >= 2 and stack[0].item.marker.line_start and mk.family not in {lv.family for lv in stack}:
+            del stack[1:]
         same = [i for i, lv in enumerate(stack) if lv.family == mk.family]
         level = next((i for i in reversed(same) if stack[i].last + 1 == mk.ordinal), None)
         if level is None and same:
