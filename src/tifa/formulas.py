@@ -445,9 +445,18 @@ def find_parallels(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30)
                 segs.append((pm.start() + m.start() + lead, seg))
             else:
                 segs.append((pm.start() + m.start(), None))
+        # a run needs its first two phrases to share an opening, an ending or a length
+        pair_ok = [
+            a is not None and b is not None and (a[0] == b[0] or a[-1] == b[-1] or len(a) == len(b))
+            for (_, a), (_, b) in zip(segs, segs[1:])
+        ]
+        if not any(pair_ok):
+            continue
         runs: dict[int, tuple | None] = {}
 
         def longest(k: int):
+            if k >= len(pair_ok) or not pair_ok[k]:
+                return None
             if k not in runs:
                 runs[k] = _longest_run(segs, k)
             return runs[k]

@@ -47,7 +47,8 @@ MAX_GAP_LINE = 20000
 ANNOUNCE_WINDOW = 300
 
 _N = f"[{CN_DIGITS}]{{1,3}}"
-_BOUNDARY = r"(?:(?<=^)|(?<=[\n。！？；：，、“”）\s]))"
+#: Characters a marker of a ``bounded`` family must follow (or open the line).
+_BOUNDARY_CHARS = frozenset("\n。！？；：，、“”）")
 
 #: Line-start markers: family, regex (group "n" = numeral), style.
 _LINE_MARKERS = [
@@ -58,7 +59,7 @@ _LINE_MARKERS = [
 ]
 #: Markers allowed anywhere (subject to run validation).
 _INLINE_MARKERS = [
-    ("num_paren", re.compile(rf"{_BOUNDARY}(?P<m>[（(](?P<n>\d{{1,2}})[)）])"), "num_paren"),
+    ("num_paren", re.compile(r"(?P<m>[（(](?P<n>\d{1,2})[)）])"), "num_paren"),
     ("circled", re.compile(r"(?P<m>(?P<n>[①-⑳]))"), "circled"),
     (
         "cn_shi",
@@ -68,13 +69,32 @@ _INLINE_MARKERS = [
     (
         "ordinal_word",
         re.compile(
-            rf"{_BOUNDARY}(?P<m>第(?P<n>{_N})(?:[，,、：:]|是|条[，,：:])|(?P<w>首先|其次|再次|最后)(?:是)?)"
+            rf"(?P<m>第(?P<n>{_N})(?:[，,、：:]|是|条[，,：:])|(?P<w>首先|其次|再次|最后)(?:是)?)"
         ),
         "ordinal_word",
     ),
     ("ordinal_ge", re.compile(rf"(?P<m>第(?P<n>{_N})个(?=就是|是|[，,：:]))"), "di_ge"),
-    ("fangmian", re.compile(rf"{_BOUNDARY}(?P<m>(?P<w>另一方面|一方面))"), "fangmian"),
+    ("fangmian", re.compile(r"(?P<m>(?P<w>另一方面|一方面))"), "fangmian"),
 ]
+#: Families whose markers only count at a boundary (line start, after punctuation or a space).
+_BOUNDED = {"num_paren", "ordinal_word", "fangmian"}
+
+
+def _at_boundary(line: str, i: int) -> bool:
+    return i == 0 or line[i - 1] in _BOUNDARY_CHARS or line[i - 1].isspace()
+
+
+def _bounded_matches(rx: re.Pattern, line: str):
+    """``finditer`` of ``rx`` preceded by a boundary: a match elsewhere is passed over one
+    character at a time, so the result is that of a look-behind in the pattern, without
+    the look-behind running at every character of the text."""
+    pos = 0
+    while (m := rx.search(line, pos)) is not None:
+        if _at_boundary(line, m.start()):
+            yield m
+            pos = m.end()
+        else:
+            pos = m.start() + 1
 _WORD_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "一方面": 1, "另一方面": 2}
 _INLINE_STYLE = {"是": "cn_shi", "要": "cn_yao", "靠": "cn_kao", "为": "cn_wei"}
 #: Families whose markers need a run of ≥ 2 to count.
@@ -154,7 +174,7 @@ def candidates(text: str) -> list[Marker]:
                     has_line_heads = True
                 break
         for family, rx, style in _INLINE_MARKERS:
-            for m in rx.finditer(line):
+            for m in _bounded_matches(rx, line) if family in _BOUNDED else rx.finditer(line):
                 s = ps + m.start("m")
                 if head is not None and head.start <= s < head.end:
                     continue
