@@ -95,7 +95,8 @@ class PossegHMM:
         self._all_idx = np.arange(n)
         self._steps: dict[tuple[int, str], tuple] = {}
         self._set_ids: dict[bytes, int] = {}
-        self._set_list: list[np.ndarray] = []
+        #: per set of states: those with a successor, their indices, and every state that can follow
+        self._set_next: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
 
     def _e(self, ch: str) -> np.ndarray:
         v = self._emit.get(ch)
@@ -124,42 +125,40 @@ class PossegHMM:
     def _step(self, sid: int, ch: str) -> tuple:
         """What one Viterbi step needs, given the previous step's states (set ``sid``) and the
         next character: they depend on the characters only, never on the scores, so they are
-        computed once per pair (capped: a text of ever new pairs keeps memory bounded)."""
+        computed once per pair (see :meth:`route` for the bound on memory)."""
         key = (sid, ch)
         got = self._steps.get(key)
         if got is not None:
             return got
-        cur = self._set_list[sid]
-        keep = self.has_next[cur].nonzero()[0]
-        prev = cur[keep]
-        expect = np.logical_or.reduce(self.M[prev], axis=0)
+        keep, prev, expect = self._set_next[sid]
         nxt = (self._ok(ch) & expect).nonzero()[0]
         if not len(nxt):
             nxt = expect.nonzero()[0]
             if not len(nxt):
                 nxt = self._all_idx
         got = (keep, prev, nxt, self.T[prev[:, None], nxt], self._e(ch)[nxt], np.arange(len(nxt)), self._set_id(nxt))
-        if len(self._steps) >= self._STEP_CAP:
-            self._steps.clear()
         self._steps[key] = got
         return got
 
-    _STEP_CAP = 200_000
+    _STEP_CAP = 50_000  #: memoised steps (and state sets) kept at most: a few tens of MB
 
     def _set_id(self, states: np.ndarray) -> int:
         key = states.tobytes()
         sid = self._set_ids.get(key)
         if sid is None:
-            if len(self._set_list) >= self._STEP_CAP:  # bounded, like the steps that point here
-                self._set_ids.clear()
-                self._set_list.clear()
-                self._steps.clear()
-            sid = self._set_ids[key] = len(self._set_list)
-            self._set_list.append(states)
+            sid = self._set_ids[key] = len(self._set_next)
+            keep = self.has_next[states].nonzero()[0]  # the states a next character can follow
+            prev = states[keep]
+            self._set_next.append((keep, prev, np.logical_or.reduce(self.M[prev], axis=0)))
         return sid
 
     def route(self, obs: str) -> list[tuple[str, str]]:
         """The ``(BMES, tag)`` state of every character of ``obs`` (a run of Han characters)."""
+        if len(self._steps) >= self._STEP_CAP or len(self._set_next) >= self._STEP_CAP:
+            # a text of ever new pairs: start the memo again (between runs, never inside one)
+            self._steps.clear()
+            self._set_ids.clear()
+            self._set_next.clear()
         cur = self._cur(obs[0])
         v = self.start[cur] + self._e(obs[0])[cur]
         steps: list[tuple[np.ndarray, np.ndarray]] = [(cur, cur)]
