@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[notebooks,test,scale]'
+	$(PY) -m compileall -q src  # an editable install is not byte-compiled; tifa's own start-up then is
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -31,6 +32,10 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 bench: $(STAMP)
+	$(PY) -m compileall -q src
+	$(PY) bench/realtext.py
+	$(PY) bench/agreement.py
+	$(PY) bench/pathological.py
 	$(PY) bench/segment.py
 	$(PY) bench/incremental.py
 	$(PY) bench/scale.py

@@ -28,17 +28,22 @@ _NON_CONTENT_RE = re.compile(r"[\s\W_]+", re.U)
 
 def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
     """Unique 32-bit hashes of the character ``k``-grams of ``text`` (content characters only)."""
+    return np.unique(_shingle_codes(text, k))
+
+
+def _shingle_codes(text: str, k: int = SHINGLE) -> np.ndarray:
+    """The 32-bit hash of every character ``k``-gram of ``text``, repeats included."""
     s = _NON_CONTENT_RE.sub("", text)
     codes = np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     n = len(codes) - k + 1
     if n <= 0:
-        return np.unique(codes.astype(np.uint32)) if len(codes) else np.zeros(0, dtype=np.uint32)
+        return codes.astype(np.uint32)
     h = codes[:n].copy()
     for j in range(1, k):  # in place: no temporaries the size of the text
         h *= np.uint64(1_000_003)
         h += codes[j : j + n]
     h ^= h >> np.uint64(29)
-    return np.unique((h & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    return (h & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
 
 def signature(hashes: np.ndarray) -> np.ndarray:
@@ -59,7 +64,8 @@ def signature(hashes: np.ndarray) -> np.ndarray:
 
 def signatures(texts) -> np.ndarray:
     """Signatures of many texts, one row each."""
-    return np.stack([signature(shingle_hashes(t)) for t in texts]) if len(texts) else np.zeros((0, N_PERM), np.uint32)
+    # a minimum ignores repeats: the shingles need no de-duplicating (sorting) here
+    return np.stack([signature(_shingle_codes(t)) for t in texts]) if len(texts) else np.zeros((0, N_PERM), np.uint32)
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
