@@ -623,6 +623,12 @@ def _structural_parallels(doc_id: str, text: str, found: list, *, min_n: int = 3
     ends: list[int] = []
     rows = []
     for base, parts in _coordinated_runs(text, min_n):
+        start = base + parts[0][0]
+        end = base + parts[-1][0] + len(parts[-1][1])
+        f = bisect.bisect_left(found_starts, end)
+        i = bisect.bisect_left(starts, end)
+        if (f and reach[f - 1] > start) or (i and ends[i - 1] > start):
+            continue  # overlaps a run already found (checked first: it is the cheap test)
         members = [p for _, p in parts]
         if len(set(members)) < len(members) or any(_FIGURE_RE.search(m) for m in members):
             continue  # figures and amounts never make a slogan
@@ -632,12 +638,6 @@ def _structural_parallels(doc_id: str, text: str, found: list, *, min_n: int = 3
             if not _verb_object(members):
                 continue  # a plain list (农业、工业、国防) is no 排比
             frame, kind = "V+O", "verb_object"
-        start = base + parts[0][0]
-        end = base + parts[-1][0] + len(parts[-1][1])
-        f = bisect.bisect_left(found_starts, end)
-        i = bisect.bisect_left(starts, end)
-        if (f and reach[f - 1] > start) or (i and ends[i - 1] > start):
-            continue
         starts.insert(i, start)
         ends.insert(i, end)
         rows.append((doc_id, "|".join(members), frame, kind, len(members), start, end))
