@@ -8,7 +8,7 @@ Inputs (generated from the seeds, deterministic):
 * ``zero_width`` — seed text with zero-width spaces/joiners and RTL marks after every 3rd character.
 
 Each case runs every stage's command as a whole process (``python -m tifa.cli CMD FILE --format csv``:
-``docs`` = reading, cleaning, sentences and outline; ``tokens``; ``formulas``; ``parallels``); peak
+``docs`` = reading, cleaning, sentences and outline; ``tokens``; ``formulas``; ``parallels``; ``quotes``); peak
 memory is the child's maximum resident set size. The bound we hold to: 300 MB + 100 bytes per
 input character for ``docs``, and time growing linearly (4× input → ≤ 4.5× time).
 """
@@ -66,7 +66,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, nargs="+", default=[0.5, 1, 2], help="input sizes, million characters")
     ap.add_argument("--kinds", nargs="+", default=["no_breaks", "yishi", "zero_width"])
-    ap.add_argument("--commands", nargs="+", default=["docs", "tokens", "formulas", "parallels"])
+    ap.add_argument("--commands", nargs="+", default=["docs", "tokens", "formulas", "parallels", "quotes"])
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)

@@ -473,15 +473,20 @@ _SUMS_UP_RE = re.compile(
 )
 
 
+_SUMS_UP_MAX = 400
+
+
 def _sums_up_part(text: str, paras: list[tuple[int, int]], mk: Marker) -> bool:
     """Is the list that ``mk`` opens introduced as the summing-up of a whole part?"""
-    ps, _ = paras[mk.para]
     if mk.line_start:
-        prev = next((text[a:b] for a, b in reversed(paras[: mk.para]) if text[a:b].strip()), "")
-        intro = prev
+        k = mk.para - 1
+        while k >= 0 and not text[paras[k][0] : paras[k][1]].strip():
+            k -= 1
+        a, b = paras[k] if k >= 0 else (0, 0)
     else:
-        intro = text[ps : mk.start]
-    return _SUMS_UP_RE.match(intro.strip()) is not None
+        a, b = paras[mk.para][0], mk.start
+    # the pattern spans a few hundred characters at most: a longer paragraph is no such introduction
+    return b - a <= _SUMS_UP_MAX and _SUMS_UP_RE.match(text[a:b].strip()) is not None
 
 
 def _continues_later(markers: list[Marker], k: int, level_idx: int, stack: list[_Level]) -> bool:
@@ -562,12 +567,21 @@ def _nest(
 def _set_ends(items: list[Item], text: str, closes: dict[int, float], cut: int | None = None) -> None:
     n = len(text)
     cut = n if cut is None else cut
+    # each item's next item at the same or a higher level (same matter): one backward sweep
+    # with a stack per matter (the "next smaller or equal" sweep), linear in the items
+    nxt: list[int | None] = [None] * len(items)
+    stacks: dict[str, list[Item]] = {}
+    for k in range(len(items) - 1, -1, -1):
+        it = items[k]
+        stack = stacks.setdefault(it.matter, [])
+        while stack and stack[-1].depth > it.depth:
+            stack.pop()
+        nxt[k] = stack[-1].start if stack else None
+        stack.append(it)
     for k, it in enumerate(items):
         end = cut if it.matter == "body" else n
-        for later in items[k + 1 :]:
-            if later.depth <= it.depth and later.matter == it.matter:
-                end = later.start
-                break
+        if nxt[k] is not None:
+            end = nxt[k]
         if it.parent is not None and it.parent.end >= 0:
             end = min(end, it.parent.end)
         close = closes.get(it.marker.start)
