@@ -27,7 +27,7 @@ from .documents import DOC_COLUMNS, LOG_COLUMNS, SENT_COLUMNS, log_frame, mark_d
 from .errors import InputError
 from .io import iter_inputs, read_text
 from .formulas import formulas_table, parallels_table, quotes_table
-from .outline import assign_sections, mark_matter, outline_tables
+from .outline import assign_sections, forget_parses, mark_matter, outline_tables
 
 TABLES = (
     "documents", "sentences", "cleaning_log", "outline", "enumerations", "formulas", "parallels", "quotes", "originals", "tokens",
@@ -168,6 +168,7 @@ def document_tables(docs: pd.DataFrame, *, findings: bool = True) -> dict[str, p
     out = {"sentences": mark_matter(assign_sections(sents, outline), docs), "outline": outline, "enumerations": enums}
     if findings:
         out.update({name: make(docs) for name, make in _FINDINGS.items()})
+    forget_parses()  # every stage that reads the parsed items has run
     return out
 
 

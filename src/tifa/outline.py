@@ -443,6 +443,12 @@ def parse(text: str) -> list[Item]:
     return _parse_cached(text)
 
 
+def forget_parses() -> None:
+    """Drop the kept parses (a huge document's items are many): once every stage that asks for a
+    document's items has had them."""
+    _parse_cached.cache_clear()
+
+
 @functools.lru_cache(maxsize=4)
 def _parse_cached(text: str) -> list[Item]:
     paras = _paragraphs(text)

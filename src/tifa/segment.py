@@ -449,39 +449,46 @@ class Segmenter:
         with gc_paused():
             return self._batch_table(jobs)
 
+    #: Tokens collected as Python objects before they are turned into Arrow columns: bounds the
+    #: memory of one huge document (millions of words) to that of its table.
+    CHUNK_TOKENS = 500_000
+
     def _batch_table(self, jobs: Sequence[tuple[str, str, Sequence[tuple[int, int, int]]]]) -> pa.Table:
-        # Python collects the words and tags; offsets, ids and per-word flags are built in bulk
+        # Python collects the words and tags; offsets, ids and per-word flags are built in bulk,
+        # a chunk of sentences at a time
+        doc_ids = [doc_id for doc_id, _, _ in jobs]
+        chunks: list[pa.Table] = []
         words: list[str] = []
         pos: list[str] = []
-        counts: list[int] = []  # tokens per sentence
-        sent_ids: list[int] = []
-        sent_starts: list[int] = []
-        doc_counts: list[int] = []  # tokens per document
-        doc_ids: list[str] = []
-        for doc_id, text, sentences in jobs:
-            before = len(words)
+        sents: list[tuple[int, int, int, int, int]] = []  # (doc index, sent_id, start, tokens before it in its doc, count)
+        for d, (_, text, sentences) in enumerate(jobs):
+            done = 0  # tokens of this document so far
             for sent_id, s, e in sentences:
                 pairs = self.tag(text[s:e])
                 if not pairs:
                     continue
                 words.extend(w for w, _ in pairs)
                 pos.extend(f for _, f in pairs)
-                counts.append(len(pairs))
-                sent_ids.append(sent_id)
-                sent_starts.append(s)
-            doc_ids.append(doc_id)
-            doc_counts.append(len(words) - before)
-        if not words:
+                sents.append((d, sent_id, s, done, len(pairs)))
+                done += len(pairs)
+                if len(words) >= self.CHUNK_TOKENS:
+                    chunks.append(self._chunk_table(words, pos, sents, doc_ids))
+                    words, pos, sents = [], [], []
+        if words:
+            chunks.append(self._chunk_table(words, pos, sents, doc_ids))
+        if not chunks:
             return _empty_table()
+        return chunks[0] if len(chunks) == 1 else pa.concat_tables(chunks).combine_chunks()
+
+    def _chunk_table(self, words: list[str], pos: list[str], sents: list[tuple[int, int, int, int, int]], doc_ids: list[str]) -> pa.Table:
+        """The tokens table of whole sentences: ``sents`` rows say where each sentence's words sit."""
         word_arr = pa.array(words, type=pa.string())
         lengths = pc.utf8_length(word_arr).to_numpy().astype(np.int64)
-        counts_np = np.asarray(counts, dtype=np.int64)
+        doc_idx, sent_ids, sent_starts, before, counts = (np.asarray(c, dtype=np.int64) for c in zip(*sents))
         ends_all = np.cumsum(lengths)
-        first = np.concatenate([[0], np.cumsum(counts_np)[:-1]])  # each sentence's first token
-        base = np.repeat(np.asarray(sent_starts, dtype=np.int64) - (ends_all[first] - lengths[first]), counts_np)
-        start = base + ends_all - lengths
-        doc_counts_np = np.asarray(doc_counts, dtype=np.int64)
-        doc_first = np.repeat(np.concatenate([[0], np.cumsum(doc_counts_np)[:-1]]), doc_counts_np)
+        first = np.concatenate([[0], np.cumsum(counts)[:-1]])  # each sentence's first token
+        start = np.repeat(sent_starts - (ends_all[first] - lengths[first]), counts) + ends_all - lengths
+        tok_id = np.repeat(before - first, counts) + np.arange(len(words))
         encoded = word_arr.dictionary_encode()
         infos = [self.word_info(w) for w in encoded.dictionary.to_pylist()]
         idx = encoded.indices.to_numpy()
@@ -489,10 +496,10 @@ class Segmenter:
         tag = pa.array([i[1] for i in infos], type=pa.string()).take(encoded.indices)
         return pa.table({
             "doc_id": pa.DictionaryArray.from_arrays(
-                pa.array(np.repeat(np.arange(len(doc_ids), dtype=np.int32), doc_counts_np)), pa.array(doc_ids, pa.string())
+                pa.array(np.repeat(doc_idx, counts).astype(np.int32)), pa.array(doc_ids, pa.string())
             ).cast(pa.string()),
-            "sent_id": pa.array(np.repeat(np.asarray(sent_ids, dtype=np.int32), counts_np)),
-            "tok_id": pa.array((np.arange(len(words)) - doc_first).astype(np.int32)),
+            "sent_id": pa.array(np.repeat(sent_ids, counts).astype(np.int32)),
+            "tok_id": pa.array(tok_id.astype(np.int32)),
             "word": word_arr,
             "pos": pa.array(pos, type=pa.string()),
             "start": pa.array(start),
