@@ -603,8 +603,8 @@ def punctuation(text: str) -> list[Edit]:
     for m in re.finditer(r"\.{3,}|。{3,}", text):
         edits.append(Edit(m.start(), m.end(), "……", "punctuation", log=False))
     # Straight double quotes paired within a line of Chinese text.
-    for s, _, line in _lines(text) if '"' in text else ():
-        if '"' not in line:
+    for s, _, line in _lines(text):
+        if '"' not in line:  # the usual case: no character-by-character scan
             continue
         idx = [i for i, ch in enumerate(line) if ch == '"']
         if not idx or len(idx) % 2 or not HAN_RE.search(line):

@@ -244,13 +244,19 @@ def _is_heading_line(text: str, paras: list[tuple[int, int]], pi: int) -> bool:
     )
 
 
-def _ends_paragraph(text: str, paras: list[tuple[int, int]], pi: int) -> bool:
-    """Does the paragraph before line ``pi`` end (sentence punctuation, or a heading)?"""
+def _previous_paragraph(text: str, paras: list[tuple[int, int]], pi: int) -> str:
+    """The last non-blank paragraph before line ``pi``, stripped ("" if there is none)."""
     for k in range(pi - 1, -1, -1):
         prev = text[paras[k][0] : paras[k][1]].strip()
         if prev:
-            return prev[-1] in "。！？!?：:；;”」）)…" or is_title_like(prev)
-    return True
+            return prev
+    return ""
+
+
+def _ends_paragraph(text: str, paras: list[tuple[int, int]], pi: int) -> bool:
+    """Does the paragraph before line ``pi`` end (sentence punctuation, or a heading)?"""
+    prev = _previous_paragraph(text, paras, pi)
+    return not prev or prev[-1] in "。！？!?：:；;”」）)…" or is_title_like(prev)
 
 
 def _unnumbered_headings(text: str, paras: list[tuple[int, int]]) -> list[Marker]:
@@ -485,14 +491,12 @@ _SUMS_UP_MAX = 400
 def _sums_up_part(text: str, paras: list[tuple[int, int]], mk: Marker) -> bool:
     """Is the list that ``mk`` opens introduced as the summing-up of a whole part?"""
     if mk.line_start:
-        k = mk.para - 1
-        while k >= 0 and not text[paras[k][0] : paras[k][1]].strip():
-            k -= 1
-        a, b = paras[k] if k >= 0 else (0, 0)
+        intro = _previous_paragraph(text, paras, mk.para)
     else:
-        a, b = paras[mk.para][0], mk.start
-    # the pattern spans a few hundred characters at most: a longer paragraph is no such introduction
-    return b - a <= _SUMS_UP_MAX and _SUMS_UP_RE.match(text[a:b].strip()) is not None
+        a = paras[mk.para][0]
+        # the pattern spans a few hundred characters at most: a longer paragraph is no such introduction
+        intro = text[a : mk.start].strip() if mk.start - a <= _SUMS_UP_MAX else ""
+    return len(intro) <= _SUMS_UP_MAX and _SUMS_UP_RE.match(intro) is not None
 
 
 def _continues_later(markers: list[Marker], k: int, level_idx: int, stack: list[_Level]) -> bool:
