@@ -92,3 +92,33 @@ def test_missing_build_is_one_clear_line(tmp_path, capsys):
     assert main(["formulas", "--processed", str(tmp_path / "nothing")]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "tifa build" in err[0]
+
+
+def test_tokens_csv_and_json_are_the_tables_pandas_writes(tmp_path):
+    from tifa.corpus import load
+    from tifa.output import write_table
+
+    # a straight quote and a thousands comma become words of their own, quoted in csv
+    odd = tmp_path / "odd.txt"
+    odd.write_text('关于两个维护的讲话\n今年新增就业1,000万人，名为ab"c,d的项目。\n' + seed("001").read_text(encoding="utf-8")[:2000], encoding="utf-8")
+    paths = [str(odd), str(seed("003"))]
+    tokens = load(paths, findings=False).with_tokens().tokens
+    out = {}
+    for fmt in ("csv", "json"):
+        want = io.StringIO()
+        write_table(tokens, fmt, want)
+        r = run_cli("tokens", "-f", fmt, *paths)
+        assert r.returncode == 0, r.stderr
+        assert r.stdout == want.getvalue(), fmt
+        out[fmt] = r.stdout
+    assert ',",",x,' in out["csv"] and ',"""",x,' in out["csv"]  # a comma word and a quote word, quoted
+
+
+def test_tokens_command_runs_without_pandas():
+    code = (
+        "import sys; from tifa.cli import main; rc = main(['tokens', '-f', 'csv', sys.argv[1]]);"
+        "sys.stderr.write('pandas' if 'pandas' in sys.modules else 'lean')"
+    )
+    r = subprocess.run([sys.executable, "-c", code, str(seed("002"))], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0 and r.stdout.startswith("doc_id,sent_id,tok_id,word")
+    assert r.stderr.endswith("lean")  # its start-up cost (a quarter of a second) stays out of `tifa tokens`

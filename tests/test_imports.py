@@ -13,8 +13,8 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "tifa"
 
 #: Lowest first.  A module may import from any earlier layer, never from its own or a later one.
 LAYERS = [
-    {"errors", "config", "atomic", "procs", "patterns", "output", "frames"},
-    {"lexicons", "io", "dedup"},
+    {"errors", "config", "atomic", "procs", "patterns", "frames"},
+    {"lexicons", "io", "dedup", "output"},
     {"clean", "ingest"},
     {"documents"},
     {"segment", "outline", "kwic", "ngrams"},

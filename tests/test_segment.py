@@ -9,6 +9,8 @@ from tifa.lexicons import load_stopwords, load_userdict
 from tifa.ngrams import collocations, corpus_ngrams, log_likelihood, ngrams_frame
 from tifa.segment import Segmenter, audit, tokens_frame
 
+from .conftest import RAW, seed
+
 THEME_WORDS = ["坚持", "加强", "人民", "服务", "学习", "政治", "发展", "建设", "工作", "领导", "群众", "党", "思想",
                "作风", "纪律", "落实", "创新", "调研", "保密", "参谋", "协调", "督查", "意识"]
 
@@ -193,6 +195,51 @@ def test_same_input_same_tokens_single_and_parallel(corpus, tokens):
     parallel = tokens_frame(corpus.documents, corpus.sentences, workers=2)
     assert again.equals(tokens)
     assert parallel.equals(tokens)
+
+
+def test_tokens_straight_from_files_are_the_corpus_tokens(seg, corpus, tokens):
+    from tifa.io import iter_sources
+    from tifa.segment import TOKEN_COLUMNS, tokens_of_files
+
+    for workers in (1, 2):
+        table, errors, warnings = tokens_of_files(iter_sources([RAW], RAW), workers=workers, segmenter=seg)
+        assert not errors
+        assert table.to_pandas()[TOKEN_COLUMNS].equals(tokens)
+
+
+def test_tokens_from_files_keep_the_corpus_order_and_report_bad_files(tmp_path, seg):
+    from tifa.corpus import load
+    from tifa.io import iter_sources
+    from tifa.segment import TOKEN_COLUMNS, tokens_of_files
+
+    # source order (a-b.txt < a.txt) and id order (a-01 < a-b-01) differ; a second part; a bad file
+    text = seed("003").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text[:3000], encoding="utf-8")
+    (tmp_path / "a-b.txt").write_text(seed("002").read_text(encoding="utf-8")[:3000], encoding="utf-8")
+    (tmp_path / "z.txt").write_text("第一篇：甲\n" + text[:800] + "\n第二篇：乙\n" + text[800:1600], encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(bytes(range(256)))
+    corpus = load([tmp_path])
+    expected = tokens_frame(corpus.documents, corpus.sentences, segmenter=seg)
+    assert expected["doc_id"].unique().tolist()[:2] == ["a-01", "a-b-01"]
+    for workers in (1, 2):
+        table, errors, _ = tokens_of_files(iter_sources([tmp_path]), workers=workers, segmenter=seg)
+        assert table.to_pandas()[TOKEN_COLUMNS].equals(expected)
+        assert [e.path.name for e in errors] == ["bad.txt"] and "binary" in str(errors[0])
+
+
+def test_arrow_columns_from_python_values():
+    import numpy as np
+
+    from tifa.frames import arrow_numbers, arrow_strings
+
+    words = ["四个意识", "", None, "a,b", "𠀀字", "é"]
+    arr = arrow_strings(words)
+    arr.validate(full=True)
+    assert arr.to_pylist() == words and arr.null_count == 1
+    assert arrow_strings([]).to_pylist() == []
+    flags = np.array([True, False, True] * 7)
+    assert arrow_numbers(flags).to_pylist() == flags.tolist()
+    assert arrow_numbers(np.arange(5, dtype=np.int32)).to_pylist() == [0, 1, 2, 3, 4]
 
 
 def test_jieba_chatter_stays_off_stdout(capfd):

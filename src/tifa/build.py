@@ -42,9 +42,9 @@ from tqdm import tqdm
 
 from . import __version__
 from .config import DEFAULT_MAX_BYTES, LEXICONS, PROCESSED, RAW
-from .corpus import Corpus, document_tables, process_file, source_name, write_tables_atomic
+from .corpus import Corpus, document_tables, process_file, write_tables_atomic
 from .errors import InputError
-from .io import iter_inputs
+from .io import iter_inputs, source_name
 
 #: Per-file tables stored in a part (tokens stays partitioned in the output).
 PART_TABLES = (

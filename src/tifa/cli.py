@@ -130,9 +130,16 @@ def _workers(args: argparse.Namespace) -> int:
 
 
 def cmd_tokens(args: argparse.Namespace) -> int:
-    corpus = _load(args).with_tokens(workers=_workers(args), engine=args.engine)
-    write_table(corpus.tokens, args.format)
-    return _report_errors(corpus.errors, corpus.warnings)
+    from .io import iter_sources
+    from .output import write_arrow
+    from .segment import tokens_of_files
+
+    # straight from the files: the tokens need none of the other tables
+    table, errors, warnings = tokens_of_files(
+        iter_sources(args.paths), workers=_workers(args), max_bytes=_max_bytes(args), engine=args.engine
+    )
+    write_arrow(table, args.format)
+    return _report_errors(errors, warnings)
 
 
 def _corpus_or_processed(args: argparse.Namespace, *, tokens: bool, findings: bool = False):

@@ -21,11 +21,10 @@ import pandas as pd
 from tqdm import tqdm
 
 from .atomic import finalize, temp_beside
-from .clean import clean
 from .config import DEFAULT_MAX_BYTES, PROCESSED
-from .documents import DOC_COLUMNS, LOG_COLUMNS, SENT_COLUMNS, log_frame, mark_duplicates, pieces_frame, sentences_frame, split_pieces
+from .documents import DOC_COLUMNS, LOG_COLUMNS, SENT_COLUMNS, log_frame, mark_duplicates, pieces_frame, read_pieces, sentences_frame
 from .errors import InputError
-from .io import iter_inputs, read_text
+from .io import iter_sources
 from .formulas import formulas_table, parallels_table, quotes_table
 from .outline import assign_sections, forget_parses, mark_matter, outline_tables
 
@@ -112,37 +111,18 @@ class LazyCorpus(Corpus):
             object.__setattr__(self, name, value)
 
 
-def source_name(path: Path, root: Path | None) -> str:
-    """The ``source`` of a file: its path relative to ``root`` (POSIX), else its name."""
-    if root is not None:
-        try:
-            return path.relative_to(root).as_posix()  # the usual case: found by walking root
-        except ValueError:
-            pass
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
-    return path.name
-
-
 def process_file(path: Path, *, source: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> FileResult:
-    """Read, clean and split one file; raises :class:`InputError` if it can't be read."""
-    decoded = read_text(path, max_bytes=max_bytes)
-    src = source or path.name
-    cleaned = clean(decoded.text)
-    pieces = split_pieces(cleaned, source=src)
-    if not pieces:
-        raise InputError(path, "no text left after cleaning (only page chrome?)")
-    docs = pieces_frame(pieces, encoding=decoded.encoding)
-    docs["format"] = decoded.format
-    docs["script"] = "traditional" if decoded.original is not None else "simplified"
+    """Read, clean and split one file into its tables; raises :class:`InputError` if it can't be read."""
+    fp = read_pieces(path, source=source, max_bytes=max_bytes)
+    docs = pieces_frame(fp.pieces, encoding=fp.decoded.encoding)
+    docs["format"] = fp.decoded.format
+    docs["script"] = "traditional" if fp.decoded.original is not None else "simplified"
     return FileResult(
-        source=src,
+        source=fp.source,
         documents=docs,
-        cleaning_log=log_frame(pieces),
-        warnings=tuple(f"{path}: warning: {w}" for w in decoded.warnings),
-        original=decoded.original,
+        cleaning_log=log_frame(fp.pieces),
+        warnings=fp.warnings,
+        original=fp.decoded.original,
     )
 
 
@@ -206,28 +186,17 @@ def load(
     ``findings=False`` leaves out formulations, parallels and quotations
     (``None`` on the corpus): the text tables only, for the tokens stage.
     """
-    files = list(iter_inputs(paths))
+    files = list(iter_sources(paths, root))
     results: list[FileResult] = []
     errors: list[InputError] = []
-    for f in tqdm(files, desc="reading", unit="file", disable=not progress, file=sys.stderr):
-        base = root
-        if base is None:
-            base = next((Path(p) for p in paths if Path(p).is_dir() and _is_under(f, Path(p))), None)
+    for f, source in tqdm(files, desc="reading", unit="file", disable=not progress, file=sys.stderr):
         try:
-            results.append(process_file(f, source=source_name(f, base), max_bytes=max_bytes))
+            results.append(process_file(f, source=source, max_bytes=max_bytes))
         except InputError as err:
             errors.append(err)
         except (OSError, UnicodeError) as err:  # pragma: no cover - defensive
             errors.append(InputError(f, f"cannot read: {err}"))
     return assemble(results, errors, findings=findings)
-
-
-def _is_under(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
-        return False
 
 
 # --------------------------------------------------------------------------- writing

@@ -20,13 +20,16 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
-import pandas as pd
-
-from .clean import Cleaned, Removal, is_title_like
-from .frames import rows_frame
+from .clean import Cleaned, Removal, clean, is_title_like
+from .config import DEFAULT_MAX_BYTES
+from .errors import InputError
+from .io import Decoded, read_text
 from .patterns import CLOSING_RE, DATE_RES, LINE_MARKER_RE, PIECE_RE, SENT_END
+
+if TYPE_CHECKING:  # the tables import pandas when first built: reading and splitting need none of it
+    import pandas as pd
 
 #: Cleaning-log reasons that count as web-page chrome for title detection.
 CHROME_REASONS = frozenset({"breadcrumb", "page_meta", "related_list", "advertisement", "copyright_footer", "repeated_title"})
@@ -234,6 +237,31 @@ def split_pieces(cleaned: Cleaned, *, source: str) -> list[Piece]:
     return pieces
 
 
+@dataclass(frozen=True)
+class FilePieces:
+    """One file read, cleaned and split into its pieces."""
+
+    path: Path
+    source: str
+    decoded: Decoded
+    pieces: list[Piece]
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(f"{self.path}: warning: {w}" for w in self.decoded.warnings)
+
+
+def read_pieces(path: Path, *, source: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> FilePieces:
+    """Read, clean and split one file; raises :class:`InputError` if it can't be read
+    or nothing is left after cleaning."""
+    decoded = read_text(path, max_bytes=max_bytes)
+    src = source or path.name
+    pieces = split_pieces(clean(decoded.text), source=src)
+    if not pieces:
+        raise InputError(path, "no text left after cleaning (only page chrome?)")
+    return FilePieces(path=path, source=src, decoded=decoded, pieces=pieces)
+
+
 # --------------------------------------------------------------------------- sentences
 
 _SENT_RE = re.compile(rf"[^\n{SENT_END}]*(?:[{SENT_END}]+[”’」』）)]*|$)")
@@ -257,6 +285,8 @@ def iter_sentences(text: str) -> Iterable[tuple[int, int, int]]:
 def sentences_frame(docs: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence: ``doc_id, sent_id, para_id, start, end, text, item_id, matter``
     (``item_id`` and ``matter`` are filled by the outline stage)."""
+    from .frames import rows_frame
+
     rows = []
     for doc_id, text in zip(docs["doc_id"], docs["text"]):
         for sent_id, (para_id, s, e) in enumerate(iter_sentences(text)):
@@ -269,6 +299,8 @@ def sentences_frame(docs: pd.DataFrame) -> pd.DataFrame:
 
 def pieces_frame(pieces: Sequence[Piece], *, encoding: str = "") -> pd.DataFrame:
     """Documents table (without corpus-level duplicate marking)."""
+    import pandas as pd
+
     rows = []
     n_parts: dict[str, int] = {}
     for p in pieces:
@@ -301,6 +333,8 @@ def pieces_frame(pieces: Sequence[Piece], *, encoding: str = "") -> pd.DataFrame
 
 def log_frame(pieces: Sequence[Piece]) -> pd.DataFrame:
     """Cleaning log rows, each assigned to the document it was removed from."""
+    import pandas as pd
+
     rows = []
     for p in pieces:
         for r in p.log:

@@ -20,6 +20,9 @@ class InputError(TifaError):
         self.reason = reason
         super().__init__(f"{path}: {reason}")
 
+    def __reduce__(self):  # crosses process boundaries intact (a worker's error reaches the CLI)
+        return (type(self), (self.path, self.reason))
+
 
 class LexiconError(TifaError):
     """A lexicon file is malformed (message names file and line)."""

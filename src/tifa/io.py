@@ -16,7 +16,7 @@ Traditional-Chinese text is converted to simplified for analysis (OpenCC);
 the original is kept in ``Decoded.original``.  Anything that cannot be read
 raises :class:`InputError` with a one-line reason naming the file.
 ``iter_inputs`` expands files and folders into candidate files, in a stable
-order.
+order; ``iter_sources`` pairs each with its ``source`` name.
 """
 from __future__ import annotations
 
@@ -72,6 +72,39 @@ def iter_inputs(paths: Iterable[Path | str]) -> Iterator[Path]:
                     yield child
         else:
             yield p
+
+
+def source_name(path: Path, root: Path | None) -> str:
+    """The ``source`` of a file: its path relative to ``root`` (POSIX), else its name."""
+    if root is not None:
+        try:
+            return path.relative_to(root).as_posix()  # the usual case: found by walking root
+        except ValueError:
+            pass
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.name
+
+
+def iter_sources(paths: Iterable[Path | str], root: Path | None = None) -> Iterator[tuple[Path, str]]:
+    """``(file, source)`` for every file of :func:`iter_inputs`: the source is relative to
+    ``root``, else to the given folder the file was found in, else the file's name."""
+    paths = list(paths)
+    for f in iter_inputs(paths):
+        base = root
+        if base is None:
+            base = next((Path(p) for p in paths if Path(p).is_dir() and _is_under(f, Path(p))), None)
+        yield f, source_name(f, base)
+
+
+def _is_under(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
 
 
 def _looks_utf16(data: bytes) -> str | None:

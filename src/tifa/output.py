@@ -1,13 +1,20 @@
-"""Printing tables for the CLI: csv, json (records) or an aligned text table."""
+"""Printing tables for the CLI: csv, json (records) or an aligned text table.
+
+:func:`write_table` prints a DataFrame; :func:`write_arrow` an Arrow table (the tokens
+straight from files), its csv made column by column in Arrow, byte for byte what
+pandas' ``to_csv`` writes, without importing pandas.
+"""
 from __future__ import annotations
 
 import json
 import math
 import sys
 import unicodedata
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
 
 FORMATS = ("csv", "json", "table")
 #: Text cells longer than this are shortened in ``table`` output.
@@ -50,6 +57,8 @@ def _display_width(text: str) -> int:
 def _aligned(df: pd.DataFrame) -> str:
     """``df`` as a right-aligned text table, padded by display width (a CJK character is two
     columns), built column by column (linear in the cells, fast on 100,000s of rows)."""
+    import pandas as pd
+
     columns: list[list[str]] = []
     for col in df.columns:
         s = df[col]
@@ -57,7 +66,7 @@ def _aligned(df: pd.DataFrame) -> str:
             cells = [str(col)] + s.astype(str).tolist()
             widths = [_display_width(cells[0])] + [len(c) for c in cells[1:]]
         else:
-            cells = [str(col)] + ["NaN" if _missing(v) else str(_shorten(v)) for v in s]
+            cells = [str(col)] + ["NaN" if _missing(v) or v is pd.NA else str(_shorten(v)) for v in s]
             memo: dict[str, int] = {}
             widths = [memo[c] if c in memo else memo.setdefault(c, _display_width(c)) for c in cells]
         w = max(widths)
@@ -66,7 +75,7 @@ def _aligned(df: pd.DataFrame) -> str:
 
 
 def _missing(v) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA
+    return v is None or (isinstance(v, float) and math.isnan(v))
 
 
 def _shorten(v):
@@ -75,3 +84,84 @@ def _shorten(v):
         if len(v) > TABLE_CELL:
             return v[: TABLE_CELL - 1] + "…"
     return v
+
+
+#: Rows turned into csv text at a time (bounds the memory of a huge table's text).
+CSV_ROWS = 200_000
+
+
+def write_arrow(table: pa.Table, fmt: str = "table", out: TextIO | None = None) -> None:
+    """Write an Arrow ``table`` as :func:`write_table` writes the same table in pandas."""
+    out = out or sys.stdout
+    if fmt == "csv" and _csv_ready(table):
+        out.write(",".join(table.column_names) + "\n")
+        for start in range(0, table.num_rows, CSV_ROWS):
+            out.write(_csv_rows(table.slice(start, CSV_ROWS)))
+    elif fmt == "json":
+        json.dump(table.to_pylist(), out, ensure_ascii=False, indent=1)  # None for nulls, as pandas gives
+        out.write("\n")
+    else:
+        write_table(table.to_pandas(), fmt, out)
+
+
+def _csv_ready(table: pa.Table) -> bool:
+    """Whether every column is text, or integers or booleans without nulls (what pandas
+    prints the same way); anything else goes through pandas."""
+    import pyarrow as pa
+
+    for col in table.columns:
+        t = col.type
+        if not (pa.types.is_string(t) or pa.types.is_large_string(t)) and (
+            col.null_count or not (pa.types.is_integer(t) or pa.types.is_boolean(t))
+        ):
+            return False
+    return True
+
+
+def _csv_rows(table: pa.Table) -> str:
+    """The csv lines of ``table`` (each ending in a newline): Python's csv quoting, minimal
+    (a field with a comma, a quote or a newline is quoted, its quotes doubled), nulls empty."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .frames import arrow_numbers
+
+    if not table.num_rows:
+        return ""
+    true, false, empty = _scalars("True", "False", "")
+    cells = []
+    for col in table.columns:
+        col = col.combine_chunks()
+        if pa.types.is_boolean(col.type):
+            cells.append(pc.if_else(col, true, false))
+        elif pa.types.is_integer(col.type):
+            cells.append(pc.cast(col, pa.string()))
+        else:
+            cells.append(_csv_field(pc.fill_null(col.cast(pa.string()), empty)))
+    # 32-bit offsets while the text fits them
+    text = pa.string() if sum(c.nbytes for c in cells) + 2 * table.num_rows < 2**31 - 1 else pa.large_string()
+    comma, newline = _scalars(",", "\n", kind=text)
+    lines = pc.binary_join_element_wise(*[c.cast(text) for c in cells], comma)
+    whole = pa.LargeListArray.from_arrays(arrow_numbers(np.array([0, len(lines)])), lines)
+    return pc.binary_join(whole, newline)[0].as_py() + "\n"
+
+
+def _csv_field(field: pa.Array) -> pa.Array:
+    """A text column as csv fields: quoted (quotes doubled) where it holds a comma, a quote or a newline."""
+    import pyarrow.compute as pc
+
+    special = pc.match_substring_regex(field, '[,"\n]')
+    if not pc.any(special).as_py():
+        return field
+    quote, nothing = _scalars('"', "", kind=field.type)
+    quoted = pc.binary_join_element_wise(quote, pc.replace_substring(field, '"', '""'), quote, nothing)
+    return pc.if_else(special, quoted, field)
+
+
+def _scalars(*texts: str, kind: pa.DataType | None = None) -> list[pa.Scalar]:
+    """Arrow text scalars, made without ``pyarrow.scalar`` (which imports pandas)."""
+    from .frames import arrow_strings
+
+    arr = arrow_strings(list(texts))
+    return list(arr.cast(kind) if kind is not None else arr)

@@ -20,6 +20,10 @@ tag`` — ``start/end`` index ``documents.text``; the words of a sentence join
 back into it; ``tag`` is the lexicon class (``formulation``, ``office``) of
 dictionary terms.  Segmentation runs per sentence, across processes if asked
 (one segmenter per worker, built once), with identical results.
+
+:func:`tokens_of_files` is the tokens table straight from files (read, clean,
+split, segment — a file per task across the workers), as an Arrow table: what
+``tifa tokens`` prints, without pandas or the other stages' tables.
 """
 from __future__ import annotations
 
@@ -32,19 +36,27 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 import multiprocessing as mp
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 from tqdm import tqdm
 
-from .config import LEXICONS
+from .config import DEFAULT_MAX_BYTES, LEXICONS
+from .documents import iter_sentences, read_pieces
+from .errors import InputError
+from .frames import arrow_numbers, arrow_strings
 from .lexicons import dictionary, jieba_dir, load_stopwords, main_pos_table, posseg_model, quiet_jieba, reference_tokenizer
 from .procs import die_with_parent
+
+if TYPE_CHECKING:  # pandas is imported where a DataFrame is made: `tifa tokens` runs without it
+    import pandas as pd
+
+#: One document to segment: ``(doc_id, text, [(sent_id, start, end), …])``.
+Job = tuple[str, str, Sequence[tuple[int, int, int]]]
 
 TOKEN_COLUMNS = ["doc_id", "sent_id", "tok_id", "word", "pos", "start", "end", "is_stop", "tag"]
 ENGINES = ("rjieba", "jieba")
@@ -439,7 +451,7 @@ class Segmenter:
             self._info[word] = info
         return info
 
-    def batch_table(self, jobs: Sequence[tuple[str, str, Sequence[tuple[int, int, int]]]]) -> pa.Table:
+    def batch_table(self, jobs: Sequence[Job]) -> pa.Table:
         """Tokens of several documents as an Arrow table (see :data:`TOKEN_COLUMNS`).
 
         ``jobs`` are ``(doc_id, text, [(sent_id, start, end), …])``.  Python's cycle
@@ -453,7 +465,7 @@ class Segmenter:
     #: memory of one huge document (millions of words) to that of its table.
     CHUNK_TOKENS = 500_000
 
-    def _batch_table(self, jobs: Sequence[tuple[str, str, Sequence[tuple[int, int, int]]]]) -> pa.Table:
+    def _batch_table(self, jobs: Sequence[Job]) -> pa.Table:
         # Python collects the words and tags; offsets, ids and per-word flags are built in bulk,
         # a chunk of sentences at a time
         doc_ids = [doc_id for doc_id, _, _ in jobs]
@@ -482,8 +494,8 @@ class Segmenter:
 
     def _chunk_table(self, words: list[str], pos: list[str], sents: list[tuple[int, int, int, int, int]], doc_ids: list[str]) -> pa.Table:
         """The tokens table of whole sentences: ``sents`` rows say where each sentence's words sit."""
-        word_arr = pa.array(words, type=pa.string())
-        lengths = pc.utf8_length(word_arr).to_numpy().astype(np.int64)
+        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        word_arr = arrow_strings(words, lengths=lengths)
         doc_idx, sent_ids, sent_starts, before, counts = (np.asarray(c, dtype=np.int64) for c in zip(*sents))
         ends_all = np.cumsum(lengths)
         first = np.concatenate([[0], np.cumsum(counts)[:-1]])  # each sentence's first token
@@ -491,20 +503,20 @@ class Segmenter:
         tok_id = np.repeat(before - first, counts) + np.arange(len(words))
         encoded = word_arr.dictionary_encode()
         infos = [self.word_info(w) for w in encoded.dictionary.to_pylist()]
-        idx = encoded.indices.to_numpy()
-        stop = np.fromiter((i[0] for i in infos), dtype=bool, count=len(infos))[idx]
-        tag = pa.array([i[1] for i in infos], type=pa.string()).take(encoded.indices)
+        idx = encoded.indices
+        stop = arrow_numbers(np.fromiter((i[0] for i in infos), dtype=bool, count=len(infos))).take(idx)
+        tag = arrow_strings([i[1] for i in infos]).take(idx)
         return pa.table({
             "doc_id": pa.DictionaryArray.from_arrays(
-                pa.array(np.repeat(doc_idx, counts).astype(np.int32)), pa.array(doc_ids, pa.string())
+                arrow_numbers(np.repeat(doc_idx, counts).astype(np.int32)), arrow_strings(doc_ids)
             ).cast(pa.string()),
-            "sent_id": pa.array(np.repeat(sent_ids, counts).astype(np.int32)),
-            "tok_id": pa.array(tok_id.astype(np.int32)),
+            "sent_id": arrow_numbers(np.repeat(sent_ids, counts).astype(np.int32)),
+            "tok_id": arrow_numbers(tok_id.astype(np.int32)),
             "word": word_arr,
-            "pos": pa.array(pos, type=pa.string()),
-            "start": pa.array(start),
-            "end": pa.array(start + lengths),
-            "is_stop": pa.array(stop),
+            "pos": arrow_strings(pos),
+            "start": arrow_numbers(start),
+            "end": arrow_numbers(start + lengths),
+            "is_stop": stop,
             "tag": tag,
         })
 
@@ -544,12 +556,12 @@ def _init_worker(userdict: str | None, stopwords: str | None, engine: str, paren
     _WORKER = Segmenter(Path(userdict) if userdict else None, Path(stopwords) if stopwords else None, engine=engine)
 
 
-def _work(jobs: list[tuple[str, str, list[tuple[int, int, int]]]]) -> pa.Table:
+def _work(jobs: list[Job]) -> pa.Table:
     assert _WORKER is not None
     return _WORKER.batch_table(jobs)
 
 
-def _jobs(docs: pd.DataFrame, sents: pd.DataFrame) -> list[tuple[str, str, list[tuple[int, int, int]]]]:
+def _jobs(docs: pd.DataFrame, sents: pd.DataFrame) -> list[Job]:
     by_doc: dict[str, list[tuple[int, int, int]]] = {}
     for d, i, s, e in zip(sents["doc_id"], sents["sent_id"], sents["start"], sents["end"]):
         by_doc.setdefault(d, []).append((int(i), int(s), int(e)))
@@ -567,7 +579,7 @@ def _to_frame(table: pa.Table) -> pd.DataFrame:
     return df[TOKEN_COLUMNS]
 
 
-def _chunks(jobs: Sequence[tuple[str, str, list]], n: int) -> list[list[int]]:
+def _chunks(jobs: Sequence[Job], n: int) -> list[list[int]]:
     """Split job indices into ``n`` contiguous runs of similar text size (order kept)."""
     total = sum(len(j[1]) + 1 for j in jobs)
     target = total / n
@@ -599,36 +611,126 @@ def tokens_frame(
     jobs = _jobs(docs, sents)
     bar = dict(desc="segmenting", unit="doc", total=len(jobs), disable=not progress, file=sys.stderr)
     if workers <= 1 or len(jobs) <= 1:
-        seg = segmenter or Segmenter(*(lexicons and (lexicons.userdict, lexicons.stopwords) or (None, None)), engine=engine)
+        seg = _local_segmenter(segmenter, lexicons, engine)
         tables = []
         with tqdm(**bar) as pbar:
             for idx in _chunks(jobs, max(1, min(len(jobs), 32))):
                 tables.append(seg.batch_table([jobs[i] for i in idx]))
                 pbar.update(len(idx))
         return _to_frame(pa.concat_tables(tables) if tables else _empty_table())
+    chunks = _chunks(jobs, min(len(jobs), workers * 4))
+    tables = []
+    with _pool(workers, segmenter=segmenter, lexicons=lexicons, engine=engine) as ex, tqdm(**bar) as pbar:
+        for idx, table in zip(chunks, ex.map(_work, [[jobs[i] for i in c] for c in chunks])):
+            tables.append(table)
+            pbar.update(len(idx))
+    return _to_frame(pa.concat_tables(tables))
+
+
+def _local_segmenter(segmenter: Segmenter | None, lexicons: LexiconPaths | None, engine: str) -> Segmenter:
+    """The segmenter given, else one for ``lexicons`` (default: the project's) in this process."""
+    if segmenter is not None:
+        return segmenter
+    return Segmenter(lexicons.userdict if lexicons else None, lexicons.stopwords if lexicons else None, engine=engine)
+
+
+@contextlib.contextmanager
+def _pool(workers: int, *, segmenter: Segmenter | None, lexicons: LexiconPaths | None, engine: str):
+    """Worker processes with one segmenter each: built here once and inherited where processes
+    fork, else built by each worker as it starts."""
     lp = lexicons or LexiconPaths()
     global _WORKER
     ctx = None
     initializer, initargs = _init_worker, (str(lp.userdict), str(lp.stopwords), engine, os.getpid())
     if "fork" in mp.get_all_start_methods():
-        # Build the tokenizer once here; forked workers inherit their own copy.
         _WORKER = segmenter if segmenter is not None and lexicons is None else Segmenter(lp.userdict, lp.stopwords, engine=engine)
         ctx, initializer, initargs = mp.get_context("fork"), die_with_parent, (os.getpid(),)
-    chunks = _chunks(jobs, min(len(jobs), workers * 4))
-    tables = []
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=initializer, initargs=initargs) as ex:
-            with tqdm(**bar) as pbar:
-                for idx, table in zip(chunks, ex.map(_work, [[jobs[i] for i in c] for c in chunks])):
-                    tables.append(table)
-                    pbar.update(len(idx))
+            yield ex
     finally:
         _WORKER = None
-    return _to_frame(pa.concat_tables(tables))
+
+
+# --------------------------------------------------------------------------- straight from files
+
+def file_jobs(path: Path, source: str, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> tuple[list[Job], tuple[str, ...]]:
+    """The segmenting jobs of one file's documents, and its reading warnings: the same
+    documents and sentences as the corpus tables (``tifa.corpus.process_file``) give."""
+    fp = read_pieces(path, source=source, max_bytes=max_bytes)
+    jobs = [(p.doc_id, p.text, [(i, s, e) for i, (_, s, e) in enumerate(iter_sentences(p.text))]) for p in fp.pieces]
+    return jobs, fp.warnings
+
+
+def _file_tokens(seg: Segmenter, path: Path, source: str, max_bytes: int | None) -> tuple[pa.Table | None, InputError | None, tuple[str, ...]]:
+    try:
+        jobs, warnings = file_jobs(path, source, max_bytes=max_bytes)
+    except InputError as err:
+        return None, err, ()
+    except (OSError, UnicodeError) as err:  # pragma: no cover - defensive, as in corpus.load
+        return None, InputError(path, f"cannot read: {err}"), ()
+    return seg.batch_table(jobs), None, warnings
+
+
+def _file_work(task: tuple[Path, str, int | None]):
+    assert _WORKER is not None
+    return _file_tokens(_WORKER, *task)
+
+
+def tokens_of_files(
+    sources: Iterable[tuple[Path, str]],
+    *,
+    workers: int = 1,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    segmenter: Segmenter | None = None,
+    lexicons: LexiconPaths | None = None,
+    engine: str = "rjieba",
+    progress: bool = False,
+) -> tuple[pa.Table, list[InputError], list[str]]:
+    """The tokens table of files (``(path, source)``, as :func:`tifa.io.iter_sources` gives),
+    each read, cleaned, split and segmented in one task, a file per task across ``workers``.
+
+    Rows, ids and order are those of :func:`tokens_frame` on the corpus of the same files
+    (documents sorted by source, then id).  Returns the table, the unreadable files' errors
+    and the reading warnings.
+    """
+    tasks = [(Path(f), src, max_bytes) for f, src in sources]
+    bar = dict(desc="segmenting", unit="file", total=len(tasks), disable=not progress, file=sys.stderr)
+    results: list = [None] * len(tasks)
+    with tqdm(**bar) as pbar:
+        if workers <= 1 or len(tasks) <= 1:
+            seg = _local_segmenter(segmenter, lexicons, engine)
+            for i, task in enumerate(tasks):
+                results[i] = _file_tokens(seg, *task)
+                pbar.update(1)
+        else:
+            # largest files first, so that no worker is left with a big one at the end
+            order = sorted(range(len(tasks)), key=lambda i: -_size(tasks[i][0]))
+            with _pool(workers, segmenter=segmenter, lexicons=lexicons, engine=engine) as ex:
+                for i, res in zip(order, ex.map(_file_work, [tasks[i] for i in order])):
+                    results[i] = res
+                    pbar.update(1)
+    errors = [err for _, err, _ in results if err is not None]
+    warnings = [w for _, _, ws in results for w in ws]
+    # the corpus order: documents sorted by source, then (stably) by id
+    by_source = sorted(range(len(tasks)), key=lambda i: tasks[i][1])
+    tables = [results[i][0] for i in by_source if results[i][0] is not None and results[i][0].num_rows]
+    table = pa.concat_tables(tables) if tables else _empty_table()
+    ids = table["doc_id"]
+    if len(ids) > 1 and not pc.all(pc.greater_equal(ids[1:], ids[:-1])).as_py():
+        table = table.take(pc.sort_indices(ids))  # stable: rows of one document keep their order
+    return table, errors, warnings
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _empty_table() -> pa.Table:
-    return pa.table({c: pa.array([], type=t) for c, t in _ARROW_TYPES.items()})
+    return pa.schema(list(_ARROW_TYPES.items())).empty_table()
 
 
 # --------------------------------------------------------------------------- audit
@@ -641,6 +743,8 @@ def audit(tokens: pd.DataFrame, sents: pd.DataFrame, terms: Iterable[str]) -> pd
     strictly inside it (a longer token containing it is fine).  Returns
     ``doc_id, sent_id, term, start, end, tokens``.
     """
+    import pandas as pd
+
     terms = sorted(set(terms), key=len, reverse=True)
     if not terms:
         return pd.DataFrame(columns=["doc_id", "sent_id", "term", "start", "end", "tokens"])
