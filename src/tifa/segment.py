@@ -43,7 +43,6 @@ import multiprocessing as mp
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-from tqdm import tqdm
 
 from .config import DEFAULT_MAX_BYTES, LEXICONS
 from .documents import iter_sentences, read_pieces
@@ -608,6 +607,8 @@ def tokens_frame(
     engine: str = "rjieba",
 ) -> pd.DataFrame:
     """The tokens table of ``docs`` (one segmenter per worker process when ``workers > 1``)."""
+    from tqdm import tqdm
+
     jobs = _jobs(docs, sents)
     bar = dict(desc="segmenting", unit="doc", total=len(jobs), disable=not progress, file=sys.stderr)
     if workers <= 1 or len(jobs) <= 1:
@@ -694,6 +695,8 @@ def tokens_of_files(
     (documents sorted by source, then id).  Returns the table, the unreadable files' errors
     and the reading warnings.
     """
+    from tqdm import tqdm  # here, not at the top: its import would cost `tifa tokens` 30 ms
+
     tasks = [(Path(f), src, max_bytes) for f, src in sources]
     bar = dict(desc="segmenting", unit="file", total=len(tasks), disable=not progress, file=sys.stderr)
     results: list = [None] * len(tasks)
