@@ -31,7 +31,7 @@ import pandas as pd
 
 from .config import LEXICONS
 from .errors import LexiconError
-from .frames import rows_frame
+from .frames import column_lists, rows_frame
 from .lexicons import Known, dictionary, load_known
 from .outline import parse as parse_outline
 from .patterns import CN_DIGITS, cn_to_int
@@ -990,7 +990,7 @@ def mine_templates(
     speaker_of = dict(zip(docs["doc_id"], docs["speaker"] if "speaker" in docs else docs["source"]))
     uses: dict[tuple[str, str], dict[str, list]] = {}
     cut = dictionary().compiled.cut  # frames end at word boundaries (no 提*质量 out of 提高质量)
-    for d, s0, text in zip(sents["doc_id"], sents["start"], sents["text"]):
+    for d, s0, text in zip(*column_lists(sents, "doc_id", "start", "text")):
         if d not in keep_docs:
             continue
         for m in _CLAUSE_RE.finditer(text):

@@ -11,6 +11,8 @@ import re
 
 import pandas as pd
 
+from .frames import column_lists
+
 KWIC_COLUMNS = ["doc_id", "sent_id", "item_id", "section", "start", "end", "left", "match", "right", "slots"]
 _SLOT_CHARS = r"[^\s，。、；：？！（）《》…,.;:?!()]"
 
@@ -57,17 +59,18 @@ def kwic(
     bounds: dict[str, set[int]] | None = None
     if tokens is not None:
         bounds = {}
-        for d, s, e in zip(tokens["doc_id"], tokens["start"], tokens["end"]):
+        for d, s, e in zip(*column_lists(tokens, "doc_id", "start", "end")):
             b = bounds.setdefault(d, set())
             b.add(int(s))
             b.add(int(e))
-    item_ids = sents["item_id"] if "item_id" in sents else [None] * len(sents)
+    item_ids = sents["item_id"].tolist() if "item_id" in sents else [None] * len(sents)
     sections: dict[tuple[str, int], str] = {}
     if outline is not None:
-        for d, i, m, t in zip(outline["doc_id"], outline["item_id"], outline["marker"], outline["title"]):
+        for d, i, m, t in zip(*column_lists(outline, "doc_id", "item_id", "marker", "title")):
             sections[(d, int(i))] = f"{m}{t}"
     rows = []
-    for d, sid, item, s0, stext in zip(sents["doc_id"], sents["sent_id"], item_ids, sents["start"], sents["text"]):
+    doc_ids, sent_ids, starts, sent_texts = column_lists(sents, "doc_id", "sent_id", "start", "text")
+    for d, sid, item, s0, stext in zip(doc_ids, sent_ids, item_ids, starts, sent_texts):
         if not rx.search(stext):
             continue
         text = texts[d]

@@ -15,6 +15,8 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
+from .frames import column_lists
+
 NGRAM_COLUMNS = ["doc_id", "n", "ngram", "count"]
 CORPUS_NGRAM_COLUMNS = ["n", "ngram", "count", "n_docs"]
 COLLOCATION_COLUMNS = ["w1", "w2", "count", "count_w1", "count_w2", "pmi", "llr"]
@@ -24,7 +26,7 @@ def _runs(tokens: pd.DataFrame) -> Iterator[tuple[str, list[tuple[str, bool]]]]:
     """Yield ``(doc_id, [(word, is_stop), …])`` runs between punctuation, per sentence."""
     run: list[tuple[str, bool]] = []
     key = None
-    for d, sid, w, stop in zip(tokens["doc_id"], tokens["sent_id"], tokens["word"], tokens["is_stop"]):
+    for d, sid, w, stop in zip(*column_lists(tokens, "doc_id", "sent_id", "word", "is_stop")):
         k = (d, sid)
         punct = stop and not any(ch.isalnum() for ch in w)
         if k != key or punct:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .clean import is_title_like
-from .frames import rows_frame
+from .frames import column_lists, rows_frame
 from .patterns import CLOSING_RE, CN_DIGITS, cn_to_int
 
 OUTLINE_COLUMNS = ["doc_id", "item_id", "parent_id", "depth", "marker", "style", "ordinal", "title", "start", "end", "matter"]
@@ -725,12 +725,12 @@ def assign_sections(sents: pd.DataFrame, outline: pd.DataFrame) -> pd.DataFrame:
     """
     out = sents.copy()
     by_doc: dict[str, list[tuple[int, int, int, int]]] = {}
-    for d, i, depth, s, e in zip(outline["doc_id"], outline["item_id"], outline["depth"], outline["start"], outline["end"]):
+    for d, i, depth, s, e in zip(*column_lists(outline, "doc_id", "item_id", "depth", "start", "end")):
         by_doc.setdefault(d, []).append((int(s), -int(depth), int(e), int(i)))
     for items in by_doc.values():
         items.sort()
     ids: list[int | None] = [None] * len(out)
-    doc_ids, starts = list(out["doc_id"]), [int(x) for x in out["start"]]
+    doc_ids, starts = out["doc_id"].tolist(), out["start"].tolist()
     order = sorted(range(len(out)), key=lambda k: (doc_ids[k], starts[k]))
     doc, items, nxt, stack = None, [], 0, []
     for k in order:
@@ -755,7 +755,7 @@ def mark_matter(sents: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
     """Copy of ``sents`` with ``matter``: ``appendix`` for sentences after the speech's end."""
     out = sents.copy()
     cuts = {d: appendix_start(t) for d, t in zip(docs["doc_id"], docs["text"])}
-    out["matter"] = ["appendix" if s >= cuts.get(d, s + 1) else "body" for d, s in zip(out["doc_id"], out["start"])]
+    out["matter"] = ["appendix" if s >= cuts.get(d, s + 1) else "body" for d, s in zip(*column_lists(out, "doc_id", "start"))]
     return out
 
 

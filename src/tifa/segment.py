@@ -47,7 +47,7 @@ import pyarrow.compute as pc
 from .config import DEFAULT_MAX_BYTES, LEXICONS
 from .documents import iter_sentences, read_pieces
 from .errors import InputError
-from .frames import arrow_numbers, arrow_strings
+from .frames import arrow_numbers, arrow_strings, column_lists
 from .lexicons import dictionary, jieba_dir, load_stopwords, main_pos_table, posseg_model, quiet_jieba, reference_tokenizer
 from .procs import die_with_parent
 
@@ -562,9 +562,9 @@ def _work(jobs: list[Job]) -> pa.Table:
 
 def _jobs(docs: pd.DataFrame, sents: pd.DataFrame) -> list[Job]:
     by_doc: dict[str, list[tuple[int, int, int]]] = {}
-    for d, i, s, e in zip(sents["doc_id"], sents["sent_id"], sents["start"], sents["end"]):
-        by_doc.setdefault(d, []).append((int(i), int(s), int(e)))
-    return [(d, t, by_doc.get(d, [])) for d, t in zip(docs["doc_id"], docs["text"])]
+    for d, i, s, e in zip(*column_lists(sents, "doc_id", "sent_id", "start", "end")):
+        by_doc.setdefault(d, []).append((i, s, e))
+    return [(d, t, by_doc.get(d, [])) for d, t in zip(*column_lists(docs, "doc_id", "text"))]
 
 
 def tokens_table(docs: pd.DataFrame, sents: pd.DataFrame, *, segmenter: Segmenter | None = None) -> pa.Table:
@@ -753,13 +753,13 @@ def audit(tokens: pd.DataFrame, sents: pd.DataFrame, terms: Iterable[str]) -> pd
         return pd.DataFrame(columns=["doc_id", "sent_id", "term", "start", "end", "tokens"])
     rx = re.compile("(?=(" + "|".join(map(re.escape, terms)) + "))")
     boundaries: dict[str, set[int]] = {}
-    for d, s in zip(tokens["doc_id"], tokens["start"]):
-        boundaries.setdefault(d, set()).add(int(s))
+    for d, s in zip(*column_lists(tokens, "doc_id", "start")):
+        boundaries.setdefault(d, set()).add(s)
     words: dict[str, dict[int, str]] = {}
-    for d, s, w in zip(tokens["doc_id"], tokens["start"], tokens["word"]):
-        words.setdefault(d, {})[int(s)] = w
+    for d, s, w in zip(*column_lists(tokens, "doc_id", "start", "word")):
+        words.setdefault(d, {})[s] = w
     rows = []
-    for d, sid, start, text in zip(sents["doc_id"], sents["sent_id"], sents["start"], sents["text"]):
+    for d, sid, start, text in zip(*column_lists(sents, "doc_id", "sent_id", "start", "text")):
         b = boundaries.get(d, set())
         for m in rx.finditer(text):
             # all terms starting here (the regex gives the longest); check each

@@ -27,6 +27,7 @@ import yaml
 
 from .config import LEXICONS
 from .errors import LexiconError
+from .frames import column_lists
 from .ngrams import log_likelihood
 
 _NUMERIC = re.compile(r"^[\d.%％]+$|^[零一二三四五六七八九十百千万亿两几]+$")
@@ -186,7 +187,7 @@ def section_theme_scores(docs: pd.DataFrame, outline: pd.DataFrame, themes: dict
     texts = dict(zip(docs["doc_id"], docs["text"]))
     rows = []
     sec = outline[(outline["depth"] == depth) & outline["doc_id"].isin(texts)]
-    for d, i, m, t, s, e in zip(sec["doc_id"], sec["item_id"], sec["marker"], sec["title"], sec["start"], sec["end"]):
+    for d, i, m, t, s, e in zip(*column_lists(sec, "doc_id", "item_id", "marker", "title", "start", "end")):
         body = texts[d][int(s) : int(e)]
         n = max(len(body), 1)
         row = {"doc_id": d, "item_id": int(i), "section": f"{m}{t}", "n_chars": len(body)}
