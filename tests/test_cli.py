@@ -94,7 +94,7 @@ def test_missing_build_is_one_clear_line(tmp_path, capsys):
     assert len(err) == 1 and "tifa build" in err[0]
 
 
-def test_tokens_csv_and_json_are_the_tables_pandas_writes(tmp_path):
+def test_tokens_csv_json_and_table_are_what_pandas_writes(tmp_path):
     from tifa.corpus import load
     from tifa.output import write_table
 
@@ -104,7 +104,7 @@ def test_tokens_csv_and_json_are_the_tables_pandas_writes(tmp_path):
     paths = [str(odd), str(seed("003"))]
     tokens = load(paths, findings=False).with_tokens().tokens
     out = {}
-    for fmt in ("csv", "json"):
+    for fmt in ("csv", "json", "table"):
         want = io.StringIO()
         write_table(tokens, fmt, want)
         r = run_cli("tokens", "-f", fmt, *paths)

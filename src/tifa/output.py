@@ -55,23 +55,34 @@ def _display_width(text: str) -> int:
 
 
 def _aligned(df: pd.DataFrame) -> str:
-    """``df`` as a right-aligned text table, padded by display width (a CJK character is two
-    columns), built column by column (linear in the cells, fast on 100,000s of rows)."""
+    """``df`` as a right-aligned text table (see :func:`_layout`)."""
     import pandas as pd
 
-    columns: list[list[str]] = []
+    columns = []
     for col in df.columns:
         s = df[col]
         if s.dtype.kind in "biuf":  # numbers and booleans: ASCII, converted in bulk
-            cells = [str(col)] + s.astype(str).tolist()
-            widths = [_display_width(cells[0])] + [len(c) for c in cells[1:]]
+            columns.append((str(col), s.astype(str).tolist(), True))
         else:
-            cells = [str(col)] + ["NaN" if _missing(v) or v is pd.NA else str(_shorten(v)) for v in s]
+            columns.append((str(col), ["NaN" if _missing(v) or v is pd.NA else str(_shorten(v)) for v in s], False))
+    return _layout(columns)
+
+
+def _layout(columns: list[tuple[str, list[str], bool]]) -> str:
+    """``(name, cells, ascii)`` columns as a right-aligned text table, padded by display width
+    (a CJK character is two columns), built column by column (linear in the cells, fast on
+    100,000s of rows)."""
+    out: list[list[str]] = []
+    for name, cells, ascii_only in columns:
+        cells = [name] + cells
+        if ascii_only:
+            widths = [_display_width(name)] + [len(c) for c in cells[1:]]
+        else:
             memo: dict[str, int] = {}
             widths = [memo[c] if c in memo else memo.setdefault(c, _display_width(c)) for c in cells]
         w = max(widths)
-        columns.append([" " * (w - k) + c for c, k in zip(cells, widths)])
-    return "\n".join(" ".join(row) for row in zip(*columns)) + "\n"
+        out.append([" " * (w - k) + c for c, k in zip(cells, widths)])
+    return "\n".join(" ".join(row) for row in zip(*out)) + "\n"
 
 
 def _missing(v) -> bool:
@@ -93,20 +104,35 @@ CSV_ROWS = 200_000
 def write_arrow(table: pa.Table, fmt: str = "table", out: TextIO | None = None) -> None:
     """Write an Arrow ``table`` as :func:`write_table` writes the same table in pandas."""
     out = out or sys.stdout
-    if fmt == "csv" and _csv_ready(table):
+    if fmt == "csv" and _plain(table):
         out.write(",".join(table.column_names) + "\n")
         for start in range(0, table.num_rows, CSV_ROWS):
             out.write(_csv_rows(table.slice(start, CSV_ROWS)))
     elif fmt == "json":
         json.dump(table.to_pylist(), out, ensure_ascii=False, indent=1)  # None for nulls, as pandas gives
         out.write("\n")
+    elif fmt == "table" and _plain(table):
+        if not table.num_rows:
+            out.write("(no rows)\n")
+            return
+        out.write(_layout([_table_column(name, col) for name, col in zip(table.column_names, table.columns)]))
     else:
         write_table(table.to_pandas(), fmt, out)
 
 
-def _csv_ready(table: pa.Table) -> bool:
-    """Whether every column is text, or integers or booleans without nulls (what pandas
-    prints the same way); anything else goes through pandas."""
+def _table_column(name: str, col: pa.ChunkedArray) -> tuple[str, list[str], bool]:
+    """An Arrow column's cells as :func:`_aligned` prints the same column in pandas."""
+    import pyarrow as pa
+
+    values = col.to_pylist()
+    if pa.types.is_integer(col.type) or pa.types.is_boolean(col.type):
+        return name, [str(v) for v in values], True
+    return name, ["NaN" if v is None else str(_shorten(v)) for v in values], False
+
+
+def _plain(table: pa.Table) -> bool:
+    """Whether every column is text, or integers or booleans without nulls: columns printed
+    here as pandas prints them; anything else goes through pandas."""
     import pyarrow as pa
 
     for col in table.columns:
