@@ -132,9 +132,13 @@ def test_vectorised_hmm_gives_jiebas_viterbi_route(reference):
     from tifa.segment import posseg_hmm
 
     runs = ["提质", "这是", "文旅低碳", "党的新的", "统得过死", "鲲鹏展翅九万里", "囧烎", "的的的的的", "两新一重三去一降一补"]
+    # rare characters in a row: a character none of whose states can follow the previous one
+    # makes jieba fall back to every state that can (and their emission scores)
+    runs += ["鳏寡孤独", "龘靐齉", "兕觥觞斝", "丮丯丱丳", "乸乹乺乻乼"]
     hmm = posseg_hmm()
     for run in runs:
         assert hmm.route(run) == reference._route(run), run
+    assert hmm._emit_all, "no run took jieba's fallback"
     assert set(posseg_model()) == {"char_state_tab", "prob_start", "prob_trans", "prob_emit"}
 
 

@@ -131,14 +131,19 @@ def _workers(args: argparse.Namespace) -> int:
 
 def cmd_tokens(args: argparse.Namespace) -> int:
     from .io import iter_sources
-    from .output import write_arrow
-    from .segment import tokens_of_files
+    from .output import csv_rows, write_arrow
+    from .segment import TOKEN_COLUMNS, documents_tokens, tokens_of_files
 
     # straight from the files: the tokens need none of the other tables
-    table, errors, warnings = tokens_of_files(
-        iter_sources(args.paths), workers=_workers(args), max_bytes=_max_bytes(args), engine=args.engine
-    )
-    write_arrow(table, args.format)
+    files = dict(workers=_workers(args), max_bytes=_max_bytes(args), engine=args.engine)
+    if args.format == "csv":  # each document's csv made where it was segmented, in the workers
+        texts, errors, warnings = documents_tokens(iter_sources(args.paths), render=csv_rows, **files)
+        sys.stdout.write(",".join(TOKEN_COLUMNS) + "\n")
+        for text in texts:
+            sys.stdout.write(text)
+    else:
+        table, errors, warnings = tokens_of_files(iter_sources(args.paths), **files)
+        write_arrow(table, args.format)
     return _report_errors(errors, warnings)
 
 

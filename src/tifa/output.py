@@ -106,8 +106,7 @@ def write_arrow(table: pa.Table, fmt: str = "table", out: TextIO | None = None) 
     out = out or sys.stdout
     if fmt == "csv" and _plain(table):
         out.write(",".join(table.column_names) + "\n")
-        for start in range(0, table.num_rows, CSV_ROWS):
-            out.write(_csv_rows(table.slice(start, CSV_ROWS)))
+        out.write(csv_rows(table))
     elif fmt == "json":
         json.dump(table.to_pylist(), out, ensure_ascii=False, indent=1)  # None for nulls, as pandas gives
         out.write("\n")
@@ -144,9 +143,15 @@ def _plain(table: pa.Table) -> bool:
     return True
 
 
+def csv_rows(table: pa.Table) -> str:
+    """The csv lines of ``table`` without its header (each line ending in a newline), as
+    pandas writes them: Python's csv quoting, minimal (a field with a comma, a quote or a
+    newline is quoted, its quotes doubled), nulls empty.  Text, integer and boolean columns
+    (see :func:`_plain`); made :data:`CSV_ROWS` rows at a time."""
+    return "".join(_csv_rows(table.slice(start, CSV_ROWS)) for start in range(0, table.num_rows, CSV_ROWS))
+
+
 def _csv_rows(table: pa.Table) -> str:
-    """The csv lines of ``table`` (each ending in a newline): Python's csv quoting, minimal
-    (a field with a comma, a quote or a newline is quoted, its quotes doubled), nulls empty."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc

@@ -42,7 +42,6 @@ import multiprocessing as mp
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from .config import DEFAULT_MAX_BYTES, LEXICONS
 from .documents import iter_sentences, read_pieces
@@ -101,18 +100,37 @@ class PossegHMM:
         self._idx = idx
         self._all = np.ones(n, dtype=bool)
         self._emit: dict[str, np.ndarray] = {}
+        self._emit_all: dict[str, np.ndarray] = {}
         self._allowed: dict[str, np.ndarray] = {}
         self._cur_idx: dict[str, np.ndarray] = {}
         self._all_idx = np.arange(n)
         self._steps: dict[tuple[int, str], tuple] = {}
+        #: per first character of a run: its states, their scores, their set
+        self._first: dict[str, tuple[np.ndarray, np.ndarray, int]] = {}
         self._set_ids: dict[bytes, int] = {}
         #: per set of states: those with a successor, their indices, and every state that can follow
         self._set_next: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
 
     def _e(self, ch: str) -> np.ndarray:
+        """Emission scores of ``ch`` for the states it may take (:meth:`_ok`); the others are
+        left at the floor: a step reads them only through :meth:`_e_all`."""
         v = self._emit.get(ch)
         if v is None:
-            v = self._emit[ch] = np.array([e.get(ch, _MIN_FLOAT) for e in self._emit_p])
+            if ch not in self._tab:
+                return self._e_all(ch)
+            v = np.full(len(self.states), _MIN_FLOAT)
+            idx = self._cur(ch)
+            v[idx] = [self._emit_p[i].get(ch, _MIN_FLOAT) for i in idx]
+            self._emit[ch] = v
+        return v
+
+    def _e_all(self, ch: str) -> np.ndarray:
+        """Emission scores of ``ch`` for every state."""
+        v = self._emit_all.get(ch)
+        if v is None:
+            v = self._emit_all[ch] = np.array([e.get(ch, _MIN_FLOAT) for e in self._emit_p])
+            if ch not in self._tab:
+                self._emit[ch] = v
         return v
 
     def _ok(self, ch: str) -> np.ndarray:
@@ -143,11 +161,12 @@ class PossegHMM:
             return got
         keep, prev, expect = self._set_next[sid]
         nxt = (self._ok(ch) & expect).nonzero()[0]
-        if not len(nxt):
-            nxt = expect.nonzero()[0]
+        emit = self._e
+        if not len(nxt):  # none of its states can follow: jieba takes every state that can
+            nxt, emit = expect.nonzero()[0], self._e_all
             if not len(nxt):
                 nxt = self._all_idx
-        got = (keep, prev, nxt, self.T[prev[:, None], nxt], self._e(ch)[nxt], np.arange(len(nxt)), self._set_id(nxt))
+        got = (keep, prev, nxt, self.T[prev[:, None], nxt], emit(ch)[nxt], np.arange(len(nxt)), self._set_id(nxt))
         self._steps[key] = got
         return got
 
@@ -170,10 +189,13 @@ class PossegHMM:
             self._steps.clear()
             self._set_ids.clear()
             self._set_next.clear()
-        cur = self._cur(obs[0])
-        v = self.start[cur] + self._e(obs[0])[cur]
+            self._first.clear()
+        first = self._first.get(obs[0])
+        if first is None:
+            cur = self._cur(obs[0])
+            first = self._first[obs[0]] = (cur, self.start[cur] + self._e(obs[0])[cur], self._set_id(cur))
+        cur, v, sid = first
         steps: list[tuple[np.ndarray, np.ndarray]] = [(cur, cur)]
-        sid = self._set_id(cur)
         step = self._step
         for ch in obs[1:]:
             keep, prev, cur, trans, emit, cols, sid = step(sid, ch)
@@ -663,22 +685,31 @@ def file_jobs(path: Path, source: str, *, max_bytes: int | None = DEFAULT_MAX_BY
     return jobs, fp.warnings
 
 
-def _file_tokens(seg: Segmenter, path: Path, source: str, max_bytes: int | None) -> tuple[pa.Table | None, InputError | None, tuple[str, ...]]:
+#: What a file gives: ``[(doc_id, its tokens table, or what ``render`` made of it), …]``,
+#: the file's error if it could not be read, its reading warnings.
+FileTokens = tuple[list[tuple[str, object]], InputError | None, tuple[str, ...]]
+
+
+def _file_tokens(seg: Segmenter, path: Path, source: str, max_bytes: int | None, render=None) -> FileTokens:
     try:
         jobs, warnings = file_jobs(path, source, max_bytes=max_bytes)
     except InputError as err:
-        return None, err, ()
+        return [], err, ()
     except (OSError, UnicodeError) as err:  # pragma: no cover - defensive, as in corpus.load
-        return None, InputError(path, f"cannot read: {err}"), ()
-    return seg.batch_table(jobs), None, warnings
+        return [], InputError(path, f"cannot read: {err}"), ()
+    docs = []
+    for job in jobs:
+        table = seg.batch_table([job])
+        docs.append((job[0], render(table) if render is not None else table))
+    return docs, None, warnings
 
 
-def _file_work(task: tuple[Path, str, int | None]):
+def _file_work(task: tuple[Path, str, int | None, object]) -> FileTokens:
     assert _WORKER is not None
     return _file_tokens(_WORKER, *task)
 
 
-def tokens_of_files(
+def documents_tokens(
     sources: Iterable[tuple[Path, str]],
     *,
     workers: int = 1,
@@ -687,19 +718,21 @@ def tokens_of_files(
     lexicons: LexiconPaths | None = None,
     engine: str = "rjieba",
     progress: bool = False,
-) -> tuple[pa.Table, list[InputError], list[str]]:
-    """The tokens table of files (``(path, source)``, as :func:`tifa.io.iter_sources` gives),
-    each read, cleaned, split and segmented in one task, a file per task across ``workers``.
+    render=None,
+) -> tuple[list, list[InputError], list[str]]:
+    """The tokens of files (``(path, source)``, as :func:`tifa.io.iter_sources` gives), each
+    read, cleaned, split and segmented in one task, a file per task across ``workers``.
 
-    Rows, ids and order are those of :func:`tokens_frame` on the corpus of the same files
-    (documents sorted by source, then id).  Returns the table, the unreadable files' errors
-    and the reading warnings.
+    Returns one tokens table per document in the corpus order (documents sorted by source,
+    then id: the rows and ids of :func:`tokens_frame` on the corpus of the same files), or
+    ``render(table)`` of each where ``render`` is given (a module-level function, made in
+    the workers: the csv text of each, say); the unreadable files' errors; the reading warnings.
     """
     from tqdm import tqdm  # here, not at the top: its import would cost `tifa tokens` 30 ms
 
-    tasks = [(Path(f), src, max_bytes) for f, src in sources]
+    tasks = [(Path(f), src, max_bytes, render) for f, src in sources]
     bar = dict(desc="segmenting", unit="file", total=len(tasks), disable=not progress, file=sys.stderr)
-    results: list = [None] * len(tasks)
+    results: list[FileTokens] = [([], None, ())] * len(tasks)
     with tqdm(**bar) as pbar:
         if workers <= 1 or len(tasks) <= 1:
             seg = _local_segmenter(segmenter, lexicons, engine)
@@ -713,16 +746,18 @@ def tokens_of_files(
                 for i, res in zip(order, ex.map(_file_work, [tasks[i] for i in order])):
                     results[i] = res
                     pbar.update(1)
+    by_source = sorted(range(len(tasks)), key=lambda i: tasks[i][1])
+    docs = sorted((doc for i in by_source for doc in results[i][0]), key=lambda doc: doc[0])  # stable
     errors = [err for _, err, _ in results if err is not None]
     warnings = [w for _, _, ws in results for w in ws]
-    # the corpus order: documents sorted by source, then (stably) by id
-    by_source = sorted(range(len(tasks)), key=lambda i: tasks[i][1])
-    tables = [results[i][0] for i in by_source if results[i][0] is not None and results[i][0].num_rows]
-    table = pa.concat_tables(tables) if tables else _empty_table()
-    ids = table["doc_id"]
-    if len(ids) > 1 and not pc.all(pc.greater_equal(ids[1:], ids[:-1])).as_py():
-        table = table.take(pc.sort_indices(ids))  # stable: rows of one document keep their order
-    return table, errors, warnings
+    return [made for _, made in docs], errors, warnings
+
+
+def tokens_of_files(sources: Iterable[tuple[Path, str]], **kwargs) -> tuple[pa.Table, list[InputError], list[str]]:
+    """The tokens table of files, with the errors and warnings (see :func:`documents_tokens`)."""
+    tables, errors, warnings = documents_tokens(sources, **kwargs)
+    tables = [t for t in tables if t.num_rows]
+    return (pa.concat_tables(tables) if tables else _empty_table()), errors, warnings
 
 
 def _size(path: Path) -> int:
