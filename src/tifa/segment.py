@@ -629,25 +629,40 @@ def tokens_frame(
     engine: str = "rjieba",
 ) -> pd.DataFrame:
     """The tokens table of ``docs`` (one segmenter per worker process when ``workers > 1``)."""
-    from tqdm import tqdm
-
     jobs = _jobs(docs, sents)
-    bar = dict(desc="segmenting", unit="doc", total=len(jobs), disable=not progress, file=sys.stderr)
+    bar = dict(desc="segmenting", unit="doc", total=len(jobs), disable=not progress)
     if workers <= 1 or len(jobs) <= 1:
         seg = _local_segmenter(segmenter, lexicons, engine)
         tables = []
-        with tqdm(**bar) as pbar:
+        with _progress(**bar) as pbar:
             for idx in _chunks(jobs, max(1, min(len(jobs), 32))):
                 tables.append(seg.batch_table([jobs[i] for i in idx]))
                 pbar.update(len(idx))
         return _to_frame(pa.concat_tables(tables) if tables else _empty_table())
     chunks = _chunks(jobs, min(len(jobs), workers * 4))
     tables = []
-    with _pool(workers, segmenter=segmenter, lexicons=lexicons, engine=engine) as ex, tqdm(**bar) as pbar:
+    with _pool(workers, segmenter=segmenter, lexicons=lexicons, engine=engine) as ex, _progress(**bar) as pbar:
         for idx, table in zip(chunks, ex.map(_work, [[jobs[i] for i in c] for c in chunks])):
             tables.append(table)
             pbar.update(len(idx))
     return _to_frame(pa.concat_tables(tables))
+
+
+class _Quiet:
+    """A progress bar that shows nothing."""
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+
+def _progress(*, disable: bool, **bar):
+    """A tqdm bar on stderr, or (when disabled) one that shows nothing without importing tqdm
+    (its import would cost `tifa tokens` a few tens of milliseconds)."""
+    if disable:
+        return contextlib.nullcontext(_Quiet())
+    from tqdm import tqdm
+
+    return tqdm(file=sys.stderr, **bar)
 
 
 def _local_segmenter(segmenter: Segmenter | None, lexicons: LexiconPaths | None, engine: str) -> Segmenter:
@@ -728,12 +743,10 @@ def documents_tokens(
     ``render(table)`` of each where ``render`` is given (a module-level function, made in
     the workers: the csv text of each, say); the unreadable files' errors; the reading warnings.
     """
-    from tqdm import tqdm  # here, not at the top: its import would cost `tifa tokens` 30 ms
-
     tasks = [(Path(f), src, max_bytes, render) for f, src in sources]
-    bar = dict(desc="segmenting", unit="file", total=len(tasks), disable=not progress, file=sys.stderr)
+    bar = dict(desc="segmenting", unit="file", total=len(tasks), disable=not progress)
     results: list[FileTokens] = [([], None, ())] * len(tasks)
-    with tqdm(**bar) as pbar:
+    with _progress(**bar) as pbar:
         if workers <= 1 or len(tasks) <= 1:
             seg = _local_segmenter(segmenter, lexicons, engine)
             for i, task in enumerate(tasks):
