@@ -131,18 +131,20 @@ def _workers(args: argparse.Namespace) -> int:
 
 def cmd_tokens(args: argparse.Namespace) -> int:
     from .io import iter_sources
-    from .output import csv_rows, write_arrow
+    from .output import csv_chunks, write_arrow, write_utf8
     from .segment import TOKEN_COLUMNS, documents_tokens, tokens_of_files
 
     # straight from the files: the tokens need none of the other tables
+    sources = list(iter_sources(args.paths))
     files = dict(workers=_workers(args), max_bytes=_max_bytes(args), engine=args.engine)
-    if args.format == "csv":  # each document's csv made where it was segmented, in the workers
-        texts, errors, warnings = documents_tokens(iter_sources(args.paths), render=csv_rows, **files)
+    if args.format == "csv" and files["workers"] > 1 and len(sources) > 1:
+        # each document's csv made by the worker that segmented it
+        chunks, errors, warnings = documents_tokens(sources, render=csv_chunks, **files)
         sys.stdout.write(",".join(TOKEN_COLUMNS) + "\n")
-        for text in texts:
-            sys.stdout.write(text)
-    else:
-        table, errors, warnings = tokens_of_files(iter_sources(args.paths), **files)
+        for chunk in (c for doc in chunks for c in doc):
+            write_utf8(chunk)
+    else:  # in this process: the csv is made and written a slice at a time
+        table, errors, warnings = tokens_of_files(sources, **files)
         write_arrow(table, args.format)
     return _report_errors(errors, warnings)
 

@@ -106,7 +106,8 @@ def write_arrow(table: pa.Table, fmt: str = "table", out: TextIO | None = None) 
     out = out or sys.stdout
     if fmt == "csv" and _plain(table):
         out.write(",".join(table.column_names) + "\n")
-        out.write(csv_rows(table))
+        for start in range(0, table.num_rows, CSV_ROWS):  # a slice's text at a time
+            write_utf8(_csv_chunk(table.slice(start, CSV_ROWS)), out)
     elif fmt == "json":
         json.dump(table.to_pylist(), out, ensure_ascii=False, indent=1)  # None for nulls, as pandas gives
         out.write("\n")
@@ -143,23 +144,35 @@ def _plain(table: pa.Table) -> bool:
     return True
 
 
-def csv_rows(table: pa.Table) -> str:
-    """The csv lines of ``table`` without its header (each line ending in a newline), as
-    pandas writes them: Python's csv quoting, minimal (a field with a comma, a quote or a
-    newline is quoted, its quotes doubled), nulls empty.  Text, integer and boolean columns
-    (see :func:`_plain`); made :data:`CSV_ROWS` rows at a time."""
-    return "".join(_csv_rows(table.slice(start, CSV_ROWS)) for start in range(0, table.num_rows, CSV_ROWS))
+def csv_chunks(table: pa.Table) -> list[pa.Buffer]:
+    """The csv lines of ``table`` without its header, as pandas writes them, in UTF-8:
+    :data:`CSV_ROWS` lines per chunk, each line ending in a newline.  Python's csv quoting,
+    minimal (a field with a comma, a quote or a newline is quoted, its quotes doubled), nulls
+    empty; text, integer and boolean columns (see :func:`_plain`)."""
+    return [_csv_chunk(table.slice(start, CSV_ROWS)) for start in range(0, table.num_rows, CSV_ROWS)]
 
 
-def _csv_rows(table: pa.Table) -> str:
+def write_utf8(data: pa.Buffer | bytes, out: TextIO | None = None) -> None:
+    """Write UTF-8 bytes to a text stream: straight to its binary buffer where it is UTF-8
+    (no decoding and encoding again), else as text."""
+    out = out or sys.stdout
+    raw = getattr(out, "buffer", None)
+    if raw is not None and (getattr(out, "encoding", "") or "").lower().replace("-", "") == "utf8":
+        out.flush()
+        raw.write(data)
+    else:
+        out.write(memoryview(data).tobytes().decode("utf-8"))
+
+
+def _csv_chunk(table: pa.Table) -> pa.Buffer:
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .frames import arrow_numbers
+    from .frames import arrow_numbers, arrow_strings
 
     if not table.num_rows:
-        return ""
+        return pa.py_buffer(b"")
     true, false, empty = _scalars("True", "False", "")
     cells = []
     for col in table.columns:
@@ -174,8 +187,9 @@ def _csv_rows(table: pa.Table) -> str:
     text = pa.string() if sum(c.nbytes for c in cells) + 2 * table.num_rows < 2**31 - 1 else pa.large_string()
     comma, newline = _scalars(",", "\n", kind=text)
     lines = pc.binary_join_element_wise(*[c.cast(text) for c in cells], comma)
+    lines = pa.concat_arrays([lines, arrow_strings([""]).cast(text)])  # the last line ends in a newline too
     whole = pa.LargeListArray.from_arrays(arrow_numbers(np.array([0, len(lines)])), lines)
-    return pc.binary_join(whole, newline)[0].as_py() + "\n"
+    return pc.binary_join(whole, newline)[0].as_buffer()
 
 
 def _csv_field(field: pa.Array) -> pa.Array:

@@ -511,7 +511,7 @@ class Segmenter:
             chunks.append(self._chunk_table(words, pos, sents, doc_ids))
         if not chunks:
             return _empty_table()
-        return chunks[0] if len(chunks) == 1 else pa.concat_tables(chunks).combine_chunks()
+        return chunks[0] if len(chunks) == 1 else pa.concat_tables(chunks)  # chunked: no second copy
 
     def _chunk_table(self, words: list[str], pos: list[str], sents: list[tuple[int, int, int, int, int]], doc_ids: list[str]) -> pa.Table:
         """The tokens table of whole sentences: ``sents`` rows say where each sentence's words sit."""
