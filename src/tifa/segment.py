@@ -36,7 +36,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 import multiprocessing as mp
 
@@ -700,12 +700,14 @@ def file_jobs(path: Path, source: str, *, max_bytes: int | None = DEFAULT_MAX_BY
     return jobs, fp.warnings
 
 
+#: What a worker may make of a document's tokens table before sending it back (its csv, say).
+Render = Callable[[pa.Table], object]
 #: What a file gives: ``[(doc_id, its tokens table, or what ``render`` made of it), …]``,
 #: the file's error if it could not be read, its reading warnings.
 FileTokens = tuple[list[tuple[str, object]], InputError | None, tuple[str, ...]]
 
 
-def _file_tokens(seg: Segmenter, path: Path, source: str, max_bytes: int | None, render=None) -> FileTokens:
+def _file_tokens(seg: Segmenter, path: Path, source: str, max_bytes: int | None, render: Render | None = None) -> FileTokens:
     try:
         jobs, warnings = file_jobs(path, source, max_bytes=max_bytes)
     except InputError as err:
@@ -719,7 +721,7 @@ def _file_tokens(seg: Segmenter, path: Path, source: str, max_bytes: int | None,
     return docs, None, warnings
 
 
-def _file_work(task: tuple[Path, str, int | None, object]) -> FileTokens:
+def _file_work(task: tuple[Path, str, int | None, Render | None]) -> FileTokens:
     assert _WORKER is not None
     return _file_tokens(_WORKER, *task)
 
@@ -733,7 +735,7 @@ def documents_tokens(
     lexicons: LexiconPaths | None = None,
     engine: str = "rjieba",
     progress: bool = False,
-    render=None,
+    render: Render | None = None,
 ) -> tuple[list, list[InputError], list[str]]:
     """The tokens of files (``(path, source)``, as :func:`tifa.io.iter_sources` gives), each
     read, cleaned, split and segmented in one task, a file per task across ``workers``.
