@@ -405,11 +405,11 @@ class Segmenter:
         user, has, flush = self._user_tags, self._has, self._flush_compiled
         # without these characters every longer word is made of jieba's Han-block characters
         plain = _RE_RS_EXTRA.search(text) is None
-        for w, t in self._tag_block(text, False):
-            c = w[0]
+        for pair in self._tag_block(text, False):  # jieba-rs's own (word, tag) pairs, kept where unchanged
+            w = pair[0]
             if len(w) == 1:
-                if "\u4e00" <= c <= "\u9fd5" or _RE_HAN_CHAR.match(c):
-                    buf.append((w, t))
+                if "\u4e00" <= w <= "\u9fd5" or _RE_HAN_CHAR.match(w):
+                    buf.append(pair)
                     continue
                 if buf:
                     flush(buf, out)
@@ -425,12 +425,13 @@ class Segmenter:
                 out.extend([(w, "x")] if w == "\r\n" else ((ch, "x") for ch in w))  # posseg keeps \r\n whole
                 continue
             if w.isascii() and not has(w):
-                buf.append((w, t))
+                buf.append(pair)
                 continue
             if buf:
                 flush(buf, out)
                 buf = []
-            out.append((w, user.get(w, t)))
+            tag = user.get(w)
+            out.append(pair if tag is None else (w, tag))
         if buf:
             flush(buf, out)
         return out
@@ -500,8 +501,9 @@ class Segmenter:
                 pairs = self.tag(text[s:e])
                 if not pairs:
                     continue
-                words.extend(w for w, _ in pairs)
-                pos.extend(f for _, f in pairs)
+                sent_words, sent_pos = zip(*pairs)
+                words.extend(sent_words)
+                pos.extend(sent_pos)
                 sents.append((d, sent_id, s, done, len(pairs)))
                 done += len(pairs)
                 if len(words) >= self.CHUNK_TOKENS:
