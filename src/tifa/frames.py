@@ -55,7 +55,7 @@ def arrow_numbers(values: np.ndarray) -> pa.Array:
 
 
 #: UTF-8 length of a code point ``p``, looked up by ``p >> 7``.
-_UTF8_WIDTH = np.repeat(np.array([1, 2, 3, 4], dtype=np.int64), [1, 15, 496, (0x110000 >> 7) - 512])
+_UTF8_WIDTH = np.repeat(np.array([1, 2, 3, 4], dtype=np.uint8), [1, 15, 496, (0x110000 >> 7) - 512])
 
 
 def arrow_strings(values: Sequence[str | None], *, lengths: np.ndarray | None = None) -> pa.Array:
@@ -78,8 +78,15 @@ def arrow_strings(values: Sequence[str | None], *, lengths: np.ndarray | None = 
     ends = np.cumsum(lengths)  # in characters
     if len(data) != len(joined):  # not ASCII: each character's UTF-8 length, from its code point
         points = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-        ends = np.concatenate([[0], np.cumsum(_UTF8_WIDTH[points >> 7])])[ends]
-    offsets = np.concatenate([[0], ends])
+        byte_ends = np.empty(len(points) + 1, dtype=np.int64)
+        byte_ends[0] = 0
+        np.cumsum(_UTF8_WIDTH[points >> 7], out=byte_ends[1:])
+        del points
+        ends = byte_ends[ends]
+        del byte_ends
+    offsets = np.empty(n + 1, dtype=np.int64)
+    offsets[0] = 0
+    offsets[1:] = ends
     large = len(data) >= 2**31 - 1
     offsets = offsets.astype(np.int64 if large else np.int32)
     kind = pa.large_string() if large else pa.string()

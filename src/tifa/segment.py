@@ -495,17 +495,21 @@ class Segmenter:
         words: list[str] = []
         pos: list[str] = []
         sents: list[tuple[int, int, int, int, int]] = []  # (doc index, sent_id, start, tokens before it in its doc, count)
+        tags: dict[str, str] = {}
         for d, (_, text, sentences) in enumerate(jobs):
             done = 0  # tokens of this document so far
             for sent_id, s, e in sentences:
                 pairs = self.tag(text[s:e])
                 if not pairs:
                     continue
+                n = len(pairs)
                 sent_words, sent_pos = zip(*pairs)
+                del pairs  # its tuples go now, not when the next sentence comes (on a huge one, GBs)
                 words.extend(sent_words)
-                pos.extend(sent_pos)
-                sents.append((d, sent_id, s, done, len(pairs)))
-                done += len(pairs)
+                pos.extend(map(tags.setdefault, sent_pos, sent_pos))  # one string per tag, not per word
+                del sent_words, sent_pos
+                sents.append((d, sent_id, s, done, n))
+                done += n
                 if len(words) >= self.CHUNK_TOKENS:
                     chunks.append(self._chunk_table(words, pos, sents, doc_ids))
                     words, pos, sents = [], [], []
