@@ -122,3 +122,20 @@ def test_tokens_command_runs_without_pandas():
     r = subprocess.run([sys.executable, "-c", code, str(seed("002"))], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0 and r.stdout.startswith("doc_id,sent_id,tok_id,word")
     assert r.stderr.endswith("lean")  # its start-up cost (a quarter of a second) stays out of `tifa tokens`
+
+
+def test_tokens_bad_inputs_from_worker_processes(tmp_path):
+    # the errors come back from the worker processes, one line each; the good file is still segmented
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    missing = tmp_path / "missing.txt"
+    r = run_cli("tokens", "-f", "csv", "--workers", "2", str(empty), str(binary), str(seed("004")), str(missing))
+    assert r.returncode == 1
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 3
+    for path, why in ((empty, "empty"), (binary, "binary"), (missing, "no such file")):
+        assert any(str(path) in line and why in line for line in lines), (path, lines)
+    df = pd.read_csv(io.StringIO(r.stdout))
+    assert df["doc_id"].unique().tolist() == ["004_cd130c0f635db98b-01"] and len(df) > 500
