@@ -12,20 +12,18 @@ a ``manifest.json`` written last records what the tables were built from.
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import pandas as pd
-from tqdm import tqdm
 
 from .atomic import finalize, temp_beside
 from .config import DEFAULT_MAX_BYTES, PROCESSED
 from .documents import DOC_COLUMNS, LOG_COLUMNS, SENT_COLUMNS, log_frame, mark_duplicates, pieces_frame, read_pieces, sentences_frame
 from .errors import InputError
 from .io import iter_sources
-from .formulas import formulas_table, parallels_table, quotes_table
+from .progress import progress_iter
 from .outline import assign_sections, forget_parses, mark_matter, outline_tables
 
 TABLES = (
@@ -133,8 +131,12 @@ def _concat(frames: Sequence[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)[columns]
 
 
-#: The per-document tables beyond sentences, outline and enumerations, and what makes them.
-_FINDINGS = {"formulas": formulas_table, "parallels": parallels_table, "quotes": quotes_table}
+def _findings(docs: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The per-document tables beyond sentences, outline and enumerations (formulas imported
+    here: commands that need none of them skip its import)."""
+    from .formulas import formulas_table, parallels_table, quotes_table
+
+    return {"formulas": formulas_table(docs), "parallels": parallels_table(docs), "quotes": quotes_table(docs)}
 
 
 def document_tables(docs: pd.DataFrame, *, findings: bool = True) -> dict[str, pd.DataFrame]:
@@ -147,7 +149,7 @@ def document_tables(docs: pd.DataFrame, *, findings: bool = True) -> dict[str, p
     outline, enums = outline_tables(docs)
     out = {"sentences": mark_matter(assign_sections(sents, outline), docs), "outline": outline, "enumerations": enums}
     if findings:
-        out.update({name: make(docs) for name, make in _FINDINGS.items()})
+        out.update(_findings(docs))
     forget_parses()  # every stage that reads the parsed items has run
     return out
 
@@ -189,7 +191,7 @@ def load(
     files = list(iter_sources(paths, root))
     results: list[FileResult] = []
     errors: list[InputError] = []
-    for f, source in tqdm(files, desc="reading", unit="file", disable=not progress, file=sys.stderr):
+    for f, source in progress_iter(files, desc="reading", unit="file", disable=not progress):
         try:
             results.append(process_file(f, source=source, max_bytes=max_bytes))
         except InputError as err:

@@ -49,6 +49,7 @@ from .errors import InputError
 from .frames import arrow_numbers, arrow_strings, column_lists
 from .lexicons import dictionary, jieba_dir, load_stopwords, main_pos_table, posseg_model, quiet_jieba, reference_tokenizer
 from .procs import die_with_parent
+from .progress import progress_bar
 
 if TYPE_CHECKING:  # pandas is imported where a DataFrame is made: `tifa tokens` runs without it
     import pandas as pd
@@ -640,35 +641,18 @@ def tokens_frame(
     if workers <= 1 or len(jobs) <= 1:
         seg = _local_segmenter(segmenter, lexicons, engine)
         tables = []
-        with _progress(**bar) as pbar:
+        with progress_bar(**bar) as pbar:
             for idx in _chunks(jobs, max(1, min(len(jobs), 32))):
                 tables.append(seg.batch_table([jobs[i] for i in idx]))
                 pbar.update(len(idx))
         return _to_frame(pa.concat_tables(tables) if tables else _empty_table())
     chunks = _chunks(jobs, min(len(jobs), workers * 4))
     tables = []
-    with _pool(workers, segmenter=segmenter, lexicons=lexicons, engine=engine) as ex, _progress(**bar) as pbar:
+    with _pool(workers, segmenter=segmenter, lexicons=lexicons, engine=engine) as ex, progress_bar(**bar) as pbar:
         for idx, table in zip(chunks, ex.map(_work, [[jobs[i] for i in c] for c in chunks])):
             tables.append(table)
             pbar.update(len(idx))
     return _to_frame(pa.concat_tables(tables))
-
-
-class _Quiet:
-    """A progress bar that shows nothing."""
-
-    def update(self, n: int = 1) -> None:
-        pass
-
-
-def _progress(*, disable: bool, **bar):
-    """A tqdm bar on stderr, or (when disabled) one that shows nothing without importing tqdm
-    (its import would cost `tifa tokens` a few tens of milliseconds)."""
-    if disable:
-        return contextlib.nullcontext(_Quiet())
-    from tqdm import tqdm
-
-    return tqdm(file=sys.stderr, **bar)
 
 
 def _local_segmenter(segmenter: Segmenter | None, lexicons: LexiconPaths | None, engine: str) -> Segmenter:
@@ -754,7 +738,7 @@ def documents_tokens(
     tasks = [(Path(f), src, max_bytes, render) for f, src in sources]
     bar = dict(desc="segmenting", unit="file", total=len(tasks), disable=not progress)
     results: list[FileTokens] = [([], None, ())] * len(tasks)
-    with _progress(**bar) as pbar:
+    with progress_bar(**bar) as pbar:
         if workers <= 1 or len(tasks) <= 1:
             seg = _local_segmenter(segmenter, lexicons, engine)
             for i, task in enumerate(tasks):
@@ -770,7 +754,7 @@ def documents_tokens(
     by_source = sorted(range(len(tasks)), key=lambda i: tasks[i][1])
     docs = sorted((doc for i in by_source for doc in results[i][0]), key=lambda doc: doc[0])  # stable
     errors = [err for _, err, _ in results if err is not None]
-    warnings = [w for _, _, ws in results for w in ws]
+    warnings = [w for i in by_source for w in results[i][2]]  # as the corpus lists them
     return [made for _, made in docs], errors, warnings
 
 
