@@ -196,8 +196,6 @@ def load(
             results.append(process_file(f, source=source, max_bytes=max_bytes))
         except InputError as err:
             errors.append(err)
-        except (OSError, UnicodeError) as err:  # pragma: no cover - defensive
-            errors.append(InputError(f, f"cannot read: {err}"))
     return assemble(results, errors, findings=findings)
 
 

@@ -253,8 +253,11 @@ class FilePieces:
 
 def read_pieces(path: Path, *, source: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> FilePieces:
     """Read, clean and split one file; raises :class:`InputError` if it can't be read
-    or nothing is left after cleaning."""
-    decoded = read_text(path, max_bytes=max_bytes)
+    (whatever the reason) or nothing is left after cleaning."""
+    try:
+        decoded = read_text(path, max_bytes=max_bytes)
+    except (OSError, UnicodeError) as err:  # pragma: no cover - defensive: read_text names its own errors
+        raise InputError(path, f"cannot read: {err}") from err
     src = source or path.name
     pieces = split_pieces(clean(decoded.text), source=src)
     if not pieces:

@@ -702,8 +702,6 @@ def _file_tokens(seg: Segmenter, path: Path, source: str, max_bytes: int | None,
         jobs, warnings = file_jobs(path, source, max_bytes=max_bytes)
     except InputError as err:
         return [], err, ()
-    except (OSError, UnicodeError) as err:  # pragma: no cover - defensive, as in corpus.load
-        return [], InputError(path, f"cannot read: {err}"), ()
     docs = []
     for job in jobs:
         table = seg.batch_table([job])
