@@ -131,7 +131,7 @@ def _workers(args: argparse.Namespace) -> int:
 
 def cmd_tokens(args: argparse.Namespace) -> int:
     from .io import iter_sources
-    from .output import csv_chunks, write_arrow, write_utf8
+    from .output import csv_chunks, write_arrow, write_csv
     from .segment import TOKEN_COLUMNS, documents_tokens, tokens_of_files
 
     # straight from the files: the tokens need none of the other tables
@@ -140,9 +140,7 @@ def cmd_tokens(args: argparse.Namespace) -> int:
     if args.format == "csv" and files["workers"] > 1 and len(sources) > 1:
         # each document's csv made by the worker that segmented it
         chunks, errors, warnings = documents_tokens(sources, render=csv_chunks, **files)
-        sys.stdout.write(",".join(TOKEN_COLUMNS) + "\n")
-        for chunk in (c for doc in chunks for c in doc):
-            write_utf8(chunk)
+        write_csv(TOKEN_COLUMNS, (c for doc in chunks for c in doc))
     else:  # in this process: the csv is made and written a slice at a time
         table, errors, warnings = tokens_of_files(sources, **files)
         write_arrow(table, args.format)

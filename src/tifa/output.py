@@ -10,7 +10,7 @@ import json
 import math
 import sys
 import unicodedata
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence, TextIO
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -105,9 +105,7 @@ def write_arrow(table: pa.Table, fmt: str = "table", out: TextIO | None = None) 
     """Write an Arrow ``table`` as :func:`write_table` writes the same table in pandas."""
     out = out or sys.stdout
     if fmt == "csv" and _plain(table):
-        out.write(",".join(table.column_names) + "\n")
-        for start in range(0, table.num_rows, CSV_ROWS):  # a slice's text at a time
-            write_utf8(_csv_chunk(table.slice(start, CSV_ROWS)), out)
+        write_csv(table.column_names, iter_csv_chunks(table), out)  # a slice's text at a time
     elif fmt == "json":
         json.dump(table.to_pylist(), out, ensure_ascii=False, indent=1)  # None for nulls, as pandas gives
         out.write("\n")
@@ -144,18 +142,31 @@ def _plain(table: pa.Table) -> bool:
     return True
 
 
-def csv_chunks(table: pa.Table) -> list[pa.Buffer]:
+def iter_csv_chunks(table: pa.Table) -> Iterator[pa.Buffer]:
     """The csv lines of ``table`` without its header, as pandas writes them, in UTF-8:
     :data:`CSV_ROWS` lines per chunk, each line ending in a newline.  Python's csv quoting,
     minimal (a field with a comma, a quote or a newline is quoted, its quotes doubled), nulls
     empty; text, integer and boolean columns (see :func:`_plain`)."""
-    return [_csv_chunk(table.slice(start, CSV_ROWS)) for start in range(0, table.num_rows, CSV_ROWS)]
+    for start in range(0, table.num_rows, CSV_ROWS):
+        yield _csv_chunk(table.slice(start, CSV_ROWS))
 
 
-def write_utf8(data: pa.Buffer | bytes, out: TextIO | None = None) -> None:
+def csv_chunks(table: pa.Table) -> list[pa.Buffer]:
+    """:func:`iter_csv_chunks` as a list (what a worker process sends back)."""
+    return list(iter_csv_chunks(table))
+
+
+def write_csv(columns: Sequence[str], chunks: Iterable[pa.Buffer | bytes], out: TextIO | None = None) -> None:
+    """A csv header of ``columns``, then the UTF-8 ``chunks`` of its lines."""
+    out = out or sys.stdout
+    out.write(",".join(columns) + "\n")
+    for chunk in chunks:
+        _write_utf8(chunk, out)
+
+
+def _write_utf8(data: pa.Buffer | bytes, out: TextIO) -> None:
     """Write UTF-8 bytes to a text stream: straight to its binary buffer where it is UTF-8
     (no decoding and encoding again), else as text."""
-    out = out or sys.stdout
     raw = getattr(out, "buffer", None)
     if raw is not None and (getattr(out, "encoding", "") or "").lower().replace("-", "") == "utf8":
         out.flush()
