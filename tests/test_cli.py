@@ -31,20 +31,35 @@ def test_docs_csv_json_table():
     assert r.stderr == ""
 
 
-def test_bad_inputs_one_line_each_others_processed(tmp_path):
+def bad_files(tmp_path, *, undecodable: bool = True) -> dict:
+    """Unreadable inputs (written to ``tmp_path``), each with the word its error line must hold."""
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     binary = tmp_path / "bin.txt"
     binary.write_bytes(bytes(range(256)) * 4)
-    undecodable = tmp_path / "latin.txt"
-    undecodable.write_bytes("Ça coûte très cher".encode("latin-1"))
-    missing = tmp_path / "missing.txt"
-    r = run_cli("docs", str(empty), str(binary), str(seed("004")), str(undecodable), str(missing), "-f", "csv")
+    bad = {empty: "empty", binary: "binary"}
+    if undecodable:
+        latin = tmp_path / "latin.txt"
+        latin.write_bytes("Ça coûte très cher".encode("latin-1"))
+        bad[latin] = "undecodable"
+    bad[tmp_path / "missing.txt"] = "no such file"
+    return bad
+
+
+def assert_one_line_each(r: subprocess.CompletedProcess, bad: dict) -> None:
+    """Exit code 1 and one stderr line per bad file, naming it and why."""
     assert r.returncode == 1
     lines = r.stderr.strip().splitlines()
-    assert len(lines) == 4
-    for path, why in ((empty, "empty"), (binary, "binary"), (undecodable, "undecodable"), (missing, "no such file")):
+    assert len(lines) == len(bad)
+    for path, why in bad.items():
         assert any(str(path) in line and why in line for line in lines), (path, lines)
+
+
+def test_bad_inputs_one_line_each_others_processed(tmp_path):
+    bad = bad_files(tmp_path)
+    empty, binary, undecodable, missing = bad
+    r = run_cli("docs", str(empty), str(binary), str(seed("004")), str(undecodable), str(missing), "-f", "csv")
+    assert_one_line_each(r, bad)
     df = pd.read_csv(io.StringIO(r.stdout))
     assert df["doc_id"].tolist() == ["004_cd130c0f635db98b-01"]
 
@@ -126,16 +141,9 @@ def test_tokens_command_runs_without_pandas():
 
 def test_tokens_bad_inputs_from_worker_processes(tmp_path):
     # the errors come back from the worker processes, one line each; the good file is still segmented
-    empty = tmp_path / "empty.txt"
-    empty.write_bytes(b"")
-    binary = tmp_path / "bin.txt"
-    binary.write_bytes(bytes(range(256)) * 4)
-    missing = tmp_path / "missing.txt"
+    bad = bad_files(tmp_path, undecodable=False)
+    empty, binary, missing = bad
     r = run_cli("tokens", "-f", "csv", "--workers", "2", str(empty), str(binary), str(seed("004")), str(missing))
-    assert r.returncode == 1
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 3
-    for path, why in ((empty, "empty"), (binary, "binary"), (missing, "no such file")):
-        assert any(str(path) in line and why in line for line in lines), (path, lines)
+    assert_one_line_each(r, bad)
     df = pd.read_csv(io.StringIO(r.stdout))
     assert df["doc_id"].unique().tolist() == ["004_cd130c0f635db98b-01"] and len(df) > 500
