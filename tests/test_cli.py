@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 
 from tifa.cli import main
 
@@ -129,13 +130,36 @@ def test_tokens_csv_json_and_table_are_what_pandas_writes(tmp_path):
     assert ',",",x,' in out["csv"] and ',"""",x,' in out["csv"]  # a comma word and a quote word, quoted
 
 
-def test_tokens_command_runs_without_pandas():
+@pytest.mark.parametrize("rows", [2, 200_000])  # slices of two rows, and the whole table at once
+def test_arrow_output_is_what_pandas_writes_for_odd_cells(monkeypatch, rows):
+    import numpy as np
+    import pyarrow as pa
+
+    from tifa import output
+    from tifa.frames import arrow_numbers, arrow_strings
+
+    monkeypatch.setattr(output, "CSV_ROWS", rows)
+    # a cell past the table's 40 characters, a null, a newline, quotes, a backslash, a tab (json
+    # escapes it), a comma (csv quotes it), an empty cell, fullwidth letters (two columns wide)
+    words = ["甲" * 45, None, 'x\n"y\\', "中文\t制表", "a,b", "", "ＡＢ全角", "短"]
+    n = len(words)
+    table = pa.table({"word": arrow_strings(words), "n": arrow_numbers(np.arange(n) * 1000), "ok": arrow_numbers(np.arange(n) % 3 == 0)})
+    for fmt in output.FORMATS:
+        for t in (table, table.slice(0, 0), table.slice(4)):
+            want, got = io.StringIO(), io.StringIO()
+            output.write_table(t.to_pandas(), fmt, want)
+            output.write_arrow(t, fmt, got)
+            assert got.getvalue() == want.getvalue(), (fmt, t.num_rows)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "table"])
+def test_tokens_command_runs_without_pandas(fmt):
     code = (
-        "import sys; from tifa.cli import main; rc = main(['tokens', '-f', 'csv', sys.argv[1]]);"
+        "import sys; from tifa.cli import main; rc = main(['tokens', '-f', sys.argv[2], sys.argv[1]]);"
         "sys.stderr.write('pandas' if 'pandas' in sys.modules else 'lean')"
     )
-    r = subprocess.run([sys.executable, "-c", code, str(seed("002"))], capture_output=True, text=True, timeout=300)
-    assert r.returncode == 0 and r.stdout.startswith("doc_id,sent_id,tok_id,word")
+    r = subprocess.run([sys.executable, "-c", code, str(seed("002")), fmt], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0 and "doc_id" in r.stdout.splitlines()[0 if fmt != "json" else 2]
     assert r.stderr.endswith("lean")  # its start-up cost (a quarter of a second) stays out of `tifa tokens`
 
 

@@ -102,30 +102,22 @@ CSV_ROWS = 200_000
 
 
 def write_arrow(table: pa.Table, fmt: str = "table", out: TextIO | None = None) -> None:
-    """Write an Arrow ``table`` as :func:`write_table` writes the same table in pandas."""
+    """Write an Arrow ``table`` as :func:`write_table` writes the same table in pandas: a plain
+    table (see :func:`_plain`) is rendered column by column in Arrow compute, :data:`CSV_ROWS`
+    rows at a time; any other goes through pandas."""
     out = out or sys.stdout
-    if fmt == "csv" and _plain(table):
-        write_csv(table.column_names, iter_csv_chunks(table), out)  # a slice's text at a time
-    elif fmt == "json":
-        json.dump(table.to_pylist(), out, ensure_ascii=False, indent=1)  # None for nulls, as pandas gives
-        out.write("\n")
-    elif fmt == "table" and _plain(table):
-        if not table.num_rows:
-            out.write("(no rows)\n")
-            return
-        out.write(_layout([_table_column(name, col) for name, col in zip(table.column_names, table.columns)]))
-    else:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if not _plain(table):
         write_table(table.to_pandas(), fmt, out)
-
-
-def _table_column(name: str, col: pa.ChunkedArray) -> tuple[str, list[str], bool]:
-    """An Arrow column's cells as :func:`_aligned` prints the same column in pandas."""
-    import pyarrow as pa
-
-    values = col.to_pylist()
-    if pa.types.is_integer(col.type) or pa.types.is_boolean(col.type):
-        return name, [str(v) for v in values], True
-    return name, ["NaN" if v is None else str(_shorten(v)) for v in values], False
+    elif fmt == "csv":
+        write_csv(table.column_names, iter_csv_chunks(table), out)
+    elif fmt == "json":
+        write_json(iter_json_chunks(table), out)
+    elif not table.num_rows:
+        out.write("(no rows)\n")
+    else:
+        _write_text_table(table, out)
 
 
 def _plain(table: pa.Table) -> bool:
@@ -142,13 +134,21 @@ def _plain(table: pa.Table) -> bool:
     return True
 
 
+def _slices(table: pa.Table) -> Iterator[pa.Table]:
+    for start in range(0, table.num_rows, CSV_ROWS):
+        yield table.slice(start, CSV_ROWS)
+
+
+# --------------------------------------------------------------------------- csv
+
+
 def iter_csv_chunks(table: pa.Table) -> Iterator[pa.Buffer]:
     """The csv lines of ``table`` without its header, as pandas writes them, in UTF-8:
     :data:`CSV_ROWS` lines per chunk, each line ending in a newline.  Python's csv quoting,
     minimal (a field with a comma, a quote or a newline is quoted, its quotes doubled), nulls
     empty; text, integer and boolean columns (see :func:`_plain`)."""
-    for start in range(0, table.num_rows, CSV_ROWS):
-        yield _csv_chunk(table.slice(start, CSV_ROWS))
+    for part in _slices(table):
+        yield _csv_chunk(part)
 
 
 def csv_chunks(table: pa.Table) -> list[pa.Buffer]:
@@ -164,23 +164,9 @@ def write_csv(columns: Sequence[str], chunks: Iterable[pa.Buffer | bytes], out: 
         _write_utf8(chunk, out)
 
 
-def _write_utf8(data: pa.Buffer | bytes, out: TextIO) -> None:
-    """Write UTF-8 bytes to a text stream: straight to its binary buffer where it is UTF-8
-    (no decoding and encoding again), else as text."""
-    raw = getattr(out, "buffer", None)
-    if raw is not None and (getattr(out, "encoding", "") or "").lower().replace("-", "") == "utf8":
-        out.flush()
-        raw.write(data)
-    else:
-        out.write(memoryview(data).tobytes().decode("utf-8"))
-
-
 def _csv_chunk(table: pa.Table) -> pa.Buffer:
-    import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
-
-    from .frames import arrow_numbers, arrow_strings
 
     if not table.num_rows:
         return pa.py_buffer(b"")
@@ -194,13 +180,9 @@ def _csv_chunk(table: pa.Table) -> pa.Buffer:
             cells.append(pc.cast(col, pa.string()))
         else:
             cells.append(_csv_field(pc.fill_null(col.cast(pa.string()), empty)))
-    # 32-bit offsets while the text fits them
-    text = pa.string() if sum(c.nbytes for c in cells) + 2 * table.num_rows < 2**31 - 1 else pa.large_string()
-    comma, newline = _scalars(",", "\n", kind=text)
-    lines = pc.binary_join_element_wise(*[c.cast(text) for c in cells], comma)
-    lines = pa.concat_arrays([lines, arrow_strings([""]).cast(text)])  # the last line ends in a newline too
-    whole = pa.LargeListArray.from_arrays(arrow_numbers(np.array([0, len(lines)])), lines)
-    return pc.binary_join(whole, newline)[0].as_buffer()
+    text = _text_type(cells, 2 * table.num_rows)
+    (comma,) = _scalars(",", kind=text)
+    return _lines(pc.binary_join_element_wise(*[c.cast(text) for c in cells], comma))
 
 
 def _csv_field(field: pa.Array) -> pa.Array:
@@ -213,6 +195,187 @@ def _csv_field(field: pa.Array) -> pa.Array:
     quote, nothing = _scalars('"', "", kind=field.type)
     quoted = pc.binary_join_element_wise(quote, pc.replace_substring(field, '"', '""'), quote, nothing)
     return pc.if_else(special, quoted, field)
+
+
+# --------------------------------------------------------------------------- json
+
+
+def iter_json_chunks(table: pa.Table) -> Iterator[pa.Buffer]:
+    """The records of a plain ``table`` (see :func:`_plain`) as ``json.dump(records, indent=1,
+    ensure_ascii=False)`` writes them inside its list, in UTF-8: :data:`CSV_ROWS` records per
+    chunk, joined by a comma and a newline, a chunk neither starting nor ending in one."""
+    for part in _slices(table):
+        yield _json_chunk(part)
+
+
+def json_chunks(table: pa.Table) -> list[pa.Buffer]:
+    """:func:`iter_json_chunks` as a list (what a worker process sends back)."""
+    return list(iter_json_chunks(table))
+
+
+def write_json(chunks: Iterable[pa.Buffer | bytes], out: TextIO | None = None) -> None:
+    """The json list of the records whose UTF-8 ``chunks`` :func:`iter_json_chunks` made."""
+    out = out or sys.stdout
+    out.write("[")
+    wrote = False
+    for chunk in chunks:
+        if len(chunk):
+            out.write(",\n" if wrote else "\n")
+            _write_utf8(chunk, out)
+            wrote = True
+    out.write("\n]\n" if wrote else "]\n")
+
+
+def _json_chunk(table: pa.Table) -> pa.Buffer:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not table.num_rows:
+        return pa.py_buffer(b"")
+    true, false, null = _scalars("true", "false", "null")
+    cells = []
+    for col in table.columns:
+        col = col.combine_chunks()
+        if pa.types.is_boolean(col.type):
+            cells.append(pc.if_else(col, true, false))
+        elif pa.types.is_integer(col.type):
+            cells.append(pc.cast(col, pa.string()))
+        else:
+            cells.append(pc.fill_null(_json_text(col.cast(pa.string())), null))
+    names = [json.dumps(name, ensure_ascii=False) for name in table.column_names]
+    # every record in one pass: its opening and first key, a value, the next key, … its closing
+    glue = [" {\n  " + names[0] + ": ", *(",\n  " + name + ": " for name in names[1:]), "\n }"]
+    text = _text_type(cells, sum(map(len, glue)) * 3 * table.num_rows)
+    *glue, between, nothing = _scalars(*glue, ",\n", "", kind=text)
+    records = pc.binary_join_element_wise(*_interleave(glue, [c.cast(text) for c in cells]), nothing)
+    return _joined(records, between)
+
+
+def _interleave(glue: list, cells: list) -> list:
+    """``glue[0], cells[0], glue[1], cells[1], …, glue[-1]`` (one more glue than cells)."""
+    return [x for pair in zip(glue, cells) for x in pair] + glue[len(cells) :]
+
+
+def _json_text(field: pa.Array) -> pa.Array:
+    """A text column as json strings, nulls kept: quoted, ``\\`` and ``"`` escaped; a column with
+    a control character is left to Python's json (rare in speeches)."""
+    import pyarrow.compute as pc
+
+    from .frames import arrow_strings
+
+    if pc.any(pc.match_substring_regex(field, r"[\x00-\x1f]")).as_py():
+        return arrow_strings([None if v is None else json.dumps(v, ensure_ascii=False) for v in field.to_pylist()])
+    quote, nothing = _scalars('"', "")
+    escaped = pc.replace_substring(pc.replace_substring(field, "\\", "\\\\"), '"', '\\"')
+    return pc.binary_join_element_wise(quote, escaped, quote, nothing)
+
+
+# --------------------------------------------------------------------------- aligned text
+
+
+def _write_text_table(table: pa.Table, out: TextIO) -> None:
+    """:func:`_aligned` of a plain Arrow table: the column widths over every slice first, then
+    each slice's lines, every cell padded on the left to its column's width."""
+    import pyarrow.compute as pc
+
+    names = table.column_names
+    widths = [_display_width(name) for name in names]
+    cached = []  # a table of one slice keeps its cells for the second pass
+    for part in _slices(table):
+        cells = [_table_cells(col) for col in part.columns]
+        for i, (_, w) in enumerate(cells):
+            widths[i] = max(widths[i], pc.max(w).as_py())
+        if part.num_rows == table.num_rows:
+            cached.append(cells)
+    out.write(" ".join(" " * (w - _display_width(n)) + n for n, w in zip(names, widths)) + "\n")
+    (space,) = _scalars(" ")
+    for cells in cached or ([_table_cells(col) for col in part.columns] for part in _slices(table)):
+        padded = [a for (text, w), width in zip(cells, widths) for a in (pc.binary_repeat(space, pc.subtract(_number(width), w)), text)]
+        kind = _text_type(padded, len(padded[0]) * len(padded))
+        gap, nothing = _scalars(" ", "", kind=kind)
+        # each line in one pass: padding, cell, a space, padding, cell …
+        pieces = [x for k in range(0, len(padded), 2) for x in ([gap] if k else []) + [padded[k].cast(kind), padded[k + 1].cast(kind)]]
+        _write_utf8(_lines(pc.binary_join_element_wise(*pieces, nothing)), out)
+
+
+def _table_cells(col: pa.ChunkedArray) -> tuple[pa.Array, pa.Array]:
+    """A column's cells as :func:`_aligned` prints them (numbers and booleans as Python writes
+    them, text shortened by :func:`_shorten`, nulls ``NaN``), and their display widths."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .frames import arrow_numbers
+
+    col = col.combine_chunks()
+    if pa.types.is_boolean(col.type) or pa.types.is_integer(col.type):
+        true, false = _scalars("True", "False")
+        text = pc.if_else(col, true, false) if pa.types.is_boolean(col.type) else pc.cast(col, pa.string())
+        return text, pc.utf8_length(text)  # ASCII: one column a character
+    ellipsis, nan, nothing = _scalars("…", "NaN", "")
+    text = pc.replace_substring(col.cast(pa.string()), "\n", "⏎")
+    long = pc.greater(pc.utf8_length(text), _number(TABLE_CELL))  # null where the text is: NaN below
+    if pc.any(long).as_py():
+        cut = pc.binary_join_element_wise(pc.utf8_slice_codeunits(text, 0, TABLE_CELL - 1), ellipsis, nothing)
+        text = pc.if_else(long, cut, text)
+    text = pc.fill_null(text, nan)
+    distinct = text.dictionary_encode()  # a column of words repeats a few thousand of them
+    widths = np.fromiter(map(_display_width, distinct.dictionary.to_pylist()), dtype=np.int64, count=len(distinct.dictionary))
+    return text, arrow_numbers(widths).take(distinct.indices)
+
+
+# --------------------------------------------------------------------------- shared
+
+
+def _text_type(cells: Sequence[pa.Array], extra: int) -> pa.DataType:
+    """``string`` while ``cells`` and ``extra`` bytes of separators fit its 32-bit offsets, else
+    ``large_string``."""
+    import pyarrow as pa
+
+    return pa.string() if sum(c.nbytes for c in cells) + extra < 2**31 - 1 else pa.large_string()
+
+
+def _lines(lines: pa.Array) -> pa.Buffer:
+    """Text lines as one UTF-8 buffer, each line ending in a newline."""
+    import pyarrow as pa
+
+    from .frames import arrow_strings
+
+    (newline,) = _scalars("\n", kind=lines.type)
+    return _joined(pa.concat_arrays([lines, arrow_strings([""]).cast(lines.type)]), newline)
+
+
+def _joined(texts: pa.Array, separator: pa.Scalar) -> pa.Buffer:
+    """``separator.join(texts)`` as one UTF-8 buffer."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .frames import arrow_numbers
+
+    whole = pa.LargeListArray.from_arrays(arrow_numbers(np.array([0, len(texts)])), texts)
+    return pc.binary_join(whole, separator)[0].as_buffer()
+
+
+def _write_utf8(data: pa.Buffer | bytes, out: TextIO) -> None:
+    """Write UTF-8 bytes to a text stream: straight to its binary buffer where it is UTF-8
+    (no decoding and encoding again), else as text."""
+    raw = getattr(out, "buffer", None)
+    if raw is not None and (getattr(out, "encoding", "") or "").lower().replace("-", "") == "utf8":
+        out.flush()
+        raw.write(data)
+    else:
+        out.write(memoryview(data).tobytes().decode("utf-8"))
+
+
+def _number(n: int) -> pa.Scalar:
+    """An Arrow integer scalar (a Python number in a compute call goes through ``pyarrow.scalar``,
+    which imports pandas)."""
+    import numpy as np
+
+    from .frames import arrow_numbers
+
+    return arrow_numbers(np.array([n], dtype=np.int64))[0]
 
 
 def _scalars(*texts: str, kind: pa.DataType | None = None) -> list[pa.Scalar]:
