@@ -180,9 +180,10 @@ def _csv_chunk(table: pa.Table) -> pa.Buffer:
             cells.append(pc.cast(col, pa.string()))
         else:
             cells.append(_csv_field(pc.fill_null(col.cast(pa.string()), empty)))
-    text = _text_type(cells, 2 * table.num_rows)
-    (comma,) = _scalars(",", kind=text)
-    return _lines(pc.binary_join_element_wise(*[c.cast(text) for c in cells], comma))
+    text = _text_type(cells, len(cells) * table.num_rows)
+    *glue, newline, nothing = _scalars(*[","] * (len(cells) - 1), "\n", "", kind=text)
+    lines = pc.binary_join_element_wise(*_interleave([c.cast(text) for c in cells], glue), newline, nothing)
+    return _joined(lines, nothing)
 
 
 def _csv_field(field: pa.Array) -> pa.Array:
@@ -251,9 +252,9 @@ def _json_chunk(table: pa.Table) -> pa.Buffer:
     return _joined(records, between)
 
 
-def _interleave(glue: list, cells: list) -> list:
-    """``glue[0], cells[0], glue[1], cells[1], …, glue[-1]`` (one more glue than cells)."""
-    return [x for pair in zip(glue, cells) for x in pair] + glue[len(cells) :]
+def _interleave(a: list, b: list) -> list:
+    """``a[0], b[0], a[1], b[1], …``, then what is left of the longer list."""
+    return [x for pair in zip(a, b) for x in pair] + a[len(b) :] + b[len(a) :]
 
 
 def _json_text(field: pa.Array) -> pa.Array:
@@ -292,10 +293,10 @@ def _write_text_table(table: pa.Table, out: TextIO) -> None:
     for cells in cached or ([_table_cells(col) for col in part.columns] for part in _slices(table)):
         padded = [a for (text, w), width in zip(cells, widths) for a in (pc.binary_repeat(space, pc.subtract(_number(width), w)), text)]
         kind = _text_type(padded, len(padded[0]) * len(padded))
-        gap, nothing = _scalars(" ", "", kind=kind)
-        # each line in one pass: padding, cell, a space, padding, cell …
+        gap, newline, nothing = _scalars(" ", "\n", "", kind=kind)
+        # each line in one pass: padding, cell, a space, padding, cell … a newline
         pieces = [x for k in range(0, len(padded), 2) for x in ([gap] if k else []) + [padded[k].cast(kind), padded[k + 1].cast(kind)]]
-        _write_utf8(_lines(pc.binary_join_element_wise(*pieces, nothing)), out)
+        _write_utf8(_joined(pc.binary_join_element_wise(*pieces, newline, nothing), nothing), out)
 
 
 def _table_cells(col: pa.ChunkedArray) -> tuple[pa.Array, pa.Array]:
@@ -333,16 +334,6 @@ def _text_type(cells: Sequence[pa.Array], extra: int) -> pa.DataType:
     import pyarrow as pa
 
     return pa.string() if sum(c.nbytes for c in cells) + extra < 2**31 - 1 else pa.large_string()
-
-
-def _lines(lines: pa.Array) -> pa.Buffer:
-    """Text lines as one UTF-8 buffer, each line ending in a newline."""
-    import pyarrow as pa
-
-    from .frames import arrow_strings
-
-    (newline,) = _scalars("\n", kind=lines.type)
-    return _joined(pa.concat_arrays([lines, arrow_strings([""]).cast(lines.type)]), newline)
 
 
 def _joined(texts: pa.Array, separator: pa.Scalar) -> pa.Buffer:
