@@ -146,3 +146,20 @@ def test_dask_engine_gives_the_same_tables_as_the_local_engine(project, tmp_path
         assert _digest(part) == _digest(tmp_path / "dask" / "parts" / part.name)
     for t in ("sentences", "tokens", "outline", "formulas"):
         pd.testing.assert_frame_equal(read_table(t, tmp_path / "local"), read_table(t, tmp_path / "dask"))
+
+
+def test_every_table_reads_as_one_when_some_files_have_no_rows_of_it(tmp_path):
+    # the first file has no quotation nor list, the second has both: their parts read as one table
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "b.txt").write_text(
+        "关于加强学习的讲话\n同志们：\n习近平总书记强调：“要坚持以人民为中心。”我们要认真学习。\n"
+        "一、加强学习\n一是学理论，二是学业务，三是学历史。\n",
+        encoding="utf-8",
+    )
+    (raw / "a.txt").write_text("会议纪要\n今天开会，讨论了工作安排。大家一致同意。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    B.build(raw, out, progress=False, workers=1)
+    tables = {name: read_table(name, out) for name in B.PARTITIONED}
+    assert len(tables["quotes"]) >= 1 and len(tables["enumerations"]) >= 1
+    assert set(tables["quotes"]["doc_id"]) == {"b-01"}

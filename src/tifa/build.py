@@ -88,6 +88,18 @@ def part_key(source: str, data: bytes, fp: str) -> str:
     return h.hexdigest()[:32]
 
 
+def part_table(df: pd.DataFrame) -> pa.Table:
+    """A per-file table as its part stores it: what ``DataFrame.to_parquet(index=False)``
+    writes, with every text column ``large_string``.  Pandas gives an empty column, or one
+    of only missing values, no type (Arrow ``null``), and text in an ``object`` column a
+    narrower type than in a ``str`` one: parts of the same table would not read as one."""
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    text = pa.large_string()
+    fields = [f.with_type(text) if pa.types.is_null(f.type) or pa.types.is_string(f.type) else f for f in table.schema]
+    schema = pa.schema(fields, metadata=table.schema.metadata)
+    return table if schema.equals(table.schema) else table.cast(schema)
+
+
 def process_part(path: Path, source: str, key: str, parts_dir: Path, *, max_bytes: int | None, segmenter=None) -> dict:
     """Process one file into ``parts_dir/key`` (atomically); return its meta."""
     from .dedup import signatures
@@ -111,7 +123,7 @@ def process_part(path: Path, source: str, key: str, parts_dir: Path, *, max_byte
     try:
         for name, df in tables.items():
             # what DataFrame.to_parquet(index=False) writes, without its per-call overhead
-            table = df if isinstance(df, pa.Table) else pa.Table.from_pandas(df, preserve_index=False)
+            table = df if isinstance(df, pa.Table) else part_table(df)
             sink = pa.BufferOutputStream()  # one write call per file, not dozens
             pq.write_table(table, sink)
             (tmp / f"{name}.parquet").write_bytes(sink.getvalue())
