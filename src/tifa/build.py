@@ -24,12 +24,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing as mp
 import os
 import shutil
-import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -38,13 +35,13 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
-from tqdm import tqdm
 
 from . import __version__
 from .config import DEFAULT_MAX_BYTES, LEXICONS, PROCESSED, RAW
 from .corpus import Corpus, document_tables, process_file, write_tables_atomic
 from .errors import InputError
 from .io import iter_inputs, source_name
+from .progress import progress_iter
 
 #: Per-file tables stored in a part (tokens stays partitioned in the output).
 PART_TABLES = (
@@ -190,7 +187,7 @@ def _run_dask(todo: list[tuple], workers: int, scheduler: str | None, bar: dict)
     try:
         futures = client.map(_job, todo, pure=False)
         results = []
-        for fut in tqdm(as_completed(futures), **bar):
+        for fut in progress_iter(as_completed(futures), **bar):
             results.append(fut.result())
         return results
     finally:
@@ -262,20 +259,23 @@ def build(
         else:
             todo.append((str(f), source, key, str(parts_dir), max_bytes))
     n_workers = max(1, min(workers or default_workers(), len(todo)))
-    bar = dict(desc="building", unit="file", total=len(todo), disable=not progress or not todo, file=sys.stderr)
+    bar = dict(desc="building", unit="file", total=len(todo), disable=not progress or not todo)
     results: list[tuple[str, dict | None, str | None]] = []
     if engine == "dask":
         results = _run_dask(todo, workers or default_workers(), scheduler, bar) if todo else []
     elif engine != "local":
         raise ValueError(f"unknown engine {engine!r}; use 'local' or 'dask'")
     elif n_workers <= 1:
-        results = [_job(job) for job in tqdm(todo, **bar)]
+        results = [_job(job) for job in progress_iter(todo, **bar)]
     else:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
         # biggest files first keeps the workers busy to the end
         todo.sort(key=lambda j: -Path(j[0]).stat().st_size)
         with ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_warm_up, initargs=(os.getpid(),)) as ex:
-            for r in tqdm(ex.map(_job, todo, chunksize=1), **bar):
+            for r in progress_iter(ex.map(_job, todo, chunksize=1), **bar):
                 results.append(r)
     for source, meta, err in results:
         if err:
