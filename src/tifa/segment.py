@@ -106,11 +106,13 @@ class PossegHMM:
         self._cur_idx: dict[str, np.ndarray] = {}
         self._all_idx = np.arange(n)
         self._steps: dict[tuple[int, str], tuple] = {}
-        #: per first character of a run: its states, their scores, their set
-        self._first: dict[str, tuple[np.ndarray, np.ndarray, int]] = {}
+        #: per first character of a run: its states, their scores, their set, its best lone state
+        self._first: dict[str, tuple[np.ndarray, np.ndarray, int, int]] = {}
         self._set_ids: dict[bytes, int] = {}
-        #: per set of states: those with a successor, their indices, and every state that can follow
-        self._set_next: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        #: per set of states: the states, and (made when a step first leaves the set) those with a
+        #: successor, as positions in the set and as states, last first, and every state that can follow
+        self._sets: list[np.ndarray] = []
+        self._set_next: list[tuple | None] = []
 
     def _e(self, ch: str) -> np.ndarray:
         """Emission scores of ``ch`` for the states it may take (:meth:`_ok`); the others are
@@ -160,14 +162,14 @@ class PossegHMM:
         got = self._steps.get(key)
         if got is not None:
             return got
-        keep, prev, expect = self._set_next[sid]
+        take, back, prev, expect = self._leaving(sid)
         nxt = (self._ok(ch) & expect).nonzero()[0]
         emit = self._e
         if not len(nxt):  # none of its states can follow: jieba takes every state that can
             nxt, emit = expect.nonzero()[0], self._e_all
             if not len(nxt):
                 nxt = self._all_idx
-        got = (keep, prev, nxt, self.T[prev[:, None], nxt], emit(ch)[nxt], np.arange(len(nxt)), self._set_id(nxt))
+        got = (take, back, nxt, self.T[prev[:, None], nxt], emit(ch)[nxt], self._set_id(nxt))
         self._steps[key] = got
         return got
 
@@ -177,40 +179,56 @@ class PossegHMM:
         key = states.tobytes()
         sid = self._set_ids.get(key)
         if sid is None:
-            sid = self._set_ids[key] = len(self._set_next)
-            keep = self.has_next[states].nonzero()[0]  # the states a next character can follow
-            prev = states[keep]
-            self._set_next.append((keep, prev, np.logical_or.reduce(self.M[prev], axis=0)))
+            sid = self._set_ids[key] = len(self._sets)
+            self._sets.append(states)
+            self._set_next.append(None)
         return sid
+
+    def _leaving(self, sid: int) -> tuple:
+        """How a step leaves set ``sid``: which of its scores to take (a reversing view where
+        every state has a successor), their positions in the set, their states (both last
+        first: ``argmax`` then finds jieba's last maximum first), and every state that can follow."""
+        got = self._set_next[sid]
+        if got is None:
+            states = self._sets[sid]
+            keep = self.has_next[states].nonzero()[0][::-1].copy()
+            take = slice(None, None, -1) if len(keep) == len(states) else keep
+            got = self._set_next[sid] = (take, keep, states[keep], np.logical_or.reduce(self.M[states[keep]], axis=0))
+        return got
 
     def route(self, obs: str) -> list[tuple[str, str]]:
         """The ``(BMES, tag)`` state of every character of ``obs`` (a run of Han characters)."""
-        if len(self._steps) >= self._STEP_CAP or len(self._set_next) >= self._STEP_CAP:
+        if len(self._steps) >= self._STEP_CAP or len(self._sets) >= self._STEP_CAP:
             # a text of ever new pairs: start the memo again (between runs, never inside one)
             self._steps.clear()
             self._set_ids.clear()
+            self._sets.clear()
             self._set_next.clear()
             self._first.clear()
         first = self._first.get(obs[0])
         if first is None:
             cur = self._cur(obs[0])
-            first = self._first[obs[0]] = (cur, self.start[cur] + self._e(obs[0])[cur], self._set_id(cur))
-        cur, v, sid = first
-        steps: list[tuple[np.ndarray, np.ndarray]] = [(cur, cur)]
+            v = self.start[cur] + self._e(obs[0])[cur]
+            first = self._first[obs[0]] = (cur, v, self._set_id(cur), int(cur[len(cur) - 1 - int(v[::-1].argmax())]))
+        cur, v, sid, lone = first
+        if len(obs) == 1:
+            return [self.states[lone]]
+        curs, backs = [cur], []
         step = self._step
         for ch in obs[1:]:
-            keep, prev, cur, trans, emit, cols, sid = step(sid, ch)
-            scores = v[keep][:, None] + trans  # jieba's order: (V + trans) + emit
+            take, back, cur, trans, emit, sid = step(sid, ch)
+            scores = v[take][:, None] + trans  # jieba's order: (V + trans) + emit
             scores += emit
-            k = len(prev) - 1 - scores[::-1].argmax(axis=0)
-            v = scores[k, cols]
-            steps.append((cur, prev[k]))
-        state = cur[len(cur) - 1 - int(v[::-1].argmax())]
+            k = scores.argmax(axis=0)  # rows last first: jieba's last maximum
+            v = scores.max(axis=0)
+            curs.append(cur)
+            backs.append(back[k])  # each state's best previous state, as its position in the set
+        pos = len(cur) - 1 - int(v[::-1].argmax())
         route = [0] * len(obs)
-        for i in range(len(obs) - 1, -1, -1):
-            cur_i, back = steps[i]
-            route[i] = state
-            state = back[int(cur_i.searchsorted(state))]
+        for i in range(len(obs) - 1, 0, -1):
+            route[i] = curs[i][pos]
+            pos = backs[i - 1][pos]
+        route[0] = curs[0][pos]
         return [self.states[s] for s in route]
 
 
