@@ -89,12 +89,26 @@ def part_table(df: pd.DataFrame) -> pa.Table:
     """A per-file table as its part stores it: what ``DataFrame.to_parquet(index=False)``
     writes, with every text column ``large_string``.  Pandas gives an empty column, or one
     of only missing values, no type (Arrow ``null``), and text in an ``object`` column a
-    narrower type than in a ``str`` one: parts of the same table would not read as one."""
+    narrower type than in a ``str`` one: parts of the same table would not read as one.
+
+    A table whose columns and dtypes were seen before takes the schema then made, pandas
+    metadata included, and converts its columns straight to it (pyarrow's ``from_pandas``
+    costs about a millisecond a table, mostly in working out that schema again).  An
+    ``object`` column's Arrow type depends on its values, so such tables are never cached."""
+    key = tuple(zip(df.columns, map(str, df.dtypes)))
+    schema = _PART_SCHEMAS.get(key)
+    if schema is not None:
+        return pa.Table.from_arrays([pa.array(col, type=f.type, from_pandas=True) for (_, col), f in zip(df.items(), schema)], schema=schema)
     table = pa.Table.from_pandas(df, preserve_index=False)
     text = pa.large_string()
     fields = [f.with_type(text) if pa.types.is_null(f.type) or pa.types.is_string(f.type) else f for f in table.schema]
     schema = pa.schema(fields, metadata=table.schema.metadata)
+    if "object" not in (dtype for _, dtype in key):
+        _PART_SCHEMAS[key] = schema
     return table if schema.equals(table.schema) else table.cast(schema)
+
+
+_PART_SCHEMAS: dict[tuple, pa.Schema] = {}
 
 
 def parquet_options(schema: pa.Schema) -> dict:

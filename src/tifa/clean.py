@@ -566,6 +566,10 @@ def cjk_spaces(text: str) -> list[Edit]:
 # --------------------------------------------------------------------------- 9. punctuation
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+#: A full stop between Han characters, or ending a line after one.
+_DOT_RE = re.compile(r"\.(?<=[" + HAN + r"]\.)(?=[" + HAN + r"“”]|\s*$)", re.M)
+_DASHES_RE = re.compile(r"-{2,}")
+_ELLIPSIS_RES = (re.compile(r"\.{3,}"), re.compile(r"。{3,}"))
 
 
 def _cjk_context(ch: str) -> bool:
@@ -594,14 +598,15 @@ def punctuation(text: str) -> list[Edit]:
         if HAN_RE.search(inner) or _is_han(before):
             edits.append(Edit(m.start(), m.start() + 1, "（", "punctuation", log=False))
             edits.append(Edit(m.end() - 1, m.end(), "）", "punctuation", log=False))
-    for m in re.finditer(r"(?<=[" + HAN + r"])\.(?=[" + HAN + r"“”]|\s*$)", text, re.M):
+    # each pattern starts with a literal character, which the regex engine looks for quickly
+    for m in _DOT_RE.finditer(text):
         edits.append(Edit(m.start(), m.end(), "。", "punctuation", log=False))
-    for m in re.finditer(r"-{2,}|—(?=[^—])(?<=[^—]—)", text):
-        if m.group().startswith("-"):
-            if _cjk_context(neighbour(m.start(), -1)) or _cjk_context(neighbour(m.end() - 1, 1)):
-                edits.append(Edit(m.start(), m.end(), "——", "punctuation", log=False))
-    for m in re.finditer(r"\.{3,}|。{3,}", text):
-        edits.append(Edit(m.start(), m.end(), "……", "punctuation", log=False))
+    for m in _DASHES_RE.finditer(text):
+        if _cjk_context(neighbour(m.start(), -1)) or _cjk_context(neighbour(m.end() - 1, 1)):
+            edits.append(Edit(m.start(), m.end(), "——", "punctuation", log=False))
+    for rx in _ELLIPSIS_RES:
+        for m in rx.finditer(text):
+            edits.append(Edit(m.start(), m.end(), "……", "punctuation", log=False))
     # Straight double quotes paired within a line of Chinese text.
     for s, _, line in _lines(text):
         if '"' not in line:  # the usual case: no character-by-character scan
