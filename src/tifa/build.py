@@ -91,20 +91,29 @@ def part_table(df: pd.DataFrame) -> pa.Table:
     of only missing values, no type (Arrow ``null``), and text in an ``object`` column a
     narrower type than in a ``str`` one: parts of the same table would not read as one.
 
-    A table whose columns and dtypes were seen before takes the schema then made, pandas
-    metadata included, and converts its columns straight to it (pyarrow's ``from_pandas``
-    costs about a millisecond a table, mostly in working out that schema again).  An
-    ``object`` column's Arrow type depends on its values, so such tables are never cached."""
-    key = tuple(zip(df.columns, map(str, df.dtypes)))
-    schema = _PART_SCHEMAS.get(key)
+    A table whose columns, dtypes and (for ``object`` columns) Arrow types were seen before
+    takes the schema then made, pandas metadata included (it depends on nothing else), and
+    its columns are converted straight to it: pyarrow's ``from_pandas`` costs about a
+    millisecond a table, mostly in working out that schema again."""
+    values, key = [], []
+    for name, col in df.items():
+        if not isinstance(col.dtype, np.dtype):
+            values.append(col.array)  # text, Int64: their own Arrow data
+        elif col.dtype == object:
+            values.append(pa.array(col.to_numpy(), from_pandas=True))  # its type depends on its values
+            key.append((name, "object", str(values[-1].type)))
+            continue
+        else:
+            values.append(col.to_numpy())
+        key.append((name, str(col.dtype)))
+    schema = _PART_SCHEMAS.get(tuple(key))
     if schema is not None:
-        return pa.Table.from_arrays([pa.array(col, type=f.type, from_pandas=True) for (_, col), f in zip(df.items(), schema)], schema=schema)
+        arrays = [v.cast(f.type) if isinstance(v, pa.Array) else pa.array(v, type=f.type, from_pandas=True) for v, f in zip(values, schema)]
+        return pa.Table.from_arrays(arrays, schema=schema)
     table = pa.Table.from_pandas(df, preserve_index=False)
     text = pa.large_string()
     fields = [f.with_type(text) if pa.types.is_null(f.type) or pa.types.is_string(f.type) else f for f in table.schema]
-    schema = pa.schema(fields, metadata=table.schema.metadata)
-    if "object" not in (dtype for _, dtype in key):
-        _PART_SCHEMAS[key] = schema
+    schema = _PART_SCHEMAS[tuple(key)] = pa.schema(fields, metadata=table.schema.metadata)
     return table if schema.equals(table.schema) else table.cast(schema)
 
 
