@@ -35,8 +35,16 @@ def rows_frame(rows: Sequence[Sequence], columns: Sequence[str], types: Mapping[
     data = {}
     for name, col in zip(columns, values):
         dtype = types.get(name, None if len(rows) else object)  # what DataFrame(columns=…) gives
-        data[name] = pd.array(list(col), dtype=dtype) if dtype is not None else list(col)
-    return pd.DataFrame(data, columns=list(columns))
+        if dtype in _NUMPY_INTS:  # straight to numpy (pandas' own array costs 30 times as much)
+            data[name] = np.array(col, dtype=dtype)
+        else:
+            data[name] = pd.array(list(col), dtype=dtype) if dtype is not None else list(col)
+    if len(data) != len(columns):  # a column named twice
+        return pd.DataFrame(data, columns=list(columns))
+    return pd.DataFrame(data)  # the columns in their order already (``columns=`` would reindex)
+
+
+_NUMPY_INTS = ("int64", "int32")
 
 
 def column_lists(df: pd.DataFrame, *names: str) -> list[list]:
