@@ -66,7 +66,8 @@ _RE_SKIP = re.compile(r"(\r\n|\s)")
 _RE_NUM = re.compile(r"[\.0-9]+")
 _RE_ENG = re.compile(r"[a-zA-Z0-9]+")
 _RE_WORDLIKE = re.compile(r"[\w\u4e00-\u9fff]", re.U)
-_RE_HAN_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._]")
+#: The characters of jieba's Han blocks outside U+4E00–U+9FD5 (``_RE_HAN``'s class).
+_HAN_BLOCK_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#&._")
 #: Characters jieba-rs puts in its Han blocks (or joins, \r\n) and jieba does not.
 _RE_RS_EXTRA = re.compile(r"[%\-\r\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _RE_HAN_WORD = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._]+")
@@ -427,11 +428,14 @@ class Segmenter:
         for pair in self._tag_block(text, False):  # jieba-rs's own (word, tag) pairs, kept where unchanged
             w = pair[0]
             if len(w) == 1:
-                if "\u4e00" <= w <= "\u9fd5" or _RE_HAN_CHAR.match(w):
+                if "\u4e00" <= w <= "\u9fd5" or w in _HAN_BLOCK_ASCII:
                     buf.append(pair)
                     continue
                 if buf:
-                    flush(buf, out)
+                    if len(buf) == 1 and buf[0][0] > "\x7f" and len(buf[0][0]) == 1:  # a lone Han character
+                        out.append((buf[0][0], user.get(buf[0][0], buf[0][1])))
+                    else:
+                        flush(buf, out)
                     buf = []
                 out.append((w, "x"))  # outside jieba's Han blocks: posseg tags every character x
                 continue
@@ -447,7 +451,10 @@ class Segmenter:
                 buf.append(pair)
                 continue
             if buf:
-                flush(buf, out)
+                if len(buf) == 1 and buf[0][0] > "\x7f" and len(buf[0][0]) == 1:  # a lone Han character
+                    out.append((buf[0][0], user.get(buf[0][0], buf[0][1])))
+                else:
+                    flush(buf, out)
                 buf = []
             tag = user.get(w)
             out.append(pair if tag is None else (w, tag))
