@@ -431,33 +431,29 @@ class Segmenter:
                 if "\u4e00" <= w <= "\u9fd5" or w in _HAN_BLOCK_ASCII:
                     buf.append(pair)
                     continue
-                if buf:
-                    if len(buf) == 1 and buf[0][0] > "\x7f" and len(buf[0][0]) == 1:  # a lone Han character
-                        out.append((buf[0][0], user.get(buf[0][0], buf[0][1])))
-                    else:
-                        flush(buf, out)
-                    buf = []
-                out.append((w, "x"))  # outside jieba's Han blocks: posseg tags every character x
-                continue
-            if not plain and not _RE_HAN_WORD.fullmatch(w):
+                word = pair if pair[1] == "x" else (w, "x")  # outside jieba's Han blocks: posseg says x
+            elif not plain and not _RE_HAN_WORD.fullmatch(w):
                 if not w.isspace():
                     return None
-                if buf:
-                    flush(buf, out)
-                    buf = []
-                out.extend([(w, "x")] if w == "\r\n" else ((ch, "x") for ch in w))  # posseg keeps \r\n whole
-                continue
-            if w.isascii() and not has(w):
+                word = None  # spaces: below
+            elif w.isascii() and not has(w):
                 buf.append(pair)
                 continue
-            if buf:
-                if len(buf) == 1 and buf[0][0] > "\x7f" and len(buf[0][0]) == 1:  # a lone Han character
-                    out.append((buf[0][0], user.get(buf[0][0], buf[0][1])))
+            else:
+                tag = user.get(w)
+                word = pair if tag is None else (w, tag)
+            if buf:  # the single characters before this word
+                first = buf[0]
+                if len(buf) == 1 and len(first[0]) == 1 and first[0] > "\x7f":  # a lone Han character
+                    tag = user.get(first[0])
+                    out.append(first if tag is None else (first[0], tag))
                 else:
                     flush(buf, out)
                 buf = []
-            tag = user.get(w)
-            out.append(pair if tag is None else (w, tag))
+            if word is not None:
+                out.append(word)
+            else:
+                out.extend([(w, "x")] if w == "\r\n" else ((ch, "x") for ch in w))  # posseg keeps \r\n whole
         if buf:
             flush(buf, out)
         return out
@@ -512,6 +508,8 @@ class Segmenter:
     #: Tokens collected as Python objects before they are turned into Arrow columns: bounds the
     #: memory of one huge document (millions of words) to that of its table.
     CHUNK_TOKENS = 500_000
+    #: A sentence's (word, tag) pairs turned into words and tags at a time.
+    PAIRS_AT_ONCE = 65_536
 
     def _batch_table(self, jobs: Sequence[Job]) -> pa.Table:
         # Python collects the words and tags; offsets, ids and per-word flags are built in bulk,
@@ -520,25 +518,33 @@ class Segmenter:
         chunks: list[pa.Table] = []
         words: list[str] = []
         pos: list[str] = []
-        sents: list[tuple[int, int, int, int, int]] = []  # (doc index, sent_id, start, tokens before it in its doc, count)
+        # runs of a sentence's words: (doc index, sent_id, start, tokens before it in its doc, count)
+        sents: list[tuple[int, int, int, int, int]] = []
         tags: dict[str, str] = {}
         for d, (_, text, sentences) in enumerate(jobs):
             done = 0  # tokens of this document so far
             for sent_id, s, e in sentences:
                 pairs = self.tag(text[s:e])
-                if not pairs:
-                    continue
-                n = len(pairs)
-                sent_words, sent_pos = zip(*pairs)
-                del pairs  # its tuples go now, not when the next sentence comes (on a huge one, GBs)
-                words.extend(sent_words)
-                pos.extend(map(tags.setdefault, sent_pos, sent_pos))  # one string per tag, not per word
-                del sent_words, sent_pos
-                sents.append((d, sent_id, s, done, n))
-                done += n
-                if len(words) >= self.CHUNK_TOKENS:
-                    chunks.append(self._chunk_table(words, pos, sents, doc_ids))
-                    words, pos, sents = [], [], []
+                # taken a slice at a time from the end, each slice's tuples freed as it goes, and a
+                # table made whenever enough words are in: a sentence without punctuation can be
+                # millions of words, and memory stays that of a chunk
+                pairs.reverse()
+                at = s  # where the next slice's words start in the text
+                while pairs:
+                    part = pairs[-self.PAIRS_AT_ONCE :]
+                    del pairs[-self.PAIRS_AT_ONCE :]
+                    part.reverse()
+                    part_words, part_pos = zip(*part)
+                    del part
+                    words.extend(part_words)
+                    pos.extend(map(tags.setdefault, part_pos, part_pos))  # one string per tag, not per word
+                    sents.append((d, sent_id, at, done, len(part_words)))
+                    done += len(part_words)
+                    at += sum(map(len, part_words))
+                    del part_words, part_pos
+                    if len(words) >= self.CHUNK_TOKENS:
+                        chunks.append(self._chunk_table(words, pos, sents, doc_ids))
+                        words, pos, sents = [], [], []
         if words:
             chunks.append(self._chunk_table(words, pos, sents, doc_ids))
         if not chunks:
@@ -546,12 +552,13 @@ class Segmenter:
         return chunks[0] if len(chunks) == 1 else pa.concat_tables(chunks)  # chunked: no second copy
 
     def _chunk_table(self, words: list[str], pos: list[str], sents: list[tuple[int, int, int, int, int]], doc_ids: list[str]) -> pa.Table:
-        """The tokens table of whole sentences: ``sents`` rows say where each sentence's words sit."""
+        """The tokens table of runs of words: ``sents`` rows say where each run sits (a sentence,
+        or a slice of a huge one)."""
         lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
         word_arr = arrow_strings(words, lengths=lengths)
         doc_idx, sent_ids, sent_starts, before, counts = (np.asarray(c, dtype=np.int64) for c in zip(*sents))
         ends_all = np.cumsum(lengths)
-        first = np.concatenate([[0], np.cumsum(counts)[:-1]])  # each sentence's first token
+        first = np.concatenate([[0], np.cumsum(counts)[:-1]])  # each run's first token
         start = np.repeat(sent_starts - (ends_all[first] - lengths[first]), counts) + ends_all - lengths
         tok_id = np.repeat(before - first, counts) + np.arange(len(words))
         encoded = word_arr.dictionary_encode()
