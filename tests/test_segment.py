@@ -160,13 +160,14 @@ def test_tokens_reproduce_every_sentence_and_index_the_document(tokens, corpus, 
 
 
 def test_tokens_built_in_small_chunks_are_the_same_table(seg, corpus):
-    """The table is built a chunk of sentences at a time (bounded memory on a huge document):
-    chunks cut anywhere between sentences, even inside a document, give the same table."""
+    """The table is built a chunk of words at a time (bounded memory on a huge document, or a
+    huge sentence): chunks cut anywhere, inside a document or a sentence, give the same table."""
     from tifa.segment import tokens_table
 
     whole = tokens_table(corpus.documents, corpus.sentences, segmenter=seg)
     small = Segmenter()
     small.CHUNK_TOKENS = 997  # many chunks, most ending inside a speech
+    small.PAIRS_AT_ONCE = 7  # and inside a sentence
     chunked = tokens_table(corpus.documents, corpus.sentences, segmenter=small)
     assert whole.num_rows > 10 * small.CHUNK_TOKENS
     assert chunked.equals(whole)
