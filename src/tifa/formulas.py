@@ -59,15 +59,38 @@ _HEAD_APPOS_RE = re.compile(r"^[”\"]?[\u4e00-\u9fff]{1,4}[，,]?\s*(?:即|：|
 _SPLIT_RE = re.compile(r"[、，,；;]|(?<=[\u4e00-\u9fff])(?:和|及|与|以及)(?=[\u4e00-\u9fff])")
 
 
+_COMPOUND_NEXT = "一二三四五六七八九十两"  #: a numeral after a formulation makes it part of a longer one
+
+
 def known_matches(text: str, name: str) -> list[int]:
     """Offsets where the known formulation ``name`` stands in ``text`` — not as the start of a
     longer numbered compound (``三保`` in ``三保三压``, ``两新`` in ``两新一重``)."""
     out, i = [], text.find(name)
     while i >= 0:
         nxt = text[i + len(name) : i + len(name) + 1]
-        if not nxt or nxt not in "一二三四五六七八九十两":
+        if not nxt or nxt not in _COMPOUND_NEXT:
             out.append(i)
         i = text.find(name, i + 1)
+    return out
+
+
+def all_known_matches(text: str, names: Iterable[str]) -> dict[str, list[int]]:
+    """:func:`known_matches` of every name at once, in one scan of ``text`` for the names'
+    first characters (a search per name reads the whole text once per name)."""
+    out: dict[str, list[int]] = {name: [] for name in names}
+    by_first: dict[str, list[str]] = {}
+    for name in out:
+        if name:
+            by_first.setdefault(name[0], []).append(name)
+    if not by_first:
+        return out
+    for m in re.finditer("[" + "".join(map(re.escape, by_first)) + "]", text):
+        i = m.start()
+        for name in by_first[text[i]]:
+            if text.startswith(name, i):
+                nxt = text[i + len(name) : i + len(name) + 1]
+                if not nxt or nxt not in _COMPOUND_NEXT:
+                    out[name].append(i)
     return out
 
 
@@ -160,9 +183,10 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
         cands.append((m.start("f"), m.end("f"), m.group("f"), m.group("n"), m.group("rest"), True))
     for m in _OPEN_RE.finditer(text):
         cands.append((m.start("f"), m.end("f"), m.group("f"), m.group("n"), m.group("cls") + m.group("rest"), False))
-    for word, k in known.items():
+    for word, offsets in all_known_matches(text, known).items():
         # known formulations wherever the numeral stands (和平共处五项原则) or with none (新发展理念)
-        for at in known_matches(text, word):
+        k = known[word]
+        for at in offsets:
             quoted = at > 0 and text[at - 1] in "“\""
             cands.append((at, at + len(word), word, str(k.number), "", quoted))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))

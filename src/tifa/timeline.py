@@ -24,7 +24,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from .formulas import known_matches, load_known
+from .formulas import all_known_matches, load_known
 
 PER = 10_000
 MENTION_COLUMNS = ["doc_id", "year", "formula", "count", "known"]
@@ -47,11 +47,11 @@ def mentions(docs: pd.DataFrame, formulas: pd.DataFrame | None = None, *, known:
     names = sorted(known, key=len, reverse=True)
     longer = {n: [m for m in names if len(m) > len(n) and n in m] for n in names}
     for d, text in zip(dated["doc_id"], dated["text"]):
-        text = str(text)
+        found = all_known_matches(str(text), names)
         for name in names:  # plain text search; a longer name is not counted again inside a shorter one
-            n = len(known_matches(text, name))
+            n = len(found[name])
             if n:
-                n -= sum(len(known_matches(text, m)) for m in longer[name])
+                n -= sum(len(found[m]) for m in longer[name])
                 if n > 0:
                     rows[(d, name)] = [d, int(years[d]), name, n, True]
     if formulas is not None and len(formulas):
