@@ -107,13 +107,13 @@ def build_case(name: str, files: list[Path], tmp: Path, repeat: int) -> dict:
     return row
 
 
-def tokens_case(name: str, files: list[Path], repeat: int) -> dict:
+def tokens_case(name: str, files: list[Path], repeat: int, fmt: str = "csv") -> dict:
     chars = sum(len(f.read_text(encoding="utf-8")) for f in files)
     cmds = {"posseg": (baseline("posseg", files), None)}
     for w in (1, 2):
-        cmds[w] = (tifa("tokens", "-f", "csv", "--workers", str(w), *map(str, files)), None)
+        cmds[w] = (tifa("tokens", "-f", fmt, "--workers", str(w), *map(str, files)), None)
     t = interleaved(cmds, repeat)
-    row = {"case": f"`tifa tokens -f csv`, {name}", "files": len(files), "chars": chars, "jieba.posseg s": round(t["posseg"], 2)}
+    row = {"case": f"`tifa tokens -f {fmt}`, {name}", "files": len(files), "chars": chars, "jieba.posseg s": round(t["posseg"], 2)}
     for w in (1, 2):
         row[f"tifa {w} worker{'s' if w > 1 else ''} s"] = round(t[w], 2)
         row[f"posseg / {w}w time"] = round(t["posseg"] / t[w], 2)
@@ -140,7 +140,8 @@ def main() -> None:
         big = copies(series, args.times, tmp / "series-x")
         rows_build.append(build_case(f"52 work reports ×{args.times}", big, tmp, max(1, args.repeat - 1)))
         if shared:
-            rows_tokens.append(tokens_case("12 shared reports", shared, args.repeat))
+            for fmt in ("csv", "table", "json"):  # table: what `tifa tokens` prints by default
+                rows_tokens.append(tokens_case("12 shared reports", shared, args.repeat, fmt))
         rows_tokens.append(tokens_case("52 work reports", series, args.repeat))
         one = tmp / "one.txt"
         one.write_text("同志们：一是加强学习，二是改进作风，三是狠抓落实。\n", encoding="utf-8")
