@@ -131,19 +131,24 @@ def _workers(args: argparse.Namespace) -> int:
 
 def cmd_tokens(args: argparse.Namespace) -> int:
     from .io import iter_sources
-    from .output import csv_chunks, json_chunks, write_arrow, write_csv, write_json
+    from .output import aligned_cells, csv_chunks, json_chunks, write_aligned, write_arrow, write_csv, write_json
     from .segment import TOKEN_COLUMNS, documents_tokens, tokens_of_files
 
     # straight from the files: the tokens need none of the other tables
     sources = list(iter_sources(args.paths))
     files = dict(workers=_workers(args), max_bytes=_max_bytes(args), engine=args.engine)
-    if args.format in ("csv", "json") and files["workers"] > 1 and len(sources) > 1:
-        # each document's text made by the worker that segmented it
-        csv = args.format == "csv"
-        made, errors, warnings = documents_tokens(sources, render=csv_chunks if csv else json_chunks, **files)
-        chunks = (c for doc in made for c in doc)
-        write_csv(TOKEN_COLUMNS, chunks) if csv else write_json(chunks)
-    else:  # in this process, a slice at a time (an aligned table needs every row's width first)
+    if files["workers"] > 1 and len(sources) > 1:
+        # each document's csv, json or cells made by the worker that segmented it
+        render = {"csv": csv_chunks, "json": json_chunks, "table": aligned_cells}[args.format]
+        made, errors, warnings = documents_tokens(sources, render=render, **files)
+        parts = lambda: (part for doc in made for part in doc)  # noqa: E731
+        if args.format == "table":
+            write_aligned(TOKEN_COLUMNS, parts)  # the cells padded to the widest of any document
+        elif args.format == "csv":
+            write_csv(TOKEN_COLUMNS, parts())
+        else:
+            write_json(parts())
+    else:  # in this process, a slice at a time
         table, errors, warnings = tokens_of_files(sources, **files)
         write_arrow(table, args.format)
     return _report_errors(errors, warnings)

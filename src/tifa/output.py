@@ -10,7 +10,7 @@ import json
 import math
 import sys
 import unicodedata
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence, TextIO
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -114,8 +114,6 @@ def write_arrow(table: pa.Table, fmt: str = "table", out: TextIO | None = None) 
         write_csv(table.column_names, iter_csv_chunks(table), out)
     elif fmt == "json":
         write_json(iter_json_chunks(table), out)
-    elif not table.num_rows:
-        out.write("(no rows)\n")
     else:
         _write_text_table(table, out)
 
@@ -274,23 +272,47 @@ def _json_text(field: pa.Array) -> pa.Array:
 # --------------------------------------------------------------------------- aligned text
 
 
+#: The cells of a slice of a table, column by column, and their display widths.
+Cells = list[tuple["pa.Array", "pa.Array"]]
+
+
+def aligned_cells(table: pa.Table) -> list[Cells]:
+    """The cells of a plain ``table`` as :func:`_aligned` prints them, with their display widths,
+    :data:`CSV_ROWS` rows at a time (what a worker process sends back for an aligned table)."""
+    return [[_table_cells(col) for col in part.columns] for part in _slices(table)]
+
+
 def _write_text_table(table: pa.Table, out: TextIO) -> None:
-    """:func:`_aligned` of a plain Arrow table: the column widths over every slice first, then
-    each slice's lines, every cell padded on the left to its column's width."""
+    """:func:`_aligned` of a plain Arrow table, a slice at a time (the cells of a table of more
+    than one slice are made again for the second pass, not all kept)."""
+    if table.num_rows <= CSV_ROWS:
+        cells = aligned_cells(table)
+        write_aligned(table.column_names, lambda: cells, out)
+    else:
+        write_aligned(table.column_names, lambda: ([_table_cells(col) for col in part.columns] for part in _slices(table)), out)
+
+
+def write_aligned(names: Sequence[str], parts: Callable[[], Iterable[Cells]], out: TextIO | None = None) -> None:
+    """The aligned text table whose cells ``parts()`` gives (:func:`aligned_cells` of one table
+    or of several, in order; called twice): the column widths over every part first, then
+    each part's lines, every cell padded on the left to its column's width."""
     import pyarrow.compute as pc
 
-    names = table.column_names
+    out = out or sys.stdout
     widths = [_display_width(name) for name in names]
-    cached = []  # a table of one slice keeps its cells for the second pass
-    for part in _slices(table):
-        cells = [_table_cells(col) for col in part.columns]
+    empty = True
+    for cells in parts():
         for i, (_, w) in enumerate(cells):
-            widths[i] = max(widths[i], pc.max(w).as_py())
-        if part.num_rows == table.num_rows:
-            cached.append(cells)
+            widths[i] = max(widths[i], pc.max(w).as_py() or 0)
+        empty = empty and not len(cells[0][0])
+    if empty:
+        out.write("(no rows)\n")
+        return
     out.write(" ".join(" " * (w - _display_width(n)) + n for n, w in zip(names, widths)) + "\n")
     (space,) = _scalars(" ")
-    for cells in cached or ([_table_cells(col) for col in part.columns] for part in _slices(table)):
+    for cells in parts():
+        if not len(cells[0][0]):
+            continue
         padded = [a for (text, w), width in zip(cells, widths) for a in (pc.binary_repeat(space, pc.subtract(_number(width), w)), text)]
         kind = _text_type(padded, len(padded[0]) * len(padded))
         gap, newline, nothing = _scalars(" ", "\n", "", kind=kind)
