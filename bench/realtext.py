@@ -131,6 +131,9 @@ def main() -> None:
     )
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
+    # byte-compiled as the install leaves it: a module edited since would be compiled again by every
+    # process (with PYTHONDONTWRITEBYTECODE set, as on some machines, its .pyc is never rewritten)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
     series = sorted(ARCHIVE.glob("*.txt"))
     shared = sorted(SHARED.glob("*.txt")) if SHARED.is_dir() else []
     rows_build, rows_tokens, rows_start = [], [], []

@@ -33,12 +33,9 @@ import gc
 import os
 import re
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
-
-import multiprocessing as mp
 
 import numpy as np
 import pyarrow as pa
@@ -698,6 +695,9 @@ def _local_segmenter(segmenter: Segmenter | None, lexicons: LexiconPaths | None,
 def _pool(workers: int, *, segmenter: Segmenter | None, lexicons: LexiconPaths | None, engine: str):
     """Worker processes with one segmenter each: built here once and inherited where processes
     fork, else built by each worker as it starts."""
+    import multiprocessing as mp  # here: a run in one process never needs them
+    from concurrent.futures import ProcessPoolExecutor
+
     lp = lexicons or LexiconPaths()
     global _WORKER
     ctx = None
