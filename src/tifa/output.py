@@ -273,13 +273,22 @@ def _json_text(field: pa.Array) -> pa.Array:
 
 
 #: The cells of a slice of a table, column by column, and their display widths.
-Cells = list[tuple["pa.Array", "pa.Array"]]
+Cells = list[tuple["pa.Array", int]]
 
 
 def aligned_cells(table: pa.Table) -> list[Cells]:
-    """The cells of a plain ``table`` as :func:`_aligned` prints them, with their display widths,
-    :data:`CSV_ROWS` rows at a time (what a worker process sends back for an aligned table)."""
-    return [[_table_cells(col) for col in part.columns] for part in _slices(table)]
+    """The cells of a plain ``table`` as :func:`_aligned` prints them, :data:`CSV_ROWS` rows at a
+    time: per column, its cells padded on the left to the widest of the slice, and that width
+    (what a worker process sends back for an aligned table)."""
+    return [[_padded(*_table_cells(col)) for col in part.columns] for part in _slices(table)]
+
+
+def _padded(text: pa.Array, widths: pa.Array) -> tuple[pa.Array, int]:
+    import pyarrow.compute as pc
+
+    (space, nothing) = _scalars(" ", "")
+    width = pc.max(widths).as_py() or 0
+    return pc.binary_join_element_wise(pc.binary_repeat(space, pc.subtract(_number(width), widths)), text, nothing), width
 
 
 def _write_text_table(table: pa.Table, out: TextIO) -> None:
@@ -289,35 +298,32 @@ def _write_text_table(table: pa.Table, out: TextIO) -> None:
         cells = aligned_cells(table)
         write_aligned(table.column_names, lambda: cells, out)
     else:
-        write_aligned(table.column_names, lambda: ([_table_cells(col) for col in part.columns] for part in _slices(table)), out)
+        write_aligned(table.column_names, lambda: (aligned_cells(part)[0] for part in _slices(table)), out)
 
 
 def write_aligned(names: Sequence[str], parts: Callable[[], Iterable[Cells]], out: TextIO | None = None) -> None:
     """The aligned text table whose cells ``parts()`` gives (:func:`aligned_cells` of one table
     or of several, in order; called twice): the column widths over every part first, then
-    each part's lines, every cell padded on the left to its column's width."""
+    each part's lines, a column's cells moved right by what its part's width lacks."""
     import pyarrow.compute as pc
 
     out = out or sys.stdout
     widths = [_display_width(name) for name in names]
     empty = True
     for cells in parts():
-        for i, (_, w) in enumerate(cells):
-            widths[i] = max(widths[i], pc.max(w).as_py() or 0)
-        empty = empty and not len(cells[0][0])
+        widths = [max(w, part_width) for w, (_, part_width) in zip(widths, cells)]
+        empty = False
     if empty:
         out.write("(no rows)\n")
         return
     out.write(" ".join(" " * (w - _display_width(n)) + n for n, w in zip(names, widths)) + "\n")
-    (space,) = _scalars(" ")
     for cells in parts():
-        if not len(cells[0][0]):
-            continue
-        padded = [a for (text, w), width in zip(cells, widths) for a in (pc.binary_repeat(space, pc.subtract(_number(width), w)), text)]
-        kind = _text_type(padded, len(padded[0]) * len(padded))
-        gap, newline, nothing = _scalars(" ", "\n", "", kind=kind)
-        # each line in one pass: padding, cell, a space, padding, cell … a newline
-        pieces = [x for k in range(0, len(padded), 2) for x in ([gap] if k else []) + [padded[k].cast(kind), padded[k + 1].cast(kind)]]
+        kind = _text_type([c for c, _ in cells], (max(widths) + 1) * len(cells) * len(cells[0][0]))
+        # each line in one pass: the spaces its part lacks, the first padded cell, a space and the
+        # spaces the next column lacks, the next cell, … a newline
+        lacks = [" " * (w - part_width) for w, (_, part_width) in zip(widths, cells)]
+        *glue, newline, nothing = _scalars(lacks[0], *(" " + lack for lack in lacks[1:]), "\n", "", kind=kind)
+        pieces = _interleave(glue, [c.cast(kind) for c, _ in cells])
         _write_utf8(_joined(pc.binary_join_element_wise(*pieces, newline, nothing), nothing), out)
 
 
