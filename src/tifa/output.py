@@ -13,6 +13,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence, TextIO
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
     import pyarrow as pa
 
@@ -330,7 +331,6 @@ def write_aligned(names: Sequence[str], parts: Callable[[], Iterable[Cells]], ou
 def _table_cells(col: pa.ChunkedArray) -> tuple[pa.Array, pa.Array]:
     """A column's cells as :func:`_aligned` prints them (numbers and booleans as Python writes
     them, text shortened by :func:`_shorten`, nulls ``NaN``), and their display widths."""
-    import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -349,8 +349,23 @@ def _table_cells(col: pa.ChunkedArray) -> tuple[pa.Array, pa.Array]:
         text = pc.if_else(long, cut, text)
     text = pc.fill_null(text, nan)
     distinct = text.dictionary_encode()  # a column of words repeats a few thousand of them
-    widths = np.fromiter(map(_display_width, distinct.dictionary.to_pylist()), dtype=np.int64, count=len(distinct.dictionary))
-    return text, arrow_numbers(widths).take(distinct.indices)
+    return text, arrow_numbers(_display_widths(distinct.dictionary.to_pylist())).take(distinct.indices)
+
+
+def _display_widths(texts: list[str]) -> np.ndarray:
+    """:func:`_display_width` of each text, in bulk: each distinct character's width looked up once."""
+    import numpy as np
+
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    joined = "".join(texts)
+    if joined.isascii():
+        return lengths
+    points, index = np.unique(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32), return_inverse=True)
+    wide = np.array([2 if unicodedata.east_asian_width(chr(p)) in "WF" else 1 for p in points.tolist()], dtype=np.int64)
+    total = np.zeros(len(index) + 1, dtype=np.int64)
+    np.cumsum(wide[index], out=total[1:])  # columns up to each character
+    ends = np.cumsum(lengths)
+    return total[ends] - total[ends - lengths]
 
 
 # --------------------------------------------------------------------------- shared
