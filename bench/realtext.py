@@ -3,7 +3,8 @@
     python bench/realtext.py [--repeat 3] [--times 4]
 
 Every figure is a whole process (Python start-up, imports, dictionary load,
-reading, writing) timed from outside, best of ``--repeat`` runs, the builds writing under
+reading, writing) timed from outside in each of ``--repeat`` rounds (seconds: the best round;
+ratios: the median over rounds of the two times of one round), the builds writing under
 ``--work`` (default ``bench/out``, inside the project as ``data/processed`` is):
 
 * the 52 central work reports of the shipped archive (``data/examples/work-reports``),
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -51,21 +53,27 @@ else:
 
 def timed(cmd: list[str], repeat: int, before=None) -> float:
     """Best wall time of ``cmd`` over ``repeat`` runs (``before()`` runs untimed before each)."""
-    return interleaved({"cmd": (cmd, before)}, repeat)["cmd"]
+    return min(interleaved({"cmd": (cmd, before)}, repeat)["cmd"])
 
 
-def interleaved(cmds: dict[str, tuple[list[str], object]], repeat: int) -> dict[str, float]:
-    """Best wall time of each command over ``repeat`` rounds, the commands taking turns within
+def interleaved(cmds: dict[str, tuple[list[str], object]], repeat: int) -> dict[str, list[float]]:
+    """Wall times of each command in each of ``repeat`` rounds, the commands taking turns within
     a round: a machine whose speed drifts during the run slows the baseline and tifa alike."""
-    best = {name: float("inf") for name in cmds}
+    times: dict[str, list[float]] = {name: [] for name in cmds}
     for _ in range(repeat):
         for name, (cmd, before) in cmds.items():
             if before:
                 before()
             t0 = time.perf_counter()
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            best[name] = min(best[name], time.perf_counter() - t0)
-    return best
+            times[name].append(time.perf_counter() - t0)
+    return times
+
+
+def paired(times: dict[str, list[float]], a: str, b: str) -> float:
+    """The median over rounds of ``a``'s time over ``b``'s in the same round: each ratio compares
+    two runs made moments apart, so a machine whose speed drifts (a shared VM) moves it little."""
+    return statistics.median(x / y for x, y in zip(times[a], times[b]))
 
 
 def tifa(*args: str) -> list[str]:
@@ -100,10 +108,10 @@ def build_case(name: str, files: list[Path], tmp: Path, repeat: int) -> dict:
     for w in (1, 2):
         cmds[w] = (tifa("build", "--raw", str(raw), "--out", str(out), "-q", "--workers", str(w)), fresh)
     t = interleaved(cmds, repeat)
-    row = {"case": f"`tifa build`, {name}", "files": len(files), "chars": chars, "jieba.lcut s": round(t["lcut"], 2)}
+    row = {"case": f"`tifa build`, {name}", "files": len(files), "chars": chars, "jieba.lcut s": round(min(t["lcut"]), 2)}
     for w in (1, 2):
-        row[f"tifa {w} worker{'s' if w > 1 else ''} s"] = round(t[w], 2)
-        row[f"{w}w time / lcut"] = round(t[w] / t["lcut"], 2)
+        row[f"tifa {w} worker{'s' if w > 1 else ''} s"] = round(min(t[w]), 2)
+        row[f"{w}w time / lcut"] = round(paired(t, w, "lcut"), 2)
     return row
 
 
@@ -113,10 +121,10 @@ def tokens_case(name: str, files: list[Path], repeat: int, fmt: str = "csv") -> 
     for w in (1, 2):
         cmds[w] = (tifa("tokens", "-f", fmt, "--workers", str(w), *map(str, files)), None)
     t = interleaved(cmds, repeat)
-    row = {"case": f"`tifa tokens -f {fmt}`, {name}", "files": len(files), "chars": chars, "jieba.posseg s": round(t["posseg"], 2)}
+    row = {"case": f"`tifa tokens -f {fmt}`, {name}", "files": len(files), "chars": chars, "jieba.posseg s": round(min(t["posseg"]), 2)}
     for w in (1, 2):
-        row[f"tifa {w} worker{'s' if w > 1 else ''} s"] = round(t[w], 2)
-        row[f"posseg / {w}w time"] = round(t["posseg"] / t[w], 2)
+        row[f"tifa {w} worker{'s' if w > 1 else ''} s"] = round(min(t[w]), 2)
+        row[f"posseg / {w}w time"] = round(paired(t, "posseg", w), 2)
     return row
 
 
@@ -152,8 +160,9 @@ def main() -> None:
             rows_start.append({"command": f"`tifa {cmd}` on a one-line speech", "s": round(timed(tifa(cmd, str(one)), args.repeat), 2)})
     body = (
         f"`python bench/realtext.py` on {machine()}. Whole processes timed from outside (start-up, imports, "
-        f"dictionary load, reading and writing included), best of {args.repeat}; baselines run the same way on "
-        "the same files in the same run, taking turns with tifa within each round. Targets: build with 1 worker ≤ 1.5× `jieba.lcut` (goal 1.0×); "
+        f"dictionary load, reading and writing included), {args.repeat} rounds; baselines run the same way on "
+        "the same files in the same run, taking turns with tifa within each round. Seconds: the best round; "
+        "ratios: the median over rounds of the two times of the same round. Targets: build with 1 worker ≤ 1.5× `jieba.lcut` (goal 1.0×); "
         "`tifa tokens` ≥ 5× faster than `jieba.posseg`; a short speech under 1 s.\n\n"
         + table(rows_build) + "\n\n" + table(rows_tokens) + "\n\n" + table(rows_start)
     )
