@@ -16,6 +16,7 @@ Sentences carry character offsets into ``documents.text``.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -272,6 +273,14 @@ _SENT_RE = re.compile(rf"[^\n{SENT_END}]*(?:[{SENT_END}]+[”’」』）)]*|$)"
 
 def iter_sentences(text: str) -> Iterable[tuple[int, int, int]]:
     """Yield ``(para_id, start, end)`` for every sentence of ``text``."""
+    return iter(_sentences(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _sentences(text: str) -> tuple[tuple[int, int, int], ...]:
+    """The sentences of ``text``, kept for the few latest texts: the build counts a document's
+    sentences, then lists them."""
+    out = []
     pos = 0
     for para_id, para in enumerate(text.split("\n")):
         for m in _SENT_RE.finditer(para):
@@ -281,8 +290,9 @@ def iter_sentences(text: str) -> Iterable[tuple[int, int, int]]:
                 continue
             lead = len(seg) - len(seg.lstrip())
             trail = len(seg) - len(seg.rstrip())
-            yield para_id, pos + s + lead, pos + e - trail
+            out.append((para_id, pos + s + lead, pos + e - trail))
         pos += len(para) + 1
+    return tuple(out)
 
 
 def sentences_frame(docs: pd.DataFrame) -> pd.DataFrame:
@@ -309,7 +319,7 @@ def pieces_frame(pieces: Sequence[Piece], *, encoding: str = "") -> pd.DataFrame
     for p in pieces:
         n_parts[p.source] = max(n_parts.get(p.source, 0), p.part)
     for p in pieces:
-        n_sents = sum(1 for _ in iter_sentences(p.text))
+        n_sents = len(_sentences(p.text))
         rows.append(
             {
                 "doc_id": p.doc_id,
