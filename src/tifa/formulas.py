@@ -65,18 +65,12 @@ _COMPOUND_NEXT = "一二三四五六七八九十两"  #: a numeral after a formu
 def known_matches(text: str, name: str) -> list[int]:
     """Offsets where the known formulation ``name`` stands in ``text`` — not as the start of a
     longer numbered compound (``三保`` in ``三保三压``, ``两新`` in ``两新一重``)."""
-    out, i = [], text.find(name)
-    while i >= 0:
-        nxt = text[i + len(name) : i + len(name) + 1]
-        if not nxt or nxt not in _COMPOUND_NEXT:
-            out.append(i)
-        i = text.find(name, i + 1)
-    return out
+    return all_known_matches(text, (name,))[name]
 
 
 def all_known_matches(text: str, names: Iterable[str]) -> dict[str, list[int]]:
     """:func:`known_matches` of every name at once, in one scan of ``text`` for the names'
-    first characters (a search per name reads the whole text once per name)."""
+    first characters (a search per name would read the whole text once per name)."""
     out: dict[str, list[int]] = {name: [] for name in names}
     by_first: dict[str, list[str]] = {}
     for name in out:
