@@ -164,25 +164,11 @@ def write_csv(columns: Sequence[str], chunks: Iterable[pa.Buffer | bytes], out: 
 
 
 def _csv_chunk(table: pa.Table) -> pa.Buffer:
-    import pyarrow as pa
     import pyarrow.compute as pc
 
-    if not table.num_rows:
-        return pa.py_buffer(b"")
-    true, false, empty = _scalars("True", "False", "")
-    cells = []
-    for col in table.columns:
-        col = col.combine_chunks()
-        if pa.types.is_boolean(col.type):
-            cells.append(pc.if_else(col, true, false))
-        elif pa.types.is_integer(col.type):
-            cells.append(pc.cast(col, pa.string()))
-        else:
-            cells.append(_csv_field(pc.fill_null(col.cast(pa.string()), empty)))
-    text = _text_type(cells, len(cells) * table.num_rows)
-    *glue, newline, nothing = _scalars(*[","] * (len(cells) - 1), "\n", "", kind=text)
-    lines = pc.binary_join_element_wise(*_interleave([c.cast(text) for c in cells], glue), newline, nothing)
-    return _joined(lines, nothing)
+    (empty,) = _scalars("")
+    cells = [_column_text(col, "True", "False", lambda text: _csv_field(pc.fill_null(text, empty))) for col in table.columns]
+    return _rows(cells, ["", *[","] * (len(cells) - 1), "\n"])
 
 
 def _csv_field(field: pa.Array) -> pa.Array:
@@ -227,33 +213,14 @@ def write_json(chunks: Iterable[pa.Buffer | bytes], out: TextIO | None = None) -
 
 
 def _json_chunk(table: pa.Table) -> pa.Buffer:
-    import pyarrow as pa
     import pyarrow.compute as pc
 
-    if not table.num_rows:
-        return pa.py_buffer(b"")
-    true, false, null = _scalars("true", "false", "null")
-    cells = []
-    for col in table.columns:
-        col = col.combine_chunks()
-        if pa.types.is_boolean(col.type):
-            cells.append(pc.if_else(col, true, false))
-        elif pa.types.is_integer(col.type):
-            cells.append(pc.cast(col, pa.string()))
-        else:
-            cells.append(pc.fill_null(_json_text(col.cast(pa.string())), null))
+    (null,) = _scalars("null")
+    cells = [_column_text(col, "true", "false", lambda text: pc.fill_null(_json_text(text), null)) for col in table.columns]
     names = [json.dumps(name, ensure_ascii=False) for name in table.column_names]
-    # every record in one pass: its opening and first key, a value, the next key, … its closing
+    # a record: its opening and first key, a value, the next key, … its closing
     glue = [" {\n  " + names[0] + ": ", *(",\n  " + name + ": " for name in names[1:]), "\n }"]
-    text = _text_type(cells, sum(map(len, glue)) * 3 * table.num_rows)
-    *glue, between, nothing = _scalars(*glue, ",\n", "", kind=text)
-    records = pc.binary_join_element_wise(*_interleave(glue, [c.cast(text) for c in cells]), nothing)
-    return _joined(records, between)
-
-
-def _interleave(a: list, b: list) -> list:
-    """``a[0], b[0], a[1], b[1], …``, then what is left of the longer list."""
-    return [x for pair in zip(a, b) for x in pair] + a[len(b) :] + b[len(a) :]
+    return _rows(cells, glue, ",\n")
 
 
 def _json_text(field: pa.Array) -> pa.Array:
@@ -306,8 +273,6 @@ def write_aligned(names: Sequence[str], parts: Callable[[], Iterable[Cells]], ou
     """The aligned text table whose cells ``parts()`` gives (:func:`aligned_cells` of one table
     or of several, in order; called twice): the column widths over every part first, then
     each part's lines, a column's cells moved right by what its part's width lacks."""
-    import pyarrow.compute as pc
-
     out = out or sys.stdout
     widths = [_display_width(name) for name in names]
     empty = True
@@ -319,13 +284,10 @@ def write_aligned(names: Sequence[str], parts: Callable[[], Iterable[Cells]], ou
         return
     out.write(" ".join(" " * (w - _display_width(n)) + n for n, w in zip(names, widths)) + "\n")
     for cells in parts():
-        kind = _text_type([c for c, _ in cells], (max(widths) + 1) * len(cells) * len(cells[0][0]))
-        # each line in one pass: the spaces its part lacks, the first padded cell, a space and the
-        # spaces the next column lacks, the next cell, … a newline
+        # a line: the spaces its part lacks, the first padded cell, a space and the spaces the next
+        # column lacks, the next cell, … a newline
         lacks = [" " * (w - part_width) for w, (_, part_width) in zip(widths, cells)]
-        *glue, newline, nothing = _scalars(lacks[0], *(" " + lack for lack in lacks[1:]), "\n", "", kind=kind)
-        pieces = _interleave(glue, [c.cast(kind) for c, _ in cells])
-        _write_utf8(_joined(pc.binary_join_element_wise(*pieces, newline, nothing), nothing), out)
+        _write_utf8(_rows([c for c, _ in cells], [lacks[0], *(" " + lack for lack in lacks[1:]), "\n"]), out)
 
 
 def _table_cells(col: pa.ChunkedArray) -> tuple[pa.Array, pa.Array]:
@@ -336,20 +298,24 @@ def _table_cells(col: pa.ChunkedArray) -> tuple[pa.Array, pa.Array]:
 
     from .frames import arrow_numbers
 
-    col = col.combine_chunks()
-    if pa.types.is_boolean(col.type) or pa.types.is_integer(col.type):
-        true, false = _scalars("True", "False")
-        text = pc.if_else(col, true, false) if pa.types.is_boolean(col.type) else pc.cast(col, pa.string())
-        return text, pc.utf8_length(text)  # ASCII: one column a character
+    text = _column_text(col, "True", "False", _shortened)
+    if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)):
+        return text, pc.utf8_length(text)  # numbers and booleans, ASCII: one column a character
+    distinct = text.dictionary_encode()  # a column of words repeats a few thousand of them
+    return text, arrow_numbers(_display_widths(distinct.dictionary.to_pylist())).take(distinct.indices)
+
+
+def _shortened(text: pa.Array) -> pa.Array:
+    """:func:`_shorten` of a text column, nulls ``NaN``."""
+    import pyarrow.compute as pc
+
     ellipsis, nan, nothing = _scalars("…", "NaN", "")
-    text = pc.replace_substring(col.cast(pa.string()), "\n", "⏎")
+    text = pc.replace_substring(text, "\n", "⏎")
     long = pc.greater(pc.utf8_length(text), _number(TABLE_CELL))  # null where the text is: NaN below
     if pc.any(long).as_py():
         cut = pc.binary_join_element_wise(pc.utf8_slice_codeunits(text, 0, TABLE_CELL - 1), ellipsis, nothing)
         text = pc.if_else(long, cut, text)
-    text = pc.fill_null(text, nan)
-    distinct = text.dictionary_encode()  # a column of words repeats a few thousand of them
-    return text, arrow_numbers(_display_widths(distinct.dictionary.to_pylist())).take(distinct.indices)
+    return pc.fill_null(text, nan)
 
 
 def _display_widths(texts: list[str]) -> np.ndarray:
@@ -369,6 +335,36 @@ def _display_widths(texts: list[str]) -> np.ndarray:
 
 
 # --------------------------------------------------------------------------- shared
+
+
+def _column_text(col: pa.ChunkedArray, true: str, false: str, text: Callable[[pa.Array], pa.Array]) -> pa.Array:
+    """A column of a plain table (see :func:`_plain`) as text cells: booleans as ``true`` and
+    ``false``, integers in decimal, text through ``text`` (quoting, escaping, shortening)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    col = col.combine_chunks()
+    if pa.types.is_boolean(col.type):
+        return pc.if_else(col, *_scalars(true, false))
+    if pa.types.is_integer(col.type):
+        return pc.cast(col, pa.string())
+    return text(col.cast(pa.string()))
+
+
+def _rows(cells: Sequence[pa.Array], glue: Sequence[str], between: str = "") -> pa.Buffer:
+    """Each row as ``glue[0] cells[0] glue[1] cells[1] … glue[-1]`` (one more glue than cells),
+    made in one element-wise pass, the rows joined by ``between``: one UTF-8 buffer."""
+    import pyarrow.compute as pc
+
+    kind = _text_type(cells, len("".join([*glue, between]).encode("utf-8")) * len(cells[0]))
+    *glue_text, between_text, nothing = _scalars(*glue, between, "", kind=kind)
+    rows = pc.binary_join_element_wise(*_interleave(glue_text, [c.cast(kind) for c in cells]), nothing)
+    return _joined(rows, between_text)
+
+
+def _interleave(a: list, b: list) -> list:
+    """``a[0], b[0], a[1], b[1], …``, then what is left of the longer list."""
+    return [x for pair in zip(a, b) for x in pair] + a[len(b) :] + b[len(a) :]
 
 
 def _text_type(cells: Sequence[pa.Array], extra: int) -> pa.DataType:
