@@ -11,9 +11,16 @@ as a full one.
 from their buffers.  ``pyarrow.array`` asks pandas whether its input is a pandas
 object, which imports pandas (a quarter of a second) into a process that
 otherwise never needs it, such as ``tifa tokens``.
+
+:func:`arrow_call` runs an Arrow compute function without importing
+``pyarrow.compute``: that module wraps all of Arrow's ~290 functions in Python,
+docstrings and signatures included, when it is imported (40 ms, in every process
+that touches it, including through ``Array.cast``, ``take`` and
+``dictionary_encode``, which import it).
 """
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -99,3 +106,33 @@ def arrow_strings(values: Sequence[str | None], *, lengths: np.ndarray | None = 
     offsets = offsets.astype(np.int64 if large else np.int32)
     kind = pa.large_string() if large else pa.string()
     return pa.Array.from_buffers(kind, n, [validity, pa.py_buffer(offsets), pa.py_buffer(data)], null_count=nulls)
+
+
+# --------------------------------------------------------------------------- Arrow compute
+
+
+def arrow_call(name: str, *args, options: object = None):
+    """Arrow's compute function ``name`` on ``args`` (arrays and scalars), as ``pyarrow.compute``
+    calls it, with ``options`` from :func:`arrow_options`."""
+    return _compute().call_function(name, list(args), options)
+
+
+def arrow_options(kind: str, *args, **kwargs) -> object:
+    """An options object of Arrow compute (``"CastOptions"``, ``"ReplaceSubstringOptions"`` …)."""
+    return getattr(_compute(), kind)(*args, **kwargs)
+
+
+def arrow_cast(values, kind: pa.DataType):
+    """``values.cast(kind)``, safe, without importing ``pyarrow.compute``."""
+    return values if values.type == kind else arrow_call("cast", values, options=_compute().CastOptions.safe(kind))
+
+
+@functools.lru_cache(maxsize=1)
+def _compute():
+    """The compiled module behind ``pyarrow.compute`` (its import costs 7 ms, not 45); the public
+    one where a pyarrow lays its modules out otherwise."""
+    try:
+        import pyarrow._compute as compiled
+    except ImportError:  # pragma: no cover - another pyarrow layout
+        import pyarrow.compute as compiled
+    return compiled

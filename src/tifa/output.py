@@ -164,23 +164,23 @@ def write_csv(columns: Sequence[str], chunks: Iterable[pa.Buffer | bytes], out: 
 
 
 def _csv_chunk(table: pa.Table) -> pa.Buffer:
-    import pyarrow.compute as pc
+    from .frames import arrow_call
 
     (empty,) = _scalars("")
-    cells = [_column_text(col, "True", "False", lambda text: _csv_field(pc.fill_null(text, empty))) for col in table.columns]
+    cells = [_column_text(col, "True", "False", lambda text: _csv_field(arrow_call("coalesce", text, empty))) for col in table.columns]
     return _rows(cells, ["", *[","] * (len(cells) - 1), "\n"])
 
 
 def _csv_field(field: pa.Array) -> pa.Array:
     """A text column as csv fields: quoted (quotes doubled) where it holds a comma, a quote or a newline."""
-    import pyarrow.compute as pc
+    from .frames import arrow_call
 
-    special = pc.match_substring_regex(field, '[,"\n]')
-    if not pc.any(special).as_py():
+    special = _matches(field, '[,"\n]')
+    if not arrow_call("any", special).as_py():
         return field
     quote, nothing = _scalars('"', "", kind=field.type)
-    quoted = pc.binary_join_element_wise(quote, pc.replace_substring(field, '"', '""'), quote, nothing)
-    return pc.if_else(special, quoted, field)
+    quoted = arrow_call("binary_join_element_wise", quote, _replaced(field, '"', '""'), quote, nothing)
+    return arrow_call("if_else", special, quoted, field)
 
 
 # --------------------------------------------------------------------------- json
@@ -213,10 +213,10 @@ def write_json(chunks: Iterable[pa.Buffer | bytes], out: TextIO | None = None) -
 
 
 def _json_chunk(table: pa.Table) -> pa.Buffer:
-    import pyarrow.compute as pc
+    from .frames import arrow_call
 
     (null,) = _scalars("null")
-    cells = [_column_text(col, "true", "false", lambda text: pc.fill_null(_json_text(text), null)) for col in table.columns]
+    cells = [_column_text(col, "true", "false", lambda text: arrow_call("coalesce", _json_text(text), null)) for col in table.columns]
     names = [json.dumps(name, ensure_ascii=False) for name in table.column_names]
     # a record: its opening and first key, a value, the next key, … its closing
     glue = [" {\n  " + names[0] + ": ", *(",\n  " + name + ": " for name in names[1:]), "\n }"]
@@ -226,15 +226,13 @@ def _json_chunk(table: pa.Table) -> pa.Buffer:
 def _json_text(field: pa.Array) -> pa.Array:
     """A text column as json strings, nulls kept: quoted, ``\\`` and ``"`` escaped; a column with
     a control character is left to Python's json (rare in speeches)."""
-    import pyarrow.compute as pc
+    from .frames import arrow_call, arrow_strings
 
-    from .frames import arrow_strings
-
-    if pc.any(pc.match_substring_regex(field, r"[\x00-\x1f]")).as_py():
+    if arrow_call("any", _matches(field, r"[\x00-\x1f]")).as_py():
         return arrow_strings([None if v is None else json.dumps(v, ensure_ascii=False) for v in field.to_pylist()])
     quote, nothing = _scalars('"', "")
-    escaped = pc.replace_substring(pc.replace_substring(field, "\\", "\\\\"), '"', '\\"')
-    return pc.binary_join_element_wise(quote, escaped, quote, nothing)
+    escaped = _replaced(_replaced(field, "\\", "\\\\"), '"', '\\"')
+    return arrow_call("binary_join_element_wise", quote, escaped, quote, nothing)
 
 
 # --------------------------------------------------------------------------- aligned text
@@ -252,11 +250,12 @@ def aligned_cells(table: pa.Table) -> list[Cells]:
 
 
 def _padded(text: pa.Array, widths: pa.Array) -> tuple[pa.Array, int]:
-    import pyarrow.compute as pc
+    from .frames import arrow_call
 
     (space, nothing) = _scalars(" ", "")
-    width = pc.max(widths).as_py() or 0
-    return pc.binary_join_element_wise(pc.binary_repeat(space, pc.subtract(_number(width), widths)), text, nothing), width
+    width = arrow_call("max", widths).as_py() or 0
+    spaces = arrow_call("binary_repeat", space, arrow_call("subtract", _number(width), widths))
+    return arrow_call("binary_join_element_wise", spaces, text, nothing), width
 
 
 def _write_text_table(table: pa.Table, out: TextIO) -> None:
@@ -294,28 +293,27 @@ def _table_cells(col: pa.ChunkedArray) -> tuple[pa.Array, pa.Array]:
     """A column's cells as :func:`_aligned` prints them (numbers and booleans as Python writes
     them, text shortened by :func:`_shorten`, nulls ``NaN``), and their display widths."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
-    from .frames import arrow_numbers
+    from .frames import arrow_call, arrow_numbers
 
     text = _column_text(col, "True", "False", _shortened)
     if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)):
-        return text, pc.utf8_length(text)  # numbers and booleans, ASCII: one column a character
-    distinct = text.dictionary_encode()  # a column of words repeats a few thousand of them
-    return text, arrow_numbers(_display_widths(distinct.dictionary.to_pylist())).take(distinct.indices)
+        return text, arrow_call("utf8_length", text)  # numbers and booleans, ASCII: one column a character
+    distinct = arrow_call("dictionary_encode", text)  # a column of words repeats a few thousand of them
+    return text, arrow_call("take", arrow_numbers(_display_widths(distinct.dictionary.to_pylist())), distinct.indices)
 
 
 def _shortened(text: pa.Array) -> pa.Array:
     """:func:`_shorten` of a text column, nulls ``NaN``."""
-    import pyarrow.compute as pc
+    from .frames import arrow_call, arrow_options
 
     ellipsis, nan, nothing = _scalars("…", "NaN", "")
-    text = pc.replace_substring(text, "\n", "⏎")
-    long = pc.greater(pc.utf8_length(text), _number(TABLE_CELL))  # null where the text is: NaN below
-    if pc.any(long).as_py():
-        cut = pc.binary_join_element_wise(pc.utf8_slice_codeunits(text, 0, TABLE_CELL - 1), ellipsis, nothing)
-        text = pc.if_else(long, cut, text)
-    return pc.fill_null(text, nan)
+    text = _replaced(text, "\n", "⏎")
+    long = arrow_call("greater", arrow_call("utf8_length", text), _number(TABLE_CELL))  # null where the text is: NaN below
+    if arrow_call("any", long).as_py():
+        head = arrow_call("utf8_slice_codeunits", text, options=arrow_options("SliceOptions", 0, TABLE_CELL - 1))
+        text = arrow_call("if_else", long, arrow_call("binary_join_element_wise", head, ellipsis, nothing), text)
+    return arrow_call("coalesce", text, nan)
 
 
 def _display_widths(texts: list[str]) -> np.ndarray:
@@ -341,24 +339,25 @@ def _column_text(col: pa.ChunkedArray, true: str, false: str, text: Callable[[pa
     """A column of a plain table (see :func:`_plain`) as text cells: booleans as ``true`` and
     ``false``, integers in decimal, text through ``text`` (quoting, escaping, shortening)."""
     import pyarrow as pa
-    import pyarrow.compute as pc
+
+    from .frames import arrow_call, arrow_cast
 
     col = col.combine_chunks()
     if pa.types.is_boolean(col.type):
-        return pc.if_else(col, *_scalars(true, false))
+        return arrow_call("if_else", col, *_scalars(true, false))
     if pa.types.is_integer(col.type):
-        return pc.cast(col, pa.string())
-    return text(col.cast(pa.string()))
+        return arrow_cast(col, pa.string())
+    return text(arrow_cast(col, pa.string()))
 
 
 def _rows(cells: Sequence[pa.Array], glue: Sequence[str], between: str = "") -> pa.Buffer:
     """Each row as ``glue[0] cells[0] glue[1] cells[1] … glue[-1]`` (one more glue than cells),
     made in one element-wise pass, the rows joined by ``between``: one UTF-8 buffer."""
-    import pyarrow.compute as pc
+    from .frames import arrow_call, arrow_cast
 
     kind = _text_type(cells, len("".join([*glue, between]).encode("utf-8")) * len(cells[0]))
     *glue_text, between_text, nothing = _scalars(*glue, between, "", kind=kind)
-    rows = pc.binary_join_element_wise(*_interleave(glue_text, [c.cast(kind) for c in cells]), nothing)
+    rows = arrow_call("binary_join_element_wise", *_interleave(glue_text, [arrow_cast(c, kind) for c in cells]), nothing)
     return _joined(rows, between_text)
 
 
@@ -379,12 +378,11 @@ def _joined(texts: pa.Array, separator: pa.Scalar) -> pa.Buffer:
     """``separator.join(texts)`` as one UTF-8 buffer."""
     import numpy as np
     import pyarrow as pa
-    import pyarrow.compute as pc
 
-    from .frames import arrow_numbers
+    from .frames import arrow_call, arrow_numbers
 
     whole = pa.LargeListArray.from_arrays(arrow_numbers(np.array([0, len(texts)])), texts)
-    return pc.binary_join(whole, separator)[0].as_buffer()
+    return arrow_call("binary_join", whole, separator)[0].as_buffer()
 
 
 def _write_utf8(data: pa.Buffer | bytes, out: TextIO) -> None:
@@ -410,7 +408,21 @@ def _number(n: int) -> pa.Scalar:
 
 def _scalars(*texts: str, kind: pa.DataType | None = None) -> list[pa.Scalar]:
     """Arrow text scalars, made without ``pyarrow.scalar`` (which imports pandas)."""
-    from .frames import arrow_strings
+    from .frames import arrow_cast, arrow_strings
 
     arr = arrow_strings(list(texts))
-    return list(arr.cast(kind) if kind is not None else arr)
+    return list(arrow_cast(arr, kind) if kind is not None else arr)
+
+
+def _matches(text: pa.Array, pattern: str) -> pa.Array:
+    """Whether each text holds a match of the regular expression ``pattern``."""
+    from .frames import arrow_call, arrow_options
+
+    return arrow_call("match_substring_regex", text, options=arrow_options("MatchSubstringOptions", pattern))
+
+
+def _replaced(text: pa.Array, old: str, new: str) -> pa.Array:
+    """Each text with every ``old`` replaced by ``new``."""
+    from .frames import arrow_call, arrow_options
+
+    return arrow_call("replace_substring", text, options=arrow_options("ReplaceSubstringOptions", old, new))

@@ -43,7 +43,7 @@ import pyarrow as pa
 from .config import DEFAULT_MAX_BYTES, LEXICONS
 from .documents import iter_sentences, read_pieces
 from .errors import InputError
-from .frames import arrow_numbers, arrow_strings, column_lists
+from .frames import arrow_call, arrow_numbers, arrow_strings, column_lists
 from .lexicons import dictionary, jieba_dir, load_stopwords, main_pos_table, posseg_model, quiet_jieba, reference_tokenizer
 from .procs import die_with_parent
 from .progress import progress_bar
@@ -558,15 +558,13 @@ class Segmenter:
         first = np.concatenate([[0], np.cumsum(counts)[:-1]])  # each run's first token
         start = np.repeat(sent_starts - (ends_all[first] - lengths[first]), counts) + ends_all - lengths
         tok_id = np.repeat(before - first, counts) + np.arange(len(words))
-        encoded = word_arr.dictionary_encode()
+        encoded = arrow_call("dictionary_encode", word_arr)
         infos = [self.word_info(w) for w in encoded.dictionary.to_pylist()]
         idx = encoded.indices
-        stop = arrow_numbers(np.fromiter((i[0] for i in infos), dtype=bool, count=len(infos))).take(idx)
-        tag = arrow_strings([i[1] for i in infos]).take(idx)
+        stop = arrow_call("take", arrow_numbers(np.fromiter((i[0] for i in infos), dtype=bool, count=len(infos))), idx)
+        tag = arrow_call("take", arrow_strings([i[1] for i in infos]), idx)
         return pa.table({
-            "doc_id": pa.DictionaryArray.from_arrays(
-                arrow_numbers(np.repeat(doc_idx, counts).astype(np.int32)), arrow_strings(doc_ids)
-            ).cast(pa.string()),
+            "doc_id": arrow_call("take", arrow_strings(doc_ids), arrow_numbers(np.repeat(doc_idx, counts).astype(np.int32))),
             "sent_id": arrow_numbers(np.repeat(sent_ids, counts).astype(np.int32)),
             "tok_id": arrow_numbers(tok_id.astype(np.int32)),
             "word": word_arr,
