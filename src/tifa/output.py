@@ -246,16 +246,37 @@ def aligned_cells(table: pa.Table) -> list[Cells]:
     """The cells of a plain ``table`` as :func:`_aligned` prints them, :data:`CSV_ROWS` rows at a
     time: per column, its cells padded on the left to the widest of the slice, and that width
     (what a worker process sends back for an aligned table)."""
-    return [[_padded(*_table_cells(col)) for col in part.columns] for part in _slices(table)]
+    return [[_aligned_column(col) for col in part.columns] for part in _slices(table)]
 
 
-def _padded(text: pa.Array, widths: pa.Array) -> tuple[pa.Array, int]:
-    from .frames import arrow_call
+def _aligned_column(col: pa.ChunkedArray) -> tuple[pa.Array, int]:
+    """A column's cells as :func:`_aligned` prints them (numbers and booleans as Python writes
+    them, text shortened by :func:`_shorten`, nulls ``NaN``), padded on the left to the widest
+    by display width, and that width.  Text is shortened, measured and padded once per distinct
+    value (a column of words repeats a few thousand of them), then spread to the rows."""
+    import pyarrow as pa
 
-    (space, nothing) = _scalars(" ", "")
-    width = arrow_call("max", widths).as_py() or 0
-    spaces = arrow_call("binary_repeat", space, arrow_call("subtract", _number(width), widths))
-    return arrow_call("binary_join_element_wise", spaces, text, nothing), width
+    from .frames import arrow_call, arrow_cast, arrow_options, arrow_strings
+
+    col = col.combine_chunks()
+    if pa.types.is_boolean(col.type):
+        width = 4 if arrow_call("all", col).as_py() else 5  # "True", "False"
+        return arrow_call("if_else", col, *_scalars("True".rjust(width), "False")), width
+    if pa.types.is_integer(col.type):
+        low, high = arrow_call("min_max", col).values()
+        width = max(len(str(low.as_py())), len(str(high.as_py())))
+        return arrow_call("utf8_lpad", arrow_cast(col, pa.string()), options=arrow_options("PadOptions", width)), width
+    distinct = arrow_call("dictionary_encode", col)
+    shown = [_shorten(v) for v in distinct.dictionary.to_pylist()]
+    widths = _display_widths(shown).tolist()
+    width = max(widths, default=0)
+    if distinct.null_count:
+        width = max(width, len("NaN"))
+    padded = arrow_strings([" " * (width - w) + v for v, w in zip(shown, widths)])
+    cells = arrow_call("take", padded, distinct.indices)
+    if distinct.null_count:
+        cells = arrow_call("coalesce", cells, *_scalars("NaN".rjust(width)))
+    return cells, width
 
 
 def _write_text_table(table: pa.Table, out: TextIO) -> None:
@@ -287,33 +308,6 @@ def write_aligned(names: Sequence[str], parts: Callable[[], Iterable[Cells]], ou
         # column lacks, the next cell, … a newline
         lacks = [" " * (w - part_width) for w, (_, part_width) in zip(widths, cells)]
         _write_utf8(_rows([c for c, _ in cells], [lacks[0], *(" " + lack for lack in lacks[1:]), "\n"]), out)
-
-
-def _table_cells(col: pa.ChunkedArray) -> tuple[pa.Array, pa.Array]:
-    """A column's cells as :func:`_aligned` prints them (numbers and booleans as Python writes
-    them, text shortened by :func:`_shorten`, nulls ``NaN``), and their display widths."""
-    import pyarrow as pa
-
-    from .frames import arrow_call, arrow_numbers
-
-    text = _column_text(col, "True", "False", _shortened)
-    if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)):
-        return text, arrow_call("utf8_length", text)  # numbers and booleans, ASCII: one column a character
-    distinct = arrow_call("dictionary_encode", text)  # a column of words repeats a few thousand of them
-    return text, arrow_call("take", arrow_numbers(_display_widths(distinct.dictionary.to_pylist())), distinct.indices)
-
-
-def _shortened(text: pa.Array) -> pa.Array:
-    """:func:`_shorten` of a text column, nulls ``NaN``."""
-    from .frames import arrow_call, arrow_options
-
-    ellipsis, nan, nothing = _scalars("…", "NaN", "")
-    text = _replaced(text, "\n", "⏎")
-    long = arrow_call("greater", arrow_call("utf8_length", text), _number(TABLE_CELL))  # null where the text is: NaN below
-    if arrow_call("any", long).as_py():
-        head = arrow_call("utf8_slice_codeunits", text, options=arrow_options("SliceOptions", 0, TABLE_CELL - 1))
-        text = arrow_call("if_else", long, arrow_call("binary_join_element_wise", head, ellipsis, nothing), text)
-    return arrow_call("coalesce", text, nan)
 
 
 def _display_widths(texts: list[str]) -> np.ndarray:
@@ -394,16 +388,6 @@ def _write_utf8(data: pa.Buffer | bytes, out: TextIO) -> None:
         raw.write(data)
     else:
         out.write(memoryview(data).tobytes().decode("utf-8"))
-
-
-def _number(n: int) -> pa.Scalar:
-    """An Arrow integer scalar (a Python number in a compute call goes through ``pyarrow.scalar``,
-    which imports pandas)."""
-    import numpy as np
-
-    from .frames import arrow_numbers
-
-    return arrow_numbers(np.array([n], dtype=np.int64))[0]
 
 
 def _scalars(*texts: str, kind: pa.DataType | None = None) -> list[pa.Scalar]:
