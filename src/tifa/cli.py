@@ -7,11 +7,16 @@ naming the file; the others are still processed, and the exit code is 1.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
 from typing import Sequence
 
+# Before numpy loads: its OpenBLAS starts a thread per core, and each spins for about a tenth of a
+# second of CPU, in the worker processes too, taking a core from the segmenting.  The command line
+# multiplies no matrix big enough to gain from threads.  A value the user set wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from . import __version__
 from .config import DEFAULT_MAX_BYTES, PROCESSED, RAW
