@@ -471,8 +471,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run the command line ``argv`` (default: this process's); returns the exit code."""
+    return _run(build_parser().parse_args(argv))
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return args.func(args)
     except (TifaError, FileNotFoundError) as e:
@@ -485,5 +488,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def run() -> None:
+    """The ``tifa`` program: :func:`main`, then the process ends once its output is flushed.
+
+    Everything a command makes is written and closed by then; the interpreter's own teardown
+    (freeing every module, numpy's and Arrow's, and the dictionary: about 30 ms) is skipped.
+    ``tifa report`` ends the usual way, as it runs notebook kernels.
+    """
+    args = build_parser().parse_args()
+    code = _run(args)
+    if args.command == "report":
+        sys.exit(code)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # a reader that stopped early (`| head`); a closed stream
+            pass
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()
