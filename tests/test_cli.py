@@ -172,3 +172,13 @@ def test_tokens_bad_inputs_from_worker_processes(tmp_path):
     assert_one_line_each(r, bad)
     df = pd.read_csv(io.StringIO(r.stdout))
     assert df["doc_id"].unique().tolist() == ["004_cd130c0f635db98b-01"] and len(df) > 500
+
+
+def test_reader_stopping_early_is_not_an_error():
+    # `tifa tokens … | head -1`: the rest of the table has nowhere to go; no traceback, exit 0
+    p = subprocess.Popen([sys.executable, "-m", "tifa.cli", "tokens", "-f", "csv", str(RAW)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = p.stdout.readline()
+    p.stdout.close()
+    err = p.stderr.read()
+    assert p.wait(timeout=300) == 0
+    assert first.startswith(b"doc_id,") and b"Traceback" not in err and b"Exception ignored" not in err, err[-300:]
