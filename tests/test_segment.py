@@ -1,11 +1,13 @@
 """Segmentation: lexicons, tokens table, audit, KWIC, n-grams, determinism, parallel runs."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tifa.errors import LexiconError
 from tifa.kwic import compile_query, kwic
-from tifa.lexicons import load_stopwords, load_userdict
+from tifa.lexicons import WordTable, dictionary, load_stopwords, load_userdict, word_table
 from tifa.ngrams import collocations, corpus_ngrams, log_likelihood, ngrams_frame
 from tifa.segment import Segmenter, audit, tokens_frame
 
@@ -70,6 +72,28 @@ def test_stopword_loader_rejects_bad_lines(tmp_path):
     p.write_text("的\n两个 词\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=":2: one word per line"):
         load_stopwords(p)
+
+
+def test_word_table_holds_the_compiled_dictionarys_words():
+    # cleaning asks the table, the segmenter the compiled dictionary: the same answer for every
+    # stretch of one to six Han characters of real reports (1954, 1984, 2014), and for the user words
+    table, has = word_table(), dictionary().compiled.has_word
+    archive = RAW.parents[1] / "data" / "examples" / "work-reports"
+    asked = {e.word for e in load_userdict()}
+    for name in ("gwr-1954.txt", "gwr-1984.txt", "gwr-2014.txt"):
+        text = (archive / name).read_text(encoding="utf-8")
+        for run in re.findall(r"[\u4e00-\u9fff]+", text):
+            asked.update(run[i : i + n] for n in range(1, 7) for i in range(len(run) - n + 1))
+    assert len(asked) > 50_000
+    disagree = [w for w in asked if (w in table) != has(w)]
+    assert not disagree, disagree[:10]
+    assert sum(w in table for w in asked) > 5_000 and "夹带" in table and "四个意识" in table
+
+
+def test_word_table_search():
+    table = WordTable.of(["中国", "人民", "丁", "社会主义", "中国人民"])
+    assert all(w in table for w in ["中国", "人民", "丁", "社会主义", "中国人民"]) and len(table) == 5
+    assert not any(w in table for w in ["", "中", "乙", "丁丁", "中华", "人", "社会主", "社会主义者", "中国人"])
 
 
 # --------------------------------------------------------------------------- tokens

@@ -37,7 +37,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
-from .lexicons import dictionary
+from .lexicons import word_table
 from .patterns import (
     CJK_PUNCT,
     CLOSING_RE,
@@ -401,7 +401,7 @@ def _is_heading_line(line: str) -> bool:
 
 def cuts_a_word(a: str, b: str) -> bool:
     """Does the break between ``a`` and ``b`` fall inside a dictionary word (``夹⏎带``)?"""
-    words = dictionary()
+    words = word_table()  # not the compiled dictionary: cleaning never waits for it to load
     for i in (1, 2, 3):
         left = a[-i:]
         if len(left) < i or not all(_is_han(c) for c in left):
