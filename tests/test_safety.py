@@ -117,3 +117,32 @@ def test_killed_build_leaves_no_process_and_next_build_equals_a_clean_one(tmp_pa
     build(raw, clean, progress=False, workers=1)
     for name, df in _tables(out).items():
         pd.testing.assert_frame_equal(df, _tables(clean)[name], check_like=False, obj=name)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX only")
+def test_killed_tokens_command_leaves_no_process(tmp_path):
+    # `tifa tokens` with workers: a process reading the files and the segmenting workers; none outlives it
+    for k in range(24):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            shutil.copy(seed, tmp_path / f"{k:02d}_{seed.name}")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tifa.cli", "tokens", "-f", "csv", "--workers", "2", str(tmp_path)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    parent = psutil.Process(proc.pid)
+    children: list[psutil.Process] = []
+    deadline = time.time() + 60
+    while time.time() < deadline and len(children) < 3 and proc.poll() is None:
+        children = parent.children(recursive=True)
+        time.sleep(0.02)
+    assert len(children) >= 3, "the command finished before its processes could be seen"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.time() + 10
+    alive = children
+    while time.time() < deadline:
+        alive = [c for c in children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
+        if not alive:
+            break
+        time.sleep(0.2)
+    assert not alive, f"orphaned processes: {[c.pid for c in alive]}"

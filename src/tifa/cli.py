@@ -360,7 +360,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("tokens", help="print the tokens table (words, POS, offsets, stopword flag, lexicon tag)")
     _add_common(p)
-    p.add_argument("--workers", "-j", type=int, default=0, help="processes (default: all cores)")
+    p.add_argument(
+        "--workers", "-j", type=int, default=0,
+        help="segmenting processes (default: all cores); with more than one, one more reads the files",
+    )
     _add_engine(p)
     p.set_defaults(func=cmd_tokens)
 

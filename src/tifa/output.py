@@ -375,6 +375,11 @@ def _joined(texts: pa.Array, separator: pa.Scalar) -> pa.Buffer:
 
     from .frames import arrow_call, arrow_numbers
 
+    if not separator.as_py() and not texts.null_count:  # the texts back to back: their data as it is
+        offsets = np.frombuffer(texts.buffers()[1], dtype=np.int64 if pa.types.is_large_string(texts.type) else np.int32)
+        first, last = offsets[texts.offset], offsets[texts.offset + len(texts)]
+        return texts.buffers()[2][first:last] if len(texts) else pa.py_buffer(b"")
+
     whole = pa.LargeListArray.from_arrays(arrow_numbers(np.array([0, len(texts)])), texts)
     return arrow_call("binary_join", whole, separator)[0].as_buffer()
 

@@ -730,21 +730,92 @@ Render = Callable[[pa.Table], object]
 FileTokens = tuple[list[tuple[str, object]], InputError | None, tuple[str, ...]]
 
 
-def _file_tokens(seg: Segmenter, path: Path, source: str, max_bytes: int | None, render: Render | None = None) -> FileTokens:
+#: What reading a file gives: its segmenting jobs (see :func:`file_jobs`), its error if it could
+#: not be read, its reading warnings.
+ReadFile = tuple[list[Job], InputError | None, tuple[str, ...]]
+
+
+def _read_task(task: tuple[Path, str, int | None]) -> ReadFile:
+    """``(path, source, max_bytes)``: what reading the file gives."""
+    path, source, max_bytes = task
     try:
         jobs, warnings = file_jobs(path, source, max_bytes=max_bytes)
     except InputError as err:
         return [], err, ()
+    return jobs, None, warnings
+
+
+def _tag_jobs(seg: Segmenter, jobs: list[Job], render: Render | None) -> list[tuple[str, object]]:
     docs = []
     for job in jobs:
         table = seg.batch_table([job])
         docs.append((job[0], render(table) if render is not None else table))
-    return docs, None, warnings
+    return docs
+
+
+def _file_tokens(seg: Segmenter, path: Path, source: str, max_bytes: int | None, render: Render | None = None) -> FileTokens:
+    jobs, err, warnings = _read_task((path, source, max_bytes))
+    return _tag_jobs(seg, jobs, render), err, warnings
 
 
 def _file_work(task: tuple[Path, str, int | None, Render | None]) -> FileTokens:
     assert _WORKER is not None
     return _file_tokens(_WORKER, *task)
+
+
+def _jobs_work(jobs: list[Job], render: Render | None) -> list[tuple[str, object]]:
+    assert _WORKER is not None
+    return _tag_jobs(_WORKER, jobs, render)
+
+
+#: How much read-ahead the reading process may have sent before it waits for this one (the pipe's
+#: buffer, where the system lets it grow): it runs while this process builds the dictionary.
+READ_AHEAD_BYTES = 1 << 20
+
+
+@contextlib.contextmanager
+def _read_ahead(tasks: list[tuple[Path, str, int | None]]):
+    """The files read, cleaned and split (:func:`_read_task` of each, in order) by a process of
+    their own, started here: it needs no dictionary (cleaning asks :func:`word_table`), so it
+    runs while this process builds one.  Yields an iterator of the results."""
+    import fcntl
+    import multiprocessing as mp  # here: a run in one process never needs them
+
+    ctx = mp.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    with contextlib.suppress(AttributeError, OSError):  # the default buffer (64 kB) where it cannot grow
+        fcntl.fcntl(send.fileno(), fcntl.F_SETPIPE_SZ, READ_AHEAD_BYTES)
+    reader = ctx.Process(target=_reader, args=(tasks, send, os.getpid()), name="tifa-reader", daemon=True)
+    reader.start()
+    send.close()
+    try:
+        yield (_received(receive) for _ in tasks)
+    finally:
+        receive.close()
+        if reader.is_alive():
+            reader.terminate()
+        reader.join()
+
+
+def _reader(tasks: list[tuple[Path, str, int | None]], send, parent: int) -> None:
+    die_with_parent(parent)
+    for task in tasks:
+        try:
+            send.send(_read_task(task))
+        except Exception as exc:  # a failure that is not the file's (a bug, memory): raised over there
+            send.send(exc)
+            break
+    send.close()
+
+
+def _received(receive) -> ReadFile:
+    try:
+        got = receive.recv()
+    except EOFError:
+        raise RuntimeError("the process reading the files ended early") from None
+    if isinstance(got, BaseException):
+        raise got
+    return got
 
 
 def documents_tokens(
@@ -759,29 +830,44 @@ def documents_tokens(
     render: Render | None = None,
 ) -> tuple[list, list[InputError], list[str]]:
     """The tokens of files (``(path, source)``, as :func:`tifa.io.iter_sources` gives), each
-    read, cleaned, split and segmented in one task, a file per task across ``workers``.
+    read, cleaned, split and segmented, across ``workers`` processes.
+
+    With several workers (where processes fork), one more process reads, cleans and splits
+    the files, largest first, while this one builds the dictionary; each file's documents
+    then go to a worker to be segmented.  Where processes do not fork, each worker does
+    both, a file per task.
 
     Returns one tokens table per document in the corpus order (documents sorted by source,
     then id: the rows and ids of :func:`tokens_frame` on the corpus of the same files), or
     ``render(table)`` of each where ``render`` is given (a module-level function, made in
     the workers: the csv text of each, say); the unreadable files' errors; the reading warnings.
     """
-    tasks = [(Path(f), src, max_bytes, render) for f, src in sources]
+    import multiprocessing as mp
+
+    tasks = [(Path(f), src, max_bytes) for f, src in sources]
     bar = dict(desc="segmenting", unit="file", total=len(tasks), disable=not progress)
     results: list[FileTokens] = [([], None, ())] * len(tasks)
     with progress_bar(**bar) as pbar:
         if workers <= 1 or len(tasks) <= 1:
             seg = _local_segmenter(segmenter, lexicons, engine)
             for i, task in enumerate(tasks):
-                results[i] = _file_tokens(seg, *task)
+                results[i] = _file_tokens(seg, *task, render)
                 pbar.update(1)
         else:
             # largest files first, so that no worker is left with a big one at the end
             order = sorted(range(len(tasks)), key=lambda i: -_size(tasks[i][0]))
-            with _pool(workers, segmenter=segmenter, lexicons=lexicons, engine=engine) as ex:
-                for i, res in zip(order, ex.map(_file_work, [tasks[i] for i in order])):
-                    results[i] = res
-                    pbar.update(1)
+            pool = functools.partial(_pool, workers, segmenter=segmenter, lexicons=lexicons, engine=engine)
+            if "fork" in mp.get_all_start_methods():
+                with _read_ahead([tasks[i] for i in order]) as read, pool() as ex:  # reading starts first
+                    pending = [(i, ex.submit(_jobs_work, jobs, render), err, warnings) for i, (jobs, err, warnings) in zip(order, read)]
+                    for i, done, err, warnings in pending:
+                        results[i] = (done.result(), err, warnings)
+                        pbar.update(1)
+            else:
+                with pool() as ex:
+                    for i, res in zip(order, ex.map(_file_work, [(*tasks[i], render) for i in order])):
+                        results[i] = res
+                        pbar.update(1)
     by_source = sorted(range(len(tasks)), key=lambda i: tasks[i][1])
     docs = sorted((doc for i in by_source for doc in results[i][0]), key=lambda doc: doc[0])  # stable
     errors = [err for _, err, _ in results if err is not None]
