@@ -303,11 +303,38 @@ def write_aligned(names: Sequence[str], parts: Callable[[], Iterable[Cells]], ou
         out.write("(no rows)\n")
         return
     out.write(" ".join(" " * (w - _display_width(n)) + n for n, w in zip(names, widths)) + "\n")
-    for cells in parts():
+
+    def lines(cells: Cells) -> pa.Buffer:
         # a line: the spaces its part lacks, the first padded cell, a space and the spaces the next
         # column lacks, the next cell, … a newline
         lacks = [" " * (w - part_width) for w, (_, part_width) in zip(widths, cells)]
-        _write_utf8(_rows([c for c, _ in cells], [lacks[0], *(" " + lack for lack in lacks[1:]), "\n"]), out)
+        return _rows([c for c, _ in cells], [lacks[0], *(" " + lack for lack in lacks[1:]), "\n"])
+
+    for text in _in_order(lines, parts()):
+        _write_utf8(text, out)
+
+
+def _in_order(fn: Callable, items: Iterable, threads: int = 2, ahead: int = 4) -> Iterator:
+    """``fn`` of each item, in order, made by ``threads`` threads (Arrow compute lets go of the
+    GIL), at most ``ahead`` made before they are taken."""
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
+    items = iter(items)
+    first = next(items, None)
+    second = next(items, None)
+    if second is None:  # one item (one document, or a table of one slice): no thread
+        if first is not None:
+            yield fn(first)
+        return
+    with ThreadPoolExecutor(threads) as ex:
+        queue = deque([ex.submit(fn, first), ex.submit(fn, second)])
+        for item in items:
+            if len(queue) >= ahead:
+                yield queue.popleft().result()
+            queue.append(ex.submit(fn, item))
+        while queue:
+            yield queue.popleft().result()
 
 
 def _display_widths(texts: list[str]) -> np.ndarray:
