@@ -27,6 +27,7 @@ split, segment — a file per task across the workers), as an Arrow table: what
 """
 from __future__ import annotations
 
+import collections
 import contextlib
 import functools
 import gc
@@ -859,10 +860,14 @@ def documents_tokens(
             pool = functools.partial(_pool, workers, segmenter=segmenter, lexicons=lexicons, engine=engine)
             if "fork" in mp.get_all_start_methods():
                 with _read_ahead([tasks[i] for i in order]) as read, pool() as ex:  # reading starts first
-                    pending = [(i, ex.submit(_jobs_work, jobs, render), err, warnings) for i, (jobs, err, warnings) in zip(order, read)]
-                    for i, done, err, warnings in pending:
-                        results[i] = (done.result(), err, warnings)
-                        pbar.update(1)
+                    pending: collections.deque = collections.deque()
+                    for k, (i, (jobs, err, warnings)) in enumerate(zip(order, read), start=1):
+                        pending.append((i, ex.submit(_jobs_work, jobs, render), err, warnings))
+                        # a few files ahead of the workers, never every text at once
+                        while len(pending) > 2 * workers or (pending and k == len(order)):
+                            i, done, err, warnings = pending.popleft()
+                            results[i] = (done.result(), err, warnings)
+                            pbar.update(1)
             else:
                 with pool() as ex:
                     for i, res in zip(order, ex.map(_file_work, [(*tasks[i], render) for i in order])):
