@@ -42,7 +42,6 @@ import numpy as np
 import pyarrow as pa
 
 from .config import DEFAULT_MAX_BYTES, LEXICONS
-from .documents import iter_sentences, read_pieces
 from .errors import InputError
 from .frames import arrow_call, arrow_numbers, arrow_strings, column_lists
 from .lexicons import dictionary, jieba_dir, load_stopwords, main_pos_table, posseg_model, quiet_jieba, reference_tokenizer
@@ -719,6 +718,10 @@ def _pool(workers: int, *, segmenter: Segmenter | None, lexicons: LexiconPaths |
 def file_jobs(path: Path, source: str, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> tuple[list[Job], tuple[str, ...]]:
     """The segmenting jobs of one file's documents, and its reading warnings: the same
     documents and sentences as the corpus tables (``tifa.corpus.process_file``) give."""
+    # here: cleaning's modules (their patterns take ~30 ms to compile) load only where files are
+    # read, in the process reading them while this one loads the dictionary
+    from .documents import iter_sentences, read_pieces
+
     fp = read_pieces(path, source=source, max_bytes=max_bytes)
     jobs = [(p.doc_id, p.text, [(i, s, e) for i, (_, s, e) in enumerate(iter_sentences(p.text))]) for p in fp.pieces]
     return jobs, fp.warnings
