@@ -802,14 +802,22 @@ def _read_ahead(tasks: list[tuple[Path, str, int | None]]):
 
 
 def _reader(tasks: list[tuple[Path, str, int | None]], send, parent: int) -> None:
+    import signal
+
     die_with_parent(parent)
-    for task in tasks:
-        try:
-            send.send(_read_task(task))
-        except Exception as exc:  # a failure that is not the file's (a bug, memory): raised over there
-            send.send(exc)
-            break
-    send.close()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops this one
+    try:
+        for task in tasks:
+            try:
+                got = _read_task(task)
+            except Exception as exc:  # a failure that is not the file's (a bug, memory): raised over there
+                send.send(exc)
+                break
+            send.send(got)
+    except OSError:  # the parent stopped reading (it failed, or was interrupted): nothing to say
+        pass
+    finally:
+        send.close()
 
 
 def _received(receive) -> ReadFile:
