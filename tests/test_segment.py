@@ -256,6 +256,21 @@ def test_tokens_from_files_keep_the_corpus_order_and_report_bad_files(tmp_path, 
         assert [e.path.name for e in errors] == ["bad.txt"] and "binary" in str(errors[0])
 
 
+def test_tokens_of_files_where_processes_do_not_fork(monkeypatch, seg):
+    # where processes do not fork (Windows, macOS): each worker builds its own segmenter, then reads
+    # and segments whole files
+    import multiprocessing
+
+    from tifa.io import iter_sources
+    from tifa.segment import tokens_of_files
+
+    files = [seed("002"), seed("004")]
+    forked, _, _ = tokens_of_files(iter_sources(files), workers=2, segmenter=seg)
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    spawned, errors, _ = tokens_of_files(iter_sources(files), workers=2)
+    assert not errors and forked.num_rows > 1000 and spawned.equals(forked)
+
+
 def test_arrow_columns_from_python_values(monkeypatch):
     import sys
 
