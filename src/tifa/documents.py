@@ -276,10 +276,23 @@ def iter_sentences(text: str) -> Iterable[tuple[int, int, int]]:
     return iter(_sentences(text))
 
 
-@functools.lru_cache(maxsize=8)
+#: Texts up to this many characters keep their sentences for the next asking (a speech is far
+#: under it); a longer text's are split again each time, so that a huge one's are not held on to.
+SENTENCES_KEPT_UP_TO = 1_000_000
+
+
 def _sentences(text: str) -> tuple[tuple[int, int, int], ...]:
-    """The sentences of ``text``, kept for the few latest texts: the build counts a document's
-    sentences, then lists them."""
+    """The sentences of ``text``, kept for the few latest texts that are not huge: the build
+    counts a document's sentences, then lists them."""
+    return _kept_sentences(text) if len(text) <= SENTENCES_KEPT_UP_TO else _split_sentences(text)
+
+
+@functools.lru_cache(maxsize=8)
+def _kept_sentences(text: str) -> tuple[tuple[int, int, int], ...]:
+    return _split_sentences(text)
+
+
+def _split_sentences(text: str) -> tuple[tuple[int, int, int], ...]:
     out = []
     pos = 0
     for para_id, para in enumerate(text.split("\n")):
