@@ -90,6 +90,13 @@ def test_word_table_holds_the_compiled_dictionarys_words():
     assert sum(w in table for w in asked) > 5_000 and "夹带" in table and "四个意识" in table
 
 
+def test_word_table_without_a_writable_cache(tmp_path):
+    # a read-only install: the table is built each time, not cached, and answers the same
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    table = word_table(cache_dir=tmp_path / "file" / "cache")
+    assert "夹带" in table and "夹x" not in table and len(table) == len(word_table())
+
+
 def test_word_table_search():
     table = WordTable.of(["中国", "人民", "丁", "社会主义", "中国人民"])
     assert all(w in table for w in ["中国", "人民", "丁", "社会主义", "中国人民"]) and len(table) == 5

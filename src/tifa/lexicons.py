@@ -304,9 +304,12 @@ def _cached_marshal(name: str, source: Path | list[Path], compute, cache_dir: Pa
     except (OSError, ValueError, EOFError, TypeError):
         pass
     value = compute()
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    with atomic_path(cache) as tmp:
-        tmp.write_bytes(marshal.dumps(value))
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        with atomic_path(cache) as tmp:
+            tmp.write_bytes(marshal.dumps(value))
+    except OSError:  # a folder we may not write to (a read-only install): computed again next time
+        pass
     return value
 
 
