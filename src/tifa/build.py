@@ -291,10 +291,11 @@ def build(
     elif n_workers <= 1:
         results = [_job(job) for job in progress_iter(todo, **bar)]
     else:
-        import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        from .procs import fork_context
+
+        ctx = fork_context()
         # biggest files first keeps the workers busy to the end
         todo.sort(key=lambda j: -Path(j[0]).stat().st_size)
         with ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_warm_up, initargs=(os.getpid(),)) as ex:

@@ -37,6 +37,14 @@ def _watch(parent: int) -> None:
             os._exit(1)
 
 
+def fork_context():
+    """The ``fork`` start method's multiprocessing context where processes fork here (Linux and
+    other POSIX systems), else None (Windows; macOS with Python's default)."""
+    import multiprocessing  # here: a run in one process never needs it
+
+    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+
+
 def die_with_parent(parent: int | None = None) -> None:
     """Make this (worker) process exit when its parent dies, whatever the signal."""
     parent = os.getppid() if parent is None else parent

@@ -45,7 +45,7 @@ from .config import DEFAULT_MAX_BYTES, LEXICONS
 from .errors import InputError
 from .frames import arrow_call, arrow_numbers, arrow_strings, column_lists
 from .lexicons import dictionary, jieba_dir, load_stopwords, main_pos_table, posseg_model, quiet_jieba, reference_tokenizer
-from .procs import die_with_parent
+from .procs import die_with_parent, fork_context
 from .progress import progress_bar
 
 if TYPE_CHECKING:  # pandas is imported where a DataFrame is made: `tifa tokens` runs without it
@@ -693,16 +693,15 @@ def _local_segmenter(segmenter: Segmenter | None, lexicons: LexiconPaths | None,
 def _pool(workers: int, *, segmenter: Segmenter | None, lexicons: LexiconPaths | None, engine: str):
     """Worker processes with one segmenter each: built here once and inherited where processes
     fork, else built by each worker as it starts."""
-    import multiprocessing as mp  # here: a run in one process never needs them
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor  # here: a run in one process never needs it
 
     lp = lexicons or LexiconPaths()
     global _WORKER
-    ctx = None
+    ctx = fork_context()
     initializer, initargs = _init_worker, (str(lp.userdict), str(lp.stopwords), engine, os.getpid())
-    if "fork" in mp.get_all_start_methods():
+    if ctx is not None:
         _WORKER = segmenter if segmenter is not None and lexicons is None else Segmenter(lp.userdict, lp.stopwords, engine=engine)
-        ctx, initializer, initargs = mp.get_context("fork"), die_with_parent, (os.getpid(),)
+        initializer, initargs = die_with_parent, (os.getpid(),)
     ex = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=initializer, initargs=initargs)
     try:
         yield ex
@@ -757,14 +756,14 @@ def _tag_jobs(seg: Segmenter, jobs: list[Job], render: Render | None) -> list[tu
     return docs
 
 
-def _file_tokens(seg: Segmenter, path: Path, source: str, max_bytes: int | None, render: Render | None = None) -> FileTokens:
-    jobs, err, warnings = _read_task((path, source, max_bytes))
+def _file_tokens(seg: Segmenter, task: tuple[Path, str, int | None], render: Render | None) -> FileTokens:
+    jobs, err, warnings = _read_task(task)
     return _tag_jobs(seg, jobs, render), err, warnings
 
 
-def _file_work(task: tuple[Path, str, int | None, Render | None]) -> FileTokens:
+def _file_work(task: tuple[Path, str, int | None], render: Render | None) -> FileTokens:
     assert _WORKER is not None
-    return _file_tokens(_WORKER, *task)
+    return _file_tokens(_WORKER, task, render)
 
 
 def _jobs_work(jobs: list[Job], render: Render | None) -> list[tuple[str, object]]:
@@ -783,9 +782,8 @@ def _read_ahead(tasks: list[tuple[Path, str, int | None]]):
     their own, started here: it needs no dictionary (cleaning asks :func:`word_table`), so it
     runs while this process builds one.  Yields an iterator of the results."""
     import fcntl
-    import multiprocessing as mp  # here: a run in one process never needs them
 
-    ctx = mp.get_context("fork")
+    ctx = fork_context()
     receive, send = ctx.Pipe(duplex=False)
     with contextlib.suppress(AttributeError, OSError):  # the default buffer (64 kB) where it cannot grow
         fcntl.fcntl(send.fileno(), fcntl.F_SETPIPE_SZ, READ_AHEAD_BYTES)
@@ -854,8 +852,6 @@ def documents_tokens(
     ``render(table)`` of each where ``render`` is given (a module-level function, made in
     the workers: the csv text of each, say); the unreadable files' errors; the reading warnings.
     """
-    import multiprocessing as mp
-
     tasks = [(Path(f), src, max_bytes) for f, src in sources]
     bar = dict(desc="segmenting", unit="file", total=len(tasks), disable=not progress)
     results: list[FileTokens] = [([], None, ())] * len(tasks)
@@ -863,25 +859,30 @@ def documents_tokens(
         if workers <= 1 or len(tasks) <= 1:
             seg = _local_segmenter(segmenter, lexicons, engine)
             for i, task in enumerate(tasks):
-                results[i] = _file_tokens(seg, *task, render)
+                results[i] = _file_tokens(seg, task, render)
                 pbar.update(1)
         else:
             # largest files first, so that no worker is left with a big one at the end
             order = sorted(range(len(tasks)), key=lambda i: -_size(tasks[i][0]))
             pool = functools.partial(_pool, workers, segmenter=segmenter, lexicons=lexicons, engine=engine)
-            if "fork" in mp.get_all_start_methods():
+            pending: collections.deque = collections.deque()  # (file index, its future, its error, its warnings)
+
+            def collect() -> None:
+                i, done, err, warnings = pending.popleft()
+                results[i] = (done.result(), err, warnings)
+                pbar.update(1)
+
+            if fork_context() is not None:
                 with _read_ahead([tasks[i] for i in order]) as read, pool() as ex:  # reading starts first
-                    pending: collections.deque = collections.deque()
-                    for k, (i, (jobs, err, warnings)) in enumerate(zip(order, read), start=1):
+                    for i, (jobs, err, warnings) in zip(order, read):
                         pending.append((i, ex.submit(_jobs_work, jobs, render), err, warnings))
-                        # a few files ahead of the workers, never every text at once
-                        while len(pending) > 2 * workers or (pending and k == len(order)):
-                            i, done, err, warnings = pending.popleft()
-                            results[i] = (done.result(), err, warnings)
-                            pbar.update(1)
+                        if len(pending) > 2 * workers:  # a few files ahead of the workers, never every text at once
+                            collect()
+                    while pending:
+                        collect()
             else:
                 with pool() as ex:
-                    for i, res in zip(order, ex.map(_file_work, [(*tasks[i], render) for i in order])):
+                    for i, res in zip(order, ex.map(_file_work, [tasks[i] for i in order], [render] * len(order))):
                         results[i] = res
                         pbar.update(1)
     by_source = sorted(range(len(tasks)), key=lambda i: tasks[i][1])
