@@ -81,36 +81,45 @@ def _tables(folder: Path) -> dict[str, pd.DataFrame]:
     return {n: read_table(n, folder) for n in ("documents", "sentences", "outline", "tokens")}
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX only")
-def test_killed_build_leaves_no_process_and_next_build_equals_a_clean_one(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for k in range(24):  # enough work to catch the pool running
+def _seed_copies(folder: Path, times: int = 24) -> None:
+    """``times`` copies of every seed in ``folder``: enough work to catch a pool running."""
+    folder.mkdir(exist_ok=True)
+    for k in range(times):
         for seed in sorted(SEEDS.glob("*.txt")):
-            shutil.copy(seed, raw / f"{k:02d}_{seed.name}")
-    out = tmp_path / "processed"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tifa.cli", "build", "--raw", str(raw), "--out", str(out), "--workers", "2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+            shutil.copy(seed, folder / f"{k:02d}_{seed.name}")
+
+
+def _kill_once_running(args: list[str], children: int, pause: float = 0.0) -> None:
+    """Run ``tifa ARGS``; once it has ``children`` processes under it (and ``pause`` seconds
+    more), SIGKILL it, and check that none of them outlives it by more than 10 s."""
+    proc = subprocess.Popen([sys.executable, "-m", "tifa.cli", *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     parent = psutil.Process(proc.pid)
-    workers: list[psutil.Process] = []
+    seen: list[psutil.Process] = []
     deadline = time.time() + 60
-    while time.time() < deadline and len(workers) < 2 and proc.poll() is None:
-        workers = parent.children(recursive=True)
-        time.sleep(0.05)
-    assert len(workers) >= 2, "the build finished before its pool could be seen"
-    time.sleep(0.5)
+    while time.time() < deadline and len(seen) < children and proc.poll() is None:
+        seen = parent.children(recursive=True)
+        time.sleep(0.02)
+    assert len(seen) >= children, f"tifa {args[0]} finished before its processes could be seen"
+    time.sleep(pause)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     deadline = time.time() + 10
-    alive = workers
+    alive = seen
     while time.time() < deadline:
-        alive = [w for w in workers if w.is_running() and w.status() != psutil.STATUS_ZOMBIE]
+        alive = [c for c in seen if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
         if not alive:
             break
         time.sleep(0.2)
-    assert not alive, f"orphaned workers: {[w.pid for w in alive]}"
+    assert not alive, f"orphaned processes: {[c.pid for c in alive]}"
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX only")
+def test_killed_build_leaves_no_process_and_next_build_equals_a_clean_one(tmp_path):
+    raw = tmp_path / "raw"
+    _seed_copies(raw)
+    out = tmp_path / "processed"
+    # the two pool workers, killed half a second into their work
+    _kill_once_running(["build", "--raw", str(raw), "--out", str(out), "--workers", "2"], children=2, pause=0.5)
 
     build(raw, out, progress=False, workers=2)
     clean = tmp_path / "clean"
@@ -122,27 +131,5 @@ def test_killed_build_leaves_no_process_and_next_build_equals_a_clean_one(tmp_pa
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX only")
 def test_killed_tokens_command_leaves_no_process(tmp_path):
     # `tifa tokens` with workers: a process reading the files and the segmenting workers; none outlives it
-    for k in range(24):
-        for seed in sorted(SEEDS.glob("*.txt")):
-            shutil.copy(seed, tmp_path / f"{k:02d}_{seed.name}")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tifa.cli", "tokens", "-f", "csv", "--workers", "2", str(tmp_path)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    parent = psutil.Process(proc.pid)
-    children: list[psutil.Process] = []
-    deadline = time.time() + 60
-    while time.time() < deadline and len(children) < 3 and proc.poll() is None:
-        children = parent.children(recursive=True)
-        time.sleep(0.02)
-    assert len(children) >= 3, "the command finished before its processes could be seen"
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
-    deadline = time.time() + 10
-    alive = children
-    while time.time() < deadline:
-        alive = [c for c in children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
-        if not alive:
-            break
-        time.sleep(0.2)
-    assert not alive, f"orphaned processes: {[c.pid for c in alive]}"
+    _seed_copies(tmp_path)
+    _kill_once_running(["tokens", "-f", "csv", "--workers", "2", str(tmp_path)], children=3)
