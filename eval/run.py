@@ -286,6 +286,13 @@ def score_formulations(g: Gold, formulas) -> MemberScore:
     ms = MemberScore()
     gold = g.data.get("formulations") or {}
     f = formulas[formulas["kind"] == "formulation"] if len(formulas) else formulas
+    if g.data.get("formulations_exhaustive") and len(f):
+        # every other formulation tifa reports in the (span of the) text is an error
+        allowed = {norm(str(x)) for x in list(gold) + list(g.data.get("formulations_optional") or [])}
+        for name in sorted(set(f["formula"])):
+            if norm(name) not in allowed:
+                ms.found.fp += 1
+                ms.found.errors.append(f"formulation {name}: reported, not a formulation")
     for name, members in gold.items():
         rows = f[f["formula"].map(norm) == norm(name)] if len(f) else f
         if not len(rows):
@@ -324,9 +331,10 @@ def score_parallels(g: Gold, parallels) -> Score:
         best = None
         for k, run in enumerate(runs):
             share = sum(1 for m in members if any(_member_match(m, r) for r in run)) / len(members)
-            if share >= 2 / 3:
-                best = k
-                break
+            if share >= 2 / 3 and (best is None or (best in hit_runs and k not in hit_runs)):
+                best = k  # the first run that shares enough, an unused one first (a 排比 written twice)
+                if k not in hit_runs:
+                    break
         if best is None:
             sc.fn += 1
             sc.errors.append(f"parallel    missed {'、'.join(members)}")
@@ -371,13 +379,27 @@ def evaluate(golds: list[Gold]) -> tuple[dict[str, dict[str, Score]], list[str]]
     missing = [s for s in sources if not s.exists()]
     if missing:
         raise SystemExit(f"eval: source not found: {missing[0]} (set TIFA_SHARED to the shared folder)")
-    corpus = load(sources)
-    for e in corpus.errors:
-        print(f"eval: {e}", file=sys.stderr)
-    docs = corpus.documents.set_index("doc_id")
+    # sources sharing a file name (lawtext/*/2026.md) are loaded one by one: their doc_ids may clash
+    stems: dict[str, int] = {}
+    for s in sources:
+        stems[s.stem] = stems.get(s.stem, 0) + 1
+    plain = [s for s in sources if stems[s.stem] == 1]
+    corpora = {s: None for s in sources}
+    if plain:
+        shared_corpus = load(plain)
+        for s in plain:
+            corpora[s] = shared_corpus
+    for s in sources:
+        if corpora[s] is None:
+            corpora[s] = load([s])
+    for c in {id(c): c for c in corpora.values()}.values():
+        for e in c.errors:
+            print(f"eval: {e}", file=sys.stderr)
     per: dict[str, dict[str, Score]] = {}
     notes: list[str] = []
     for g in golds:
+        corpus = corpora[g.source]
+        docs = corpus.documents.set_index("doc_id")
         if g.doc_id not in docs.index:
             notes.append(f"{g.name}: document {g.doc_id} not produced")
             continue
@@ -387,6 +409,16 @@ def evaluate(golds: list[Gold]) -> tuple[dict[str, dict[str, Score]], list[str]]
         e = corpus.enumerations[corpus.enumerations["doc_id"] == g.doc_id]
         f = corpus.formulas[corpus.formulas["doc_id"] == g.doc_id]
         p = corpus.parallels[corpus.parallels["doc_id"] == g.doc_id]
+        span = g.data.get("span")
+        if span:  # score only rows starting inside the annotated stretch
+            a = text.find(span[0])
+            b = text.find(span[1], max(a, 0))
+            if a < 0 or b < 0:
+                notes.append(f"{g.name}: span anchors not found in the cleaned text")
+                continue
+            b += len(span[1])
+            f = f[(f["start"] >= a) & (f["start"] < b)]
+            p = p[(p["start"] >= a) & (p["start"] < b)]
         fm = score_formulations(g, f)
         per[g.name] = {
             "outline": score_outline(g, o, text),
@@ -404,7 +436,30 @@ def _f(x: float) -> str:
     return f"{x:.2f}"
 
 
-def report(per: dict[str, dict[str, Score]], notes: list[str], *, quiet: bool = False) -> str:
+RHETORIC = ("parallels", "formulations", "members")
+
+
+def rhetoric_report(per: dict[str, dict[str, Score]], title: str) -> list[str]:
+    """Precision and recall of 排比 (lists excluded), formulations and members on exhaustively annotated texts."""
+    out = [f"\n## {title}\n", "| text | parallels P | parallels R | formulations P | formulations R | members P | members R |", "|---|---|---|---|---|---|---|"]
+    total = {c: Score() for c in RHETORIC}
+    for name, comps in sorted(per.items()):
+        cells = []
+        for c in RHETORIC:
+            total[c].add(comps[c])
+            cells += [_f(comps[c].precision), _f(comps[c].recall)]
+        out.append(f"| {name} | " + " | ".join(cells) + " |")
+    cells = []
+    for c in RHETORIC:
+        cells += [_f(total[c].precision), _f(total[c].recall)]
+    out.append("| **all** | " + " | ".join(cells) + " |")
+    out.append("\n| kind | tp | fp | fn |\n|---|---|---|---|")
+    for c in RHETORIC:
+        out.append(f"| {c} | {total[c].tp} | {total[c].fp} | {total[c].fn} |")
+    return out
+
+
+def report(per: dict[str, dict[str, Score]], notes: list[str], *, quiet: bool = False, rhetoric: dict | None = None) -> str:
     out = []
     out.append("## Per text (outline: top two levels)\n")
     out.append("| text | P | R | parent | exact | formulations R | members P | members R | parallels R | meta |")
@@ -434,10 +489,17 @@ def report(per: dict[str, dict[str, Score]], notes: list[str], *, quiet: bool = 
     out.append(f"\nOutline top two levels exactly right: {exact}/{n} texts ({exact / max(n, 1):.0%}).")
     worst = [name for name, c in per.items() if c["outline"].precision < 0.97 or c["outline"].recall < 0.97 or c["outline"].parent_acc < 0.97]
     out.append(f"Texts below 0.97 on outline P, R or parent accuracy: {len(worst)} ({', '.join(sorted(worst)) or 'none'}).")
+    for title, group in (rhetoric or {}).items():
+        if group:
+            out.extend(rhetoric_report(group, title))
     if not quiet:
         out.append("\n## Errors\n")
-        for name, comps in sorted(per.items()):
-            errs = [e for c in COMPONENTS for e in comps[c].errors]
+        every = dict(per)
+        for group in (rhetoric or {}).values():
+            every.update(group)
+        rhet_names = {k for group in (rhetoric or {}).values() for k in group}
+        for name, comps in sorted(every.items()):
+            errs = [e for c in (RHETORIC if name in rhet_names else COMPONENTS) for e in comps[c].errors]
             if errs:
                 out.append(f"### {name}")
                 out.extend(f"- {e}" for e in errs)
@@ -451,12 +513,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold", nargs="*", type=Path, help="gold files (default: eval/gold/*.yml)")
     ap.add_argument("--quiet", action="store_true", help="tables only, no error list")
     ap.add_argument("--markdown", type=Path, help="also write the report to this file")
+    ap.add_argument("--heldout", action="store_true", help="also score eval/gold-rhetoric/heldout/ (score it last)")
     args = ap.parse_args(argv)
     files = args.gold or sorted((HERE / "gold").glob("*.yml"))
+    rhet = [] if args.gold else sorted((HERE / "gold-rhetoric").glob("*.yml"))
+    held = sorted((HERE / "gold-rhetoric" / "heldout").glob("*.yml")) if args.heldout else []
     t0 = time.perf_counter()
-    golds = [load_gold(p) for p in files]
-    per, notes = evaluate(golds)
-    text = report(per, notes, quiet=args.quiet)
+    golds = [load_gold(p) for p in files + rhet + held]
+    every, notes = evaluate(golds)
+    names = lambda ps: {p.stem for p in ps}  # noqa: E731
+    per = {k: v for k, v in every.items() if k in names(files)}
+    rhetoric = {
+        "Rhetoric: 排比, formulations, members on exhaustively annotated texts (eval/gold-rhetoric)": {k: v for k, v in every.items() if k in names(rhet)},
+        "Rhetoric, held out (eval/gold-rhetoric/heldout, annotated after the rules)": {k: v for k, v in every.items() if k in names(held)},
+    }
+    text = report(per, notes, quiet=args.quiet, rhetoric=rhetoric)
     print(text)
     print(f"\n({len(golds)} gold texts scored in {time.perf_counter() - t0:.1f} s)", file=sys.stderr)
     if args.markdown:
