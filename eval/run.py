@@ -528,6 +528,10 @@ def main(argv: list[str] | None = None) -> int:
         "Rhetoric, held out (eval/gold-rhetoric/heldout, annotated after the rules)": {k: v for k, v in every.items() if k in names(held)},
     }
     text = report(per, notes, quiet=args.quiet, rhetoric=rhetoric)
+    if not args.gold:  # speeches as they come off the web: eval/web/score.py
+        from web.score import section as web_section
+
+        text += "\n\n" + web_section(quiet=args.quiet)
     print(text)
     print(f"\n({len(golds)} gold texts scored in {time.perf_counter() - t0:.1f} s)", file=sys.stderr)
     if args.markdown:
