@@ -14,10 +14,13 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "tifa"
 #: Lowest first.  A module may import from any earlier layer, never from its own or a later one.
 LAYERS = [
     {"errors", "config", "atomic", "procs", "progress", "patterns", "frames"},
+    {"places"},
     {"lexicons", "io", "dedup", "output"},
     {"clean", "ingest"},
+    {"markdown"},
     {"documents"},
     {"segment", "outline", "kwic", "ngrams"},
+    {"parallels"},
     {"formulas", "themes"},
     {"timeline"},
     {"corpus"},

@@ -1,0 +1,459 @@
+"""Parallel constructions (排比): runs of phrases or clauses of matching shape.
+
+Runs sharing a frame — the same opening (服务领导/服务机关/服务基层 → ``服务*``), the same
+ending (领导满意/基层满意/群众满意 → ``*满意``) or a template with slots (门难进/脸难看/话难听/
+事难办 → ``*难*``) — and runs of matching grammatical shape (verb + object: 强基础、转作风、
+树形象).  :mod:`tifa.formulas` re-exports :func:`find_parallels` and :func:`parallels_table`.
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+import os
+import re
+
+import pandas as pd
+
+from .frames import rows_frame
+from .outline import parse as parse_outline
+from .patterns import CN_DIGITS, cn_to_int
+
+PARALLEL_COLUMNS = ["doc_id", "members", "frame", "kind", "n", "start", "end"]
+_NUM = f"[{CN_DIGITS}两]"
+_CLASSIFIERS = "个|大|种|项|条|类|股|套|本"
+
+
+_FIGURE_RE = re.compile(r"[0-9０-９%％.．]|[亿万千百]元|[亿万]吨|[亿万]人|公里|美元")
+_SEG_RE = re.compile(r"[^、，,；;：:。！？!?\n“”（）()—]+")
+_STRIP = "“”\"'（）() "
+#: Openings too common to make a frame on their own.
+_WEAK_PREFIXES = {"我们", "这是", "就是", "这个", "一个", "要把", "不是", "也是", "都是", "还是", "而是", "是在"}
+
+
+def _frame(group: list[str]) -> tuple[str, str] | None:
+    """The shared frame of ``group`` and its kind, or None (figures and amounts never frame)."""
+    if len(set(group)) < len(group) or any(_FIGURE_RE.search(g) for g in group):
+        return None
+    prefix = os.path.commonprefix(group)
+    suffix = os.path.commonprefix([g[::-1] for g in group])[::-1]
+    short = max(map(len, group)) <= 5
+    lengths = {len(g) for g in group}
+    if len(lengths) == 1 and 2 <= len(group[0]) <= 6:
+        n = len(group[0])
+        shared = [all(g[i] == group[0][i] for g in group) for i in range(n)]
+        inner = any(shared[i] and not shared[0] and not shared[-1] for i in range(n))
+        if inner and sum(shared) >= 1:
+            frame = "".join(group[0][i] if shared[i] else "*" for i in range(n))
+            return re.sub(r"\*+", "*", frame), "template"
+    even = len(group) >= 3 and len(lengths) == 1 and len(group[0]) <= 5  # 一个单位，一个系统，一个机构
+    if len(prefix) >= 2 and (prefix not in _WEAK_PREFIXES or even) and all(len(g) > len(prefix) for g in group):
+        return prefix + "*", "opening"
+    if len(suffix) >= 2 and all(len(g) > len(suffix) for g in group):
+        return "*" + suffix, "ending"
+    if short and len(group) >= 3:
+        if len(prefix) == 1 and all(len(g) > 1 for g in group):
+            return prefix + "*", "opening"
+        if len(suffix) == 1 and all(len(g) > 1 for g in group) and suffix not in "的了是":
+            return "*" + suffix, "ending"
+    return None
+
+
+def _trim_run(run: list[list], frame: str, kind: str) -> None:
+    """Cut lead-in words off the first member and tails off the last one."""
+    if len(run) < 3:
+        return
+    if kind == "ending":
+        if _COUNT_PHRASE.match(run[0][1]):  # 六种意识（大局意识、…）: the count is not a member
+            del run[0]
+            return
+        width = max(len(s) for _, s in run[1:])
+        off, seg = run[0]
+        if len(seg) > width + 2:
+            run[0] = [off + len(seg) - width, seg[-width:]]
+    elif kind == "opening":
+        width = max(len(s) for _, s in run[:-1])
+        off, seg = run[-1]
+        if len(seg) > width + 2:
+            run[-1] = [off, seg[:width]]
+
+
+_COUNT_PHRASE = re.compile(rf"^.{{0,6}}{_NUM}{{1,2}}(?:{_CLASSIFIERS})")
+
+
+def _strength(frame: str) -> int:
+    return len(frame.replace("*", ""))
+
+
+def _longest_run(segs: list, i: int) -> tuple[int, tuple[str, str]] | None:
+    best = None
+    j = i + 2
+    if j <= len(segs) and segs[i][1] is not None and segs[i + 1][1] is not None:
+        a, b = segs[i][1], segs[i + 1][1]
+        if a[0] != b[0] and a[-1] != b[-1] and len(a) != len(b):
+            return None  # no opening, ending or same-length template can join these two
+    while j <= len(segs) and all(s is not None for _, s in segs[i:j]):
+        f = _frame([s for _, s in segs[i:j]])
+        if f is None:
+            break
+        best = (j, f)
+        j += 1
+    return best
+
+
+def find_parallels(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30) -> pd.DataFrame:
+    """Runs of ≥ ``min_n`` phrases or clauses sharing a frame."""
+    rows = []
+    for pm in re.finditer(r"[^\n]+", text):
+        segs = []
+        for m in _SEG_RE.finditer(pm.group()):
+            raw = m.group()
+            lead = len(raw) - len(raw.lstrip(_STRIP))
+            seg = raw.strip(_STRIP)
+            if 2 <= len(seg) <= max_len:
+                segs.append((pm.start() + m.start() + lead, seg))
+            else:
+                segs.append((pm.start() + m.start(), None))
+        # a run needs its first two phrases to share an opening, an ending or a length
+        pair_ok = [
+            a is not None and b is not None and (a[0] == b[0] or a[-1] == b[-1] or len(a) == len(b))
+            for (_, a), (_, b) in zip(segs, segs[1:])
+        ]
+        if not any(pair_ok):
+            continue
+        runs: dict[int, tuple | None] = {}
+
+        def longest(k: int):
+            if k >= len(pair_ok) or not pair_ok[k]:
+                return None
+            if k not in runs:
+                runs[k] = _longest_run(segs, k)
+            return runs[k]
+
+        i = 0
+        while i < len(segs):
+            best = longest(i)
+            nxt = longest(i + 1)
+            if best and nxt and nxt[0] >= best[0] and _strength(nxt[1][0]) > _strength(best[1][0]):
+                i += 1  # a stronger frame starts one later (多办实事 | 说老实话、办老实事、做老实人)
+                continue
+            if best and best[0] - i >= 2:
+                j, (frame, kind) = best
+                run = [list(x) for x in segs[i:j]]
+                _trim_run(run, frame, kind)
+                # a lead-in clause that ends with the first member (特别是学会用新的视野…)
+                if kind == "opening" and i > 0 and segs[i - 1][1] and frame[:-1] in segs[i - 1][1][1:]:
+                    off, seg = segs[i - 1]
+                    k = seg.index(frame[:-1], 1)
+                    run.insert(0, [off + k, seg[k:]])
+                if len(run) >= min_n and any(_CONNECTIVE_RE.match(s) for _, s in run):
+                    i += 1  # clauses joined by 不管是…还是…: an argument, not a slogan
+                    continue
+                if len(run) >= min_n:
+                    members = [s for _, s in run]
+                    start = run[0][0]
+                    end = run[-1][0] + len(run[-1][1])
+                    rows.append((doc_id, "|".join(members), frame, kind, len(members), start, end))
+                    i = j
+                    continue
+                i += 1
+                continue
+            else:
+                i += 1
+    rows += _structural_parallels(doc_id, text, rows, min_n=min_n)
+    rows += _list_item_parallels(doc_id, text, rows, min_n=min_n)
+    rows += _verse_parallels(doc_id, text, rows)
+    rows += _ordinal_parallels(doc_id, text, rows, min_n=min_n)
+    rows.sort(key=lambda r: r[5])
+    return rows_frame(rows, PARALLEL_COLUMNS, {"n": "int64", "start": "int64", "end": "int64"})
+
+
+# Structural 排比: members that share no two-character frame but a position (嘴勤、腿勤、手勤),
+# a one-character frame (零差错、零失误、零缺陷; 定项目、定单位…) or a grammatical shape
+# (verb + object: 强基础、转作风、树形象; 参与政务、管理事务、协调关系、搞好服务).
+_CLAUSE_RE = re.compile(r"[^，,；;：:。！？!?\n“”‘’（）()《》—]+")
+_NOT_FRAME = set("的了和与及或是在对把被而且并也都就又还")
+_VERB_POS = ("v", "vd", "vn")
+_OBJECT_POS = ("n", "nz", "vn", "ng", "nr", "ns", "nt", "an", "l")
+
+
+def _split_at(s: str, sep: str) -> list[tuple[int, str]]:
+    """The ``sep``-separated parts of ``s`` with their offsets in it."""
+    parts, pos = [], 0
+    for piece in s.split(sep):
+        parts.append((pos, piece))
+        pos += len(piece) + len(sep)
+    return parts
+
+
+def _trim_ends(parts: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """Cut the lead-in off the first member and the tail off the last one (to the middle's length)."""
+    parts = [(o + len(p) - len(p.lstrip(_STRIP)), p.strip(_STRIP)) for o, p in parts]
+    middle = [p for _, p in parts[1:-1]]
+    if not middle or any(not p for _, p in parts):
+        return None
+    lo, hi = min(map(len, middle)), max(map(len, middle))
+    (o0, first), (o1, last) = parts[0], parts[-1]
+    if len(first) > hi:
+        first, o0 = first[-hi:], o0 + len(first) - hi
+    if len(last) > hi + 1:
+        last = last[:hi]
+    rest = [p for _, p in parts[1:]]
+    c = rest[0][0]
+    if all(p[0] == c for p in rest) and first[0] != c and c in first[1:]:
+        k = first.rindex(c)  # 要定项目、定单位… : the lead-in ends where the shared opening starts
+        first, o0 = first[k:], o0 + k
+    head = [p for _, p in parts[:-1]]
+    e = head[0][-1]
+    if all(p[-1] == e for p in head) and last[-1] != e and e in last[:-1]:
+        last = last[: last.index(e) + 1]  # …、脑勤的作风 → 脑勤
+    out = [(o0, first), *parts[1:-1], (o1, last)]
+    if any(not (2 <= len(p) <= 8) for _, p in out) or min(len(p) for _, p in out) < lo - 1:
+        return None
+    return out
+
+
+def _position_frame(members: list[str]) -> str | None:
+    """A character shared at the same position (from the start, or from the end)."""
+    n = len(members[0])
+    if len({len(m) for m in members}) == 1:
+        shared = [i for i in range(n) if len({m[i] for m in members}) == 1]
+        if shared and len(shared) < n and not any(members[0][i] in _NOT_FRAME for i in shared):
+            frame = "".join(members[0][i] if i in shared else "*" for i in range(n))
+            return re.sub(r"\*+", "*", frame)
+    if len({m[0] for m in members}) == 1 and members[0][0] not in _NOT_FRAME:
+        return members[0][0] + "*"
+    if len({m[-1] for m in members}) == 1 and members[0][-1] not in _NOT_FRAME:
+        return "*" + members[0][-1]
+    return None
+
+
+def _verb_object(members: list[str]) -> bool:
+    """Every member is one verb followed by one object word (POS from the tokens' tagger)."""
+    from .segment import shared_segmenter
+
+    seg = shared_segmenter()
+    for m in members:
+        words = seg.tag(m)
+        if len(words) == 1 and len(m) in (3, 4):  # 树形象 is one dictionary word: read it as 树 + 形象
+            k = 1 if len(m) == 3 else 2
+            head, tail = seg.tag(m[:k]), seg.tag(m[k:])
+            words = head + tail if len(head) == 1 and len(tail) == 1 else words
+        if len(words) != 2 or not words[1][1].startswith(_OBJECT_POS):
+            return False
+        verb, pos = words[0]
+        # a one-character adjective used as a verb heads a slogan too (强基础、优服务)
+        if not (pos.startswith(_VERB_POS) or (pos == "a" and len(verb) == 1)):
+            return False
+    return len({len(m) for m in members}) == 1
+
+
+#: One-character endings of concrete nouns (剪子、刀子、浆子): a list of such nouns is a list.
+_NOUN_SUFFIXES = set("子儿头")
+_CONNECTIVE_RE = re.compile(r"^(?:不管是|不管|无论是|无论|还是|或者|但是|而且|并且|因为|所以|如果|虽然|即使|不仅|而是)")
+
+
+def _plain_nouns(members: list[str], frame: str) -> bool:
+    """A plain list of nouns: every member one dictionary noun of a concrete-noun ending
+    (剪子、刀子、浆子), or nouns before a shared head noun (财税体制、金融体制) — see :func:`_noun_list`.
+    A shared frame of nouns the genre coins (政治判断力、政治领悟力; 参与者、贡献者) stays a slogan."""
+    from .segment import shared_segmenter
+
+    seg = shared_segmenter()
+    if frame[:1] == "*" and frame[1:] in _NOUN_SUFFIXES and all(
+        len(t := seg.tag(m)) == 1 and t[0][1].startswith("n") for m in members
+    ):
+        return True
+    return _noun_list(members, frame)
+
+
+def _noun_list(members: list[str], frame: str) -> bool:
+    """Nouns of two or more characters before a shared head noun (财税体制、金融体制、投资体制):
+    a list, not a 排比 (a one-character frame — 嘴勤、腿勤 — stays a slogan)."""
+    from .segment import shared_segmenter
+
+    head = frame[1:]
+    if not frame.startswith("*") or "*" in head or len(head) < 2:
+        return False
+    seg = shared_segmenter()
+    for m in members:
+        mod = m[: -len(head)]
+        if len(mod) < 2 or not all(pos.startswith(("n", "j", "s")) for _, pos in seg.tag(mod)):
+            return False
+    return all(pos.startswith("n") for _, pos in seg.tag(head))
+
+
+def _structural_parallels(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
+    # spans already taken, sorted: does one open before a new span ends and close after it starts?
+    found_spans = sorted((r[5], r[6]) for r in found)
+    found_starts = [a for a, _ in found_spans]
+    reach = list(itertools.accumulate((b for _, b in found_spans), max))  # furthest end so far
+    starts: list[int] = []  # spans added here: disjoint from everything, so sorted ends too
+    ends: list[int] = []
+    rows = []
+    for base, parts in _coordinated_runs(text, min_n):
+        start = base + parts[0][0]
+        end = base + parts[-1][0] + len(parts[-1][1])
+        f = bisect.bisect_left(found_starts, end)
+        i = bisect.bisect_left(starts, end)
+        if (f and reach[f - 1] > start) or (i and ends[i - 1] > start):
+            continue  # overlaps a run already found (checked first: it is the cheap test)
+        members = [p for _, p in parts]
+        if len(set(members)) < len(members) or any(_FIGURE_RE.search(m) for m in members):
+            continue  # figures and amounts never make a slogan
+        frame = _position_frame(members)
+        kind = "list" if frame is not None and _plain_nouns(members, frame) else "structural"
+        if frame is None:
+            if not _verb_object(members):
+                continue  # a plain list (农业、工业、国防) is no 排比
+            frame, kind = "V+O", "verb_object"
+        starts.insert(i, start)
+        ends.insert(i, end)
+        rows.append((doc_id, "|".join(members), frame, kind, len(members), start, end))
+    return rows
+
+
+_INLINE_ORDINAL_RE = re.compile(r"第([一二三四五六七八九十])个?(?=[\u4e00-\u9fff])")
+
+
+def _ordinal_parallels(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
+    """排比 along ordinals run into the text, without a comma (第一要学会夹尾巴，…第二个要学会摇尾巴，…
+    第三要学会翘尾巴，…): within one paragraph, ordinals counting up from 第一, each followed by a short
+    phrase; the phrases must share a frame."""
+    seen = {r[1] for r in found}
+    spans = [(r[5], r[6]) for r in found]
+    rows = []
+    for pm in re.finditer(r"[^\n]+", text):
+        run: list[tuple[int, str]] = []
+        for m in _INLINE_ORDINAL_RE.finditer(pm.group()):
+            n = cn_to_int(m.group(1))
+            if n == 1:
+                run = []
+            elif n != len(run) + 1:
+                continue
+            head = _ITEM_HEAD_RE.match(pm.group(), m.end())
+            run.append((pm.start() + m.end(), head.group() if head else ""))
+        members = [h for _, h in run]
+        if len(run) < min_n or not _usable_heads(members, 8, seen):
+            continue
+        framed = _frame(members)
+        if not framed:
+            continue
+        # the run spans whole paragraphs: only its phrases must be free
+        if any(a < o + len(h) and o < b for o, h in run for a, b in spans):
+            continue
+        start, end = run[0][0], run[-1][0] + len(members[-1])
+        rows.append((doc_id, "|".join(members), framed[0], framed[1], len(members), start, end))
+    return rows
+
+
+_VERSE_RE = re.compile(r"(?:[\u4e00-\u9fffA-Z]{7}[，,]){3,}[\u4e00-\u9fffA-Z]{7}(?=[。！？!?；;”\n]|$)|(?:[\u4e00-\u9fffA-Z]{5}[，,]){3,}[\u4e00-\u9fffA-Z]{5}(?=[。！？!?；;”\n]|$)")
+
+
+_VERSE_OPEN_RE = re.compile(r"[。！？!?；;“\n：:]")
+
+
+def _verse_parallels(doc_id: str, text: str, found: list) -> list[tuple]:
+    """Lines of verse the genre closes with (励精图治挑重担，撸起袖子加油干，…): four or more clauses
+    of exactly seven (or five) characters, the whole of a sentence."""
+    spans = [(r[5], r[6]) for r in found]
+    rows = []
+    # the clauses must open the sentence, not end a longer one: only sentence starts are tried
+    # (a match holds no sentence break, so this finds what a scan of every position would)
+    opens = itertools.chain((0,), (m.end() for m in _VERSE_OPEN_RE.finditer(text)))
+    for m in filter(None, (_VERSE_RE.match(text, p) for p in opens)):
+        start, end = m.start(), m.end()
+        if any(a < end and start < b for a, b in spans):
+            continue
+        members = re.split(r"[，,]", m.group())
+        if len(set(members)) < len(members) or any(_FIGURE_RE.search(x) for x in members):
+            continue
+        rows.append((doc_id, "|".join(members), f"{len(members[0])}言", "verse", len(members), start, end))
+    return rows
+
+
+#: Heads that name the parts of an inventory (医疗卫生方面、养老帮困方面…), not a slogan.
+_LIST_HEADS = {"方面", "问题", "领域", "部分", "情况"}
+_ITEM_HEAD_RE = re.compile(r"[^。，,；;：:！？!?\n]+")
+
+
+def _usable_heads(members: list[str], max_len: int, seen: set[str]) -> bool:
+    """Short phrases opening list items that could make a 排比: 2 to ``max_len`` characters, all
+    different, no figures, not already reported."""
+    return (
+        all(2 <= len(h) <= max_len for h in members)
+        and len(set(members)) == len(members)
+        and not any(_FIGURE_RE.search(h) for h in members)
+        and "|".join(members) not in seen
+    )
+
+
+def _list_item_parallels(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
+    """排比 across a numbered list: the short heads its items open with
+    (第一，通天气。… 第二，接地气。… 第三，聚人气。…) sharing a frame or a character position."""
+    seen = {r[1] for r in found}
+    groups: dict[int, list] = {}
+    for it in parse_outline(text):
+        groups.setdefault(it.enum_key, []).append(it)
+    rows = []
+    for items in groups.values():
+        if len(items) < min_n:
+            continue
+        heads = []
+        for it in items:
+            m = _ITEM_HEAD_RE.match(text, it.marker.end)
+            raw = m.group() if m else ""
+            head = raw.strip(_STRIP)
+            heads.append((it.marker.end + len(raw) - len(raw.lstrip(_STRIP)), head))
+        members = [h for _, h in heads]
+        if not _usable_heads(members, 6, seen):
+            continue
+        framed = _frame(members)
+        frame, kind = framed if framed else (_position_frame(members), "structural")
+        if frame is None or frame.strip("*") in _LIST_HEADS:
+            continue
+        rows.append((doc_id, "|".join(members), frame, kind, len(members), heads[0][0], heads[-1][0] + len(members[-1])))
+    return rows
+
+
+_SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+")
+
+
+def _coordinated_runs(text: str, min_n: int):
+    """Candidate member runs: the 、-parts of a clause, and runs of short ，-clauses
+    (参与政务，管理事务，协调关系，搞好服务), each with the offset its part offsets count from."""
+    for cm in _CLAUSE_RE.finditer(text):
+        clause = cm.group()
+        if clause.count("、") >= min_n - 1:
+            parts = _trim_ends(_split_at(clause, "、"))
+            if parts is not None and len(parts) >= min_n:
+                yield cm.start(), parts
+    for sm in _SENTENCE_RE.finditer(text):
+        sent = sm.group()
+        if sent.count("，") < min_n - 1:
+            continue
+        pieces = _split_at(sent, "，")
+        i = 0
+        while i + min_n <= len(pieces):
+            j = i + 1  # middle pieces are short phrases, not clauses
+            while (
+                j < len(pieces) - 1
+                and 2 <= len(pieces[j][1].strip(_STRIP)) <= 6
+                and "、" not in pieces[j][1]
+                and not pieces[j][1].rstrip().endswith(("”", "’", "）", ")"))  # a quotation closes the run
+            ):
+                j += 1
+            window = pieces[i : j + 1]
+            if len(pieces[j][1].strip(_STRIP)) > 8:  # the run ends before a full clause
+                window = pieces[i:j]
+            if len(window) >= min_n and "、" not in window[0][1] + window[-1][1]:
+                parts = _trim_ends(window)
+                if parts is not None:
+                    yield sm.start(), parts
+                    i = j + 1
+                    continue
+            i += 1
+
+
+def parallels_table(docs: pd.DataFrame, *, min_n: int = 3) -> pd.DataFrame:
+    frames = [find_parallels(d, t, min_n=min_n) for d, t in zip(docs["doc_id"], docs["text"])]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=PARALLEL_COLUMNS)
