@@ -541,6 +541,7 @@ def formula_matrix(formulas: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
 MINED_COLUMNS = ["template", "filler", "count", "n_docs", "example", "doc_id", "start", "end",
                  "template_docs", "template_speakers", "template_fillers"]
 #: Frame ends too common to make a template alone (a clause starting with 的 or ending in 了 is no frame).
+_CLAUSE_RE = re.compile(r"[^，,；;：:。！？!?\n“”‘’（）()《》—]+")
 _WEAK_FRAME = set("的了是和与及或在对把被而且并也都就又还要我这个一不有")
 
 
