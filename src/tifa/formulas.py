@@ -540,8 +540,9 @@ def formula_matrix(formulas: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
 
 MINED_COLUMNS = ["template", "filler", "count", "n_docs", "example", "doc_id", "start", "end",
                  "template_docs", "template_speakers", "template_fillers"]
-#: Frame ends too common to make a template alone (a clause starting with 的 or ending in 了 is no frame).
 _CLAUSE_RE = re.compile(r"[^，,；;：:。！？!?\n“”‘’（）()《》—]+")
+_FIGURE_RE = re.compile(r"[0-9０-９%％.．]|[亿万千百]元|[亿万]吨|[亿万]人|公里|美元")
+#: Frame ends too common to make a template alone (a clause starting with 的 or ending in 了 is no frame).
 _WEAK_FRAME = set("的了是和与及或在对把被而且并也都就又还要我这个一不有")
 
 
