@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from tifa.corpus import load  # noqa: E402
 from tifa.documents import doc_id_for  # noqa: E402
+from tifa.io import iter_sources  # noqa: E402
 
 try:  # traditional characters in a gold title or a text compare as simplified
     from opencc import OpenCC
@@ -98,9 +99,11 @@ class Gold:
     data: dict
     outline: list[GoldItem] = field(default_factory=list)
 
+    source_name: str = ""  #: the ``source`` tifa gave the file among those loaded with it
+
     @property
     def doc_id(self) -> str:
-        return doc_id_for(self.source.stem, self.part)
+        return doc_id_for(self.source_name or self.source.name, self.part)
 
 
 def load_gold(path: Path) -> Gold:
@@ -389,6 +392,9 @@ def evaluate(golds: list[Gold]) -> tuple[dict[str, dict[str, Score]], list[str]]
         shared_corpus = load(plain)
         for s in plain:
             corpora[s] = shared_corpus
+        names = {f.resolve(): name for f, name in iter_sources(plain)}  # the sources load gave them
+        for g in golds:
+            g.source_name = names.get(g.source.resolve(), "")
     for s in sources:
         if corpora[s] is None:
             corpora[s] = load([s])

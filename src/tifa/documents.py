@@ -16,6 +16,7 @@ Sentences carry character offsets into ``documents.text``.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import re
@@ -27,7 +28,10 @@ from .clean import Cleaned, Removal, clean, is_title_like
 from .config import DEFAULT_MAX_BYTES
 from .errors import InputError
 from .io import Decoded, read_text
-from .patterns import CLOSING_RE, DATE_RES, LINE_MARKER_RE, PIECE_RE, SENT_END
+from .markdown import PLACE_KEYS, FrontMatter, front_matter, meta_text, source_url
+from .markdown import STEPS as MARKDOWN_STEPS
+from .patterns import CLOSING_RE, DATE_RES, LINE_MARKER_RE, PIECE_RE, SENT_END, cn_to_int
+from .places import is_place, is_signature, level_of, normalise, place_from_folders, place_from_text, place_from_title
 
 if TYPE_CHECKING:  # the tables import pandas when first built: reading and splitting need none of it
     import pandas as pd
@@ -41,7 +45,8 @@ DUPLICATE_THRESHOLD = 0.8
 
 DOC_COLUMNS = [
     "doc_id", "source", "part", "n_parts", "piece_label", "title", "page_title", "date", "date_source",
-    "text", "n_chars", "n_paras", "n_sents", "sha1", "encoding", "duplicate_of", "dup_similarity",
+    "year", "date_note", "place", "level", "source_url",
+    "text", "n_chars", "n_paras", "n_sents", "sha1", "encoding", "duplicate_of", "dup_similarity", "front_matter",
 ]
 SENT_COLUMNS = ["doc_id", "sent_id", "para_id", "start", "end", "text", "item_id", "matter"]
 LOG_COLUMNS = ["source", "doc_id", "line", "raw_start", "raw_end", "pos", "removed", "reason"]
@@ -63,6 +68,16 @@ class Piece:
     start: int  #: offset of ``text`` in the cleaned file text
     end: int
     log: tuple[Removal, ...] = field(default=())
+    date_note: str = ""  #: where the sources of the date disagree by a year or more
+    place: str = ""  #: the issuing government or body (:mod:`tifa.places`)
+    level: str = ""
+    source_url: str = ""  #: the page the text was taken from (front matter)
+    front_matter: str = ""  #: every front-matter key, as a JSON object
+
+    @property
+    def year(self) -> int | None:
+        """The year of delivery (of ``date``)."""
+        return int(self.date[:4]) if self.date and self.date[:4].isdigit() else None
 
 
 def doc_id_for(source: str, part: int) -> str:
@@ -91,7 +106,92 @@ def _parse_date(s: str) -> str | None:
 
 
 #: Subtitle, dateline or speaker lines under a title (``——2021年3月5日在…会议上``).
-_SUBTITLE_RE = re.compile(r"^\s*(?:[—－-]{1,2}|\d{4}\s*年\s*\d{1,2}\s*月|\(|（)")
+_SUBTITLE_RE = re.compile(r"^\s*(?:[—－\-─━]{1,2}|\d{4}\s*年\s*\d{1,2}\s*月|\(|（)")
+#: A dateline naming the meeting a speech was delivered at (``在四川省第十二届人民代表大会第四次会议上（2016年1月25日）``).
+_DATELINE_RE = re.compile(r"在\S{2,40}?(?:会议|大会|会)上")
+_DATELINE_TITLE_RE = re.compile(r"^[—─\-－]*(?:\S{0,20}日)?在\S{2,40}?(?:会议|大会)上(?:[（(][^）)]*[）)])?$")
+_TITLE_YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)\s*年")
+_META_DATE_RE = re.compile(r"^\s*(1[89]\d\d|20\d\d)(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2}))?)?")
+#: Front-matter keys that may hold the date of delivery, in order of preference.
+META_DATE_KEYS = ("date", "delivered", "year", "published", "pubdate")
+
+
+def _meta_date(meta: dict) -> str | None:
+    """The date of the front matter (``date: 2016-01-25``, ``year: 2016``), ISO, as precise as given."""
+    for key in META_DATE_KEYS:
+        v = meta_text(meta, key)
+        d = _parse_date(v) if v else None
+        if d:
+            return d
+        m = _META_DATE_RE.match(v) if v else None
+        if m:
+            y, mo, dd = m.groups()
+            if mo and not 1 <= int(mo) <= 12:
+                mo = dd = None
+            return "-".join(f"{int(x):02d}" if i else x for i, x in enumerate((y, mo, dd)) if x)
+    return None
+
+
+_CN_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "O": "0", "0": "0"}
+_CN_DATE_RE = re.compile(r"([〇零○Ｏ0O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?")
+_YEAR_MONTH_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)\s*年\s*(\d{1,2})\s*月")
+#: ``一、2003年工作回顾``, ``2006年工作的回顾``: the heading of the part reviewing the year before delivery.
+_REVIEW_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、)?\s*(1[89]\d\d|20\d\d)\s*年(?:的)?(?:政府)?工作(?:的)?回顾\s*$")
+
+
+def _dateline_date(line: str) -> str | None:
+    """The date of a dateline: digits (``2016年1月25日``), Chinese numerals (``二〇二三年一月十五日``),
+    or a year and month only (``2009年1月``, kept as ``2009-01``)."""
+    d = _parse_date(line)
+    if d:
+        return d
+    m = _CN_DATE_RE.search(line)
+    if m:
+        y = int("".join(_CN_YEAR_DIGITS[c] for c in m.group(1)))
+        mo, dd = cn_to_int(m.group(2)), cn_to_int(m.group(3)) if m.group(3) else None
+        if 1900 <= y <= 2100 and mo and 1 <= mo <= 12:
+            return f"{y:04d}-{mo:02d}" + (f"-{dd:02d}" if dd and 1 <= dd <= 31 else "")
+    m = _YEAR_MONTH_RE.search(line)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+    return None
+
+
+def _year_in(title: str) -> str | None:
+    m = _TITLE_YEAR_RE.search(title or "")
+    return m.group(1) if m else None
+
+
+def _better_title(own: str, given: str) -> str:
+    """The text's own title line, unless the front matter's title says the same and more
+    (``政府工作报告`` within ``2026年政府工作报告``) or the text has none."""
+    a, b = re.sub(r"\s+", "", own or ""), re.sub(r"\s+", "", given or "")
+    if not a or (b and a in b) or _DATELINE_TITLE_RE.match(a) or is_signature(own):
+        return given  # no title line, or the line taken is the dateline or the speaker's signature
+    return own
+
+
+def _describe(date, date_source, meta: dict, source: str, title: str, head: str, folders: Sequence[str]) -> tuple[str, str, str]:
+    """``(date_note, place, level)`` of a piece.
+
+    The place comes from the front matter (a place key, else its title), the text (dateline,
+    signature), the title, then the folders.  The note says where a date from the text
+    disagrees by a year or more with the front matter or the file name."""
+    place = ""
+    for key in PLACE_KEYS:
+        v = meta_text(meta, key)
+        if v and is_place(v):
+            place = normalise(v)
+            break
+    place = place or place_from_title(meta_text(meta, "title")) or place_from_text(head) or place_from_title(title)
+    place = place or place_from_folders(folders)
+    note = ""
+    if date_source == "text" and date:
+        others = [("front matter", _meta_date(meta) or _year_in(meta_text(meta, "title"))), ("file name", filename_date(source))]
+        off = [f"{what} says {d}" for what, d in others if d and abs(int(d[:4]) - int(date[:4])) >= 1]
+        if off:
+            note = f"delivered {date} (text); " + ", ".join(off)
+    return note, place, level_of(place)
 _DATE_LINE_RE = re.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*$")
 
 
@@ -137,8 +237,13 @@ def _chrome_between(log: Sequence[Removal], a: int, b: int) -> bool:
     return any(a <= r.pos <= b and r.reason in CHROME_REASONS for r in log)
 
 
-def split_pieces(cleaned: Cleaned, *, source: str) -> list[Piece]:
-    """Split one cleaned file into pieces with title, date and body text."""
+def split_pieces(
+    cleaned: Cleaned, *, source: str, front: FrontMatter | None = None, folders: Sequence[str] = ()
+) -> list[Piece]:
+    """Split one cleaned file into pieces with title, date and body text; ``front`` is the
+    file's front matter, ``folders`` the names of the folders holding it, nearest first
+    (where :func:`_describe` looks for its place)."""
+    meta = front.meta if front is not None else {}
     text = cleaned.text
     lines = _lines(text)
     if not text.strip():
@@ -198,9 +303,25 @@ def split_pieces(cleaned: Cleaned, *, source: str) -> list[Piece]:
         head_lines = text[lines[a][0] : end].split("\n")
         for k, line in enumerate(head_lines):
             # a date line anywhere, or a dateline among the first lines (subtitle)
-            if _DATE_LINE_RE.match(line) or (k < 6 and len(line) <= 60 and _SUBTITLE_RE.match(line) and _parse_date(line)):
+            if _DATE_LINE_RE.match(line) or (
+                k < 8 and len(line) <= 80 and (_SUBTITLE_RE.match(line) or _DATELINE_RE.search(line)) and _parse_date(line)
+            ):
                 date, date_source = _parse_date(line), "text"
                 break
+            if k < 8 and len(line) <= 80 and _DATELINE_RE.search(line) and _dateline_date(line):
+                date, date_source = _dateline_date(line), "text"  # 二〇二三年一月十五日在…, ——2009年1月在…
+                break
+        review_note = ""
+        if date is None:  # 一、2003年工作回顾: a work report is delivered the year after the year it reviews
+            for line in head_lines[:80]:
+                m = _REVIEW_RE.match(line)
+                if m:
+                    date, date_source = str(int(m.group(1)) + 1), "text"
+                    review_note = f"the year after its review ({line.strip()})"
+                    break
+        if date is None and meta:
+            date = _meta_date(meta)
+            date_source = "front_matter" if date else None
         if date is None:
             for r in cleaned.log:
                 if r.reason == "page_meta" and piece_start_in_file <= r.pos <= end:
@@ -210,9 +331,18 @@ def split_pieces(cleaned: Cleaned, *, source: str) -> list[Piece]:
                         break
         if date is None and header_meta_date:
             date, date_source = header_meta_date, "page"
+        if date is None and meta:
+            date = _year_in(meta_text(meta, "title"))
+            date_source = "front_matter" if date else None
         if date is None:
             date = filename_date(source)
             date_source = "filename" if date else None
+        if part == 1 and meta_text(meta, "title"):
+            title = _better_title(title, meta_text(meta, "title"))
+        head = "\n".join(head_lines[:12])[:2000]
+        date_note, place, level = _describe(date, date_source, meta, source, title, head, folders)
+        if review_note:
+            date_note = "; ".join(x for x in (review_note, date_note) if x)
         if not title:  # no title line: the file's name (``gwr-1984``) rather than nothing
             title = PurePosixPath(source).stem
         is_last = part == n_parts
@@ -233,6 +363,11 @@ def split_pieces(cleaned: Cleaned, *, source: str) -> list[Piece]:
                 start=start,
                 end=end,
                 log=own_log,
+                date_note=date_note,
+                place=place,
+                level=level,
+                source_url=source_url(meta),
+                front_matter=front.json() if front is not None else "",
             )
         )
     return pieces
@@ -260,7 +395,15 @@ def read_pieces(path: Path, *, source: str | None = None, max_bytes: int | None 
     except (OSError, UnicodeError) as err:  # pragma: no cover - defensive: read_text names its own errors
         raise InputError(path, f"cannot read: {err}") from err
     src = source or path.name
-    pieces = split_pieces(clean(decoded.text), source=src)
+    if decoded.format == "markdown":  # front matter and markup out of the text, logged (tifa.markdown)
+        front = front_matter(decoded.text)
+        cleaned = clean(decoded.text, steps=MARKDOWN_STEPS)
+    else:
+        front, cleaned = None, clean(decoded.text)
+    folders = [*reversed(PurePosixPath(src).parent.parts), *(q.name for q in Path(path).resolve().parents[:3])]
+    pieces = split_pieces(cleaned, source=src, front=front, folders=folders)
+    if front is not None and front.warning:
+        decoded = dataclasses.replace(decoded, warnings=(*decoded.warnings, front.warning))
     if not pieces:
         raise InputError(path, "no text left after cleaning (only page chrome?)")
     return FilePieces(path=path, source=src, decoded=decoded, pieces=pieces)
@@ -352,9 +495,17 @@ def pieces_frame(pieces: Sequence[Piece], *, encoding: str = "") -> pd.DataFrame
                 "encoding": encoding,
                 "duplicate_of": None,
                 "dup_similarity": float("nan"),
+                "year": p.year,
+                "date_note": p.date_note,
+                "place": p.place,
+                "level": p.level,
+                "source_url": p.source_url,
+                "front_matter": p.front_matter,
             }
         )
-    return pd.DataFrame(rows, columns=DOC_COLUMNS)
+    df = pd.DataFrame(rows, columns=DOC_COLUMNS)
+    df["year"] = df["year"].astype("Int64")  # the year of delivery; <NA> when no date is known
+    return df
 
 
 def log_frame(pieces: Sequence[Piece]) -> pd.DataFrame:

@@ -21,6 +21,7 @@ order; ``iter_sources`` pairs each with its ``source`` name.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,7 @@ from .config import DEFAULT_MAX_BYTES
 from .errors import InputError
 
 #: Extensions read as plain text.
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".docx", ".html", ".htm", ".pdf"}
 #: A .docx may not unpack to more than this many bytes, nor this many times its size.
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
@@ -90,8 +91,15 @@ def source_name(path: Path, root: Path | None) -> str:
 
 def iter_sources(paths: Iterable[Path | str], root: Path | None = None) -> Iterator[tuple[Path, str]]:
     """``(file, source)`` for every file of :func:`iter_inputs`: the source is relative to
-    ``root``, else to the given folder the file was found in, else the file's name."""
+    ``root``, else to the given folder the file was found in, else the file's name.  Given several
+    paths and no ``root``, every source is relative to the folder holding them all, so that files
+    of one name in different folders (``佛山市/2011.md``, ``兰州市/2011.md``) stay apart."""
     paths = list(paths)
+    if root is None and len(paths) > 1:  # the common root of the given files and folders
+        try:
+            root = Path(os.path.commonpath([str(Path(p).resolve() if Path(p).is_dir() else Path(p).resolve().parent) for p in paths]))
+        except ValueError:  # pragma: no cover - paths on different drives
+            root = None
     for f in iter_inputs(paths):
         base = root
         if base is None:
@@ -273,9 +281,9 @@ def read_text(path: Path | str, *, max_bytes: int | None = DEFAULT_MAX_BYTES) ->
         text, enc, fmt = _read_pdf(p, data), "pdf", "pdf"
     else:
         text, enc = decode_bytes(data, p)
-        fmt = "text"
+        fmt = "markdown" if suffix in (".md", ".markdown") else "text"  # front matter and markup: tifa.markdown
     if not text.strip():
-        raise InputError(p, "empty file (only whitespace)" if fmt == "text" else f"no text in this {fmt} file")
+        raise InputError(p, "empty file (only whitespace)" if fmt in ("text", "markdown") else f"no text in this {fmt} file")
     warnings: list[str] = []
     if enc == "mixed":
         warnings.append("mixed encodings: lines in UTF-8 and in GB18030 were decoded separately")
