@@ -14,7 +14,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "tifa"
 #: Lowest first.  A module may import from any earlier layer, never from its own or a later one.
 LAYERS = [
     {"errors", "config", "atomic", "procs", "progress", "patterns", "frames"},
-    {"places"},
+    {"places", "lock"},
     {"lexicons", "io", "dedup", "output"},
     {"clean", "ingest"},
     {"markdown"},

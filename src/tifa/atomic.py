@@ -24,10 +24,17 @@ def finalize(tmp: Path | str, target: Path) -> None:
     os.replace(tmp, target)
 
 
+#: A temporary name keeps at most this many bytes of its target's name (a name near the file
+#: system's limit of 255 still gets a temporary one).
+TEMP_NAME_BYTES = 64
+
+
 def temp_beside(target: Path) -> Path:
-    """A fresh temporary file name in ``target``'s folder (hidden, same suffix)."""
+    """A fresh temporary file name in ``target``'s folder (hidden: ``.<name>.<random>.tmp``,
+    the name cut to :data:`TEMP_NAME_BYTES`)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    name = os.fsencode(target.name)[:TEMP_NAME_BYTES]
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.fsdecode(name)}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     return Path(tmp)
 

@@ -19,13 +19,27 @@ Everything is written to temporary names and renamed into place; the
 manifest is written last and unreferenced parts are deleted only after it.
 A build interrupted at any point leaves the previous corpus intact, and the
 next build reuses every part already finished.
+
+A file is read once per build where it is processed: the worker reads its bytes, and keys and
+fills its part from those same bytes (a file edited while the build runs gets the part of what
+was read, never the part named after other bytes).  A part's ``meta.json`` records the SHA-256 of
+the bytes it was made from; a part is reused only when its meta agrees with its key.  The
+size/mtime shortcut (a file not read again when its size, mtime, ctime and inode are those the
+manifest recorded) is not taken for a file changed within two seconds of that manifest (the
+"racy" case of git's index): such a file is read and hashed again.
+
+The build holds the lock of ``out_dir`` (:mod:`tifa.lock`) from start to end: a second build
+waits.  It first removes what a killed build left (temporary parts and files, unreferenced
+generations of the corpus tables).
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import shutil
+import stat as statmod
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,8 +52,8 @@ import pyarrow.parquet as pq
 
 from . import __version__
 from .config import DEFAULT_MAX_BYTES, LEXICONS, PROCESSED, RAW
-from .corpus import Corpus, document_tables, process_file, write_tables_atomic
-from .errors import InputError
+from .corpus import Corpus, commit_store, document_tables, process_file, read_manifest, store_files
+from .errors import InputError, StoreError, printable
 from .io import iter_inputs, source_name
 from .progress import progress_iter
 
@@ -77,12 +91,59 @@ def fingerprint(lexicons: Path = LEXICONS) -> str:
     return h.hexdigest()
 
 
-def part_key(source: str, data: bytes, fp: str) -> str:
+def part_key(source: str, sha: str, fp: str) -> str:
+    """The name of the part of ``source`` whose bytes have SHA-256 ``sha``, made by code ``fp``."""
     h = hashlib.sha256(fp.encode())
-    h.update(source.encode("utf-8"))
+    h.update(source.encode("utf-8", "surrogateescape"))
     h.update(b"\0")
-    h.update(data)
+    h.update(sha.encode())
     return h.hexdigest()[:32]
+
+
+#: What the size/mtime shortcut compares: a file whose four are unchanged is not read again.
+STAT_FIELDS = ("size", "mtime_ns", "ctime_ns", "ino")
+#: A file changed this close to (or after) the manifest that recorded it is read again.
+RACY_NS = 2_000_000_000
+
+
+def stat_record(st: os.stat_result) -> dict:
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ctime_ns": st.st_ctime_ns, "ino": st.st_ino}
+
+
+class Changing(InputError):
+    """The file changed while it was being read."""
+
+
+class PartWriteError(InputError):
+    """A file's part could not be written (a full or read-only store): no build is committed."""
+
+
+def read_once(path: Path, max_bytes: int | None, *, tries: int = 3) -> tuple[bytes | None, dict]:
+    """The bytes of ``path`` and the stat (:func:`stat_record`) they were read under.
+
+    ``None`` for the bytes when the file is over ``max_bytes`` or not a regular file (reading it
+    names the reason).  A file that is not a symbolic link is opened with ``O_NOFOLLOW`` (one
+    swapped for a link since the folder was walked is refused).  A file whose stat changed
+    while it was read is read again, at most ``tries`` times."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+    if not path.is_symlink():
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(tries):
+        try:
+            fd = os.open(path, flags)
+        except OSError as e:
+            if e.errno == errno.ELOOP:
+                raise InputError(path, "became a symbolic link while the build ran: refused, not read") from None
+            raise
+        with os.fdopen(fd, "rb") as fh:
+            before = os.fstat(fh.fileno())
+            if not statmod.S_ISREG(before.st_mode) or (max_bytes is not None and before.st_size > max_bytes):
+                return None, stat_record(before)
+            data = fh.read()
+            after = os.fstat(fh.fileno())
+        if stat_record(before) == stat_record(after) and len(data) == after.st_size:
+            return data, stat_record(after)
+    raise Changing(path, "kept changing while it was read; build again once it is saved")
 
 
 def part_table(df: pd.DataFrame) -> pa.Table:
@@ -133,13 +194,26 @@ def parquet_options(schema: pa.Schema) -> dict:
     }
 
 
-def process_part(path: Path, source: str, key: str, parts_dir: Path, *, max_bytes: int | None, segmenter=None) -> dict:
-    """Process one file into ``parts_dir/key`` (atomically); return its meta."""
+def process_part(
+    path: Path, source: str, parts_dir: Path, *, fp: str | None = None, expected: str | None = None,
+    max_bytes: int | None, segmenter=None,
+) -> dict:
+    """Read ``path`` once, process those bytes into ``parts_dir/<key>`` (atomically) and return
+    its meta.  The key is made from the bytes read here: ``expected`` (the key the build made
+    from its own reading) differs only if the file changed in between, which the meta says."""
     from .dedup import signatures
     from .segment import shared_segmenter, tokens_table
 
+    fp = fp or fingerprint()
+    data, st = read_once(path, max_bytes)
+    if data is None:  # too large, or not a file: reading it says which
+        process_file(path, source=source, max_bytes=max_bytes)
+        raise InputError(path, "not a regular file")
+    sha = hashlib.sha256(data).hexdigest()
+    key = part_key(source, sha, fp)
     segmenter = segmenter or shared_segmenter()
-    fr = process_file(path, source=source, max_bytes=max_bytes)
+    fr = process_file(path, source=source, max_bytes=max_bytes, data=data)
+    del data
     docs = fr.documents
     per_doc = document_tables(docs)
     tables = {
@@ -150,9 +224,18 @@ def process_part(path: Path, source: str, key: str, parts_dir: Path, *, max_byte
         "tokens": tokens_table(docs, per_doc["sentences"], segmenter=segmenter),  # Arrow: written as is
         "minhash": pd.DataFrame({"doc_id": docs["doc_id"], "signature": [sig.tobytes() for sig in signatures(list(docs["text"]))]}),
     }
-    meta = {"source": source, "key": key, "n_documents": int(len(docs)), "warnings": list(fr.warnings)}
-    meta_out = dict(meta, documents=docs, minhash=tables["minhash"])  # handed back: no re-reading in assembly
-    tmp = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=parts_dir))
+    warnings = [printable(w) for w in fr.warnings]
+    if expected is not None and key != expected:
+        warnings.append(f"{printable(path)}: warning: changed while the build ran; built from the content read last")
+    meta = {"source": source, "key": key, "sha256": sha, "n_bytes": st["size"], "n_documents": int(len(docs)), "warnings": warnings}
+    meta_out = dict(meta, documents=docs, minhash=tables["minhash"], stat=st)  # handed back: no re-reading in assembly
+    final = parts_dir / key
+    if part_ok(final, source, fp):  # another build, or an earlier one, made it from the same bytes
+        return meta_out
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=parts_dir))
+    except OSError as e:
+        raise PartWriteError(path, f"cannot write its part in {parts_dir}: {e.strerror or e}") from None
     try:
         for name, df in tables.items():
             # what DataFrame.to_parquet(index=False) writes, without its per-call overhead
@@ -161,15 +244,27 @@ def process_part(path: Path, source: str, key: str, parts_dir: Path, *, max_byte
             pq.write_table(table, sink, **parquet_options(table.schema))
             (tmp / f"{name}.parquet").write_bytes(sink.getvalue())
         (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        final = parts_dir / key
-        if final.exists():  # another build finished it first
-            shutil.rmtree(tmp)
-        else:
-            os.replace(tmp, final)
+        if final.exists():  # a part left unfinished or from other bytes: replaced
+            shutil.rmtree(final)
+        os.replace(tmp, final)
+    except OSError as e:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise PartWriteError(path, f"cannot write its part in {parts_dir}: {e.strerror or e}") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return meta_out
+
+
+def part_ok(part: Path, source: str, fp: str) -> bool:
+    """Whether ``part`` is a finished part of ``source`` whose meta agrees with its name: made by
+    code ``fp`` from the bytes whose SHA-256 it records, every table there."""
+    meta = _read_meta(part)
+    if not meta or meta.get("source") != source or meta.get("key") != part.name or not isinstance(meta.get("sha256"), str):
+        return False
+    if part_key(source, meta["sha256"], fp) != part.name:
+        return False
+    return all((part / f"{t}.parquet").is_file() for t in PART_TABLES)
 
 
 # --------------------------------------------------------------------------- workers
@@ -184,14 +279,15 @@ def _warm_up(parent: int | None = None) -> None:
     shared_segmenter()
 
 
-def _job(args: tuple) -> tuple[str, dict | None, str | None]:
-    path, source, key, parts_dir, max_bytes = args
+def _job(args: tuple) -> tuple[str, dict | None, InputError | None]:
+    path, source, key, parts_dir, max_bytes, fp = args
     try:
-        return source, process_part(Path(path), source, key, Path(parts_dir), max_bytes=max_bytes), None
+        meta = process_part(Path(path), source, Path(parts_dir), fp=fp, expected=key, max_bytes=max_bytes)
+        return source, meta, None
     except InputError as e:
-        return source, None, str(e)
+        return source, None, e
     except (OSError, UnicodeError, ValueError) as e:
-        return source, None, f"{path}: cannot process: {e}"
+        return source, None, InputError(path, f"cannot process: {e}")
 
 
 # --------------------------------------------------------------------------- build
@@ -221,9 +317,41 @@ def _run_dask(todo: list[tuple], workers: int, scheduler: str | None, bar: dict)
 
 def _read_meta(part: Path) -> dict | None:
     try:
-        return json.loads((part / "meta.json").read_text(encoding="utf-8"))
+        meta = json.loads((part / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return meta if isinstance(meta, dict) else None
+
+
+def _is_temp(name: str) -> bool:
+    """A name only a build's or a write's temporaries have (``.<key>.xxxx``, ``.name.xxxx.tmp``)."""
+    return name.startswith(".") and name != ".tifa.lock"
+
+
+def clean_leftovers(out_dir: Path, manifest: dict | None) -> list[Path]:
+    """Remove what a killed build left in ``out_dir``: temporary part folders and temporary
+    files, and generations of the corpus tables the manifest does not name.  Run under the lock."""
+    removed = []
+    keep = set(store_files(manifest).values()) if manifest else set()
+    parts_dir = out_dir / "parts"
+    candidates = list(parts_dir.iterdir()) if parts_dir.is_dir() else []
+    candidates += [p for p in out_dir.iterdir() if _is_temp(p.name) or (_is_generation(p.name) and p.name not in keep)]
+    for p in candidates:
+        if p.parent == parts_dir and not _is_temp(p.name):
+            continue
+        try:
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p)
+            else:
+                p.unlink()
+            removed.append(p)
+        except OSError:
+            pass
+    return removed
+
+
+def _is_generation(name: str) -> bool:
+    return name.endswith(".parquet") and name.split("-", 1)[0] in ("documents", "minhash") and "-" in name
 
 
 def build(
@@ -235,6 +363,7 @@ def build(
     workers: int | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    lock_timeout: float | None = None,
 ) -> BuildReport:
     """Incrementally build the corpus tables of ``raw_dir`` into ``out_dir``.
 
@@ -243,72 +372,126 @@ def build(
     distributed cluster — the one at ``scheduler`` (``tcp://host:8786``), or
     a ``LocalCluster`` of ``workers`` processes.  The workers must see
     ``raw_dir`` and ``out_dir`` at the same paths (a shared filesystem).
+
+    The build holds the lock of ``out_dir`` throughout (a second build waits up to
+    ``lock_timeout`` seconds, see :mod:`tifa.lock`).  A folder it cannot write, or a disk that
+    fills, ends it with :class:`~tifa.errors.StoreError` (its ``errors`` lists the per-file
+    errors met before); the previous corpus is left as it was.
     """
-    from .segment import default_workers
+    from .lock import store_lock
 
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
         raise InputError(raw_dir, "raw data folder not found")
     out_dir = Path(out_dir)
+    with store_lock(out_dir, "tifa build", timeout=lock_timeout):
+        return _build_locked(raw_dir, out_dir, max_bytes=max_bytes, progress=progress, workers=workers, engine=engine, scheduler=scheduler)
+
+
+def _build_locked(raw_dir: Path, out_dir: Path, *, max_bytes, progress, workers, engine, scheduler) -> BuildReport:
+    from .segment import default_workers
+
     parts_dir = out_dir / "parts"
-    parts_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        parts_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise StoreError(f"{parts_dir}: cannot create ({e.strerror or e}); make {out_dir} writable") from None
     fp = fingerprint()
     report = BuildReport(corpus=None)
     todo: list[tuple] = []
     keys: dict[str, str] = {}
-    stats: dict[str, tuple[int, int]] = {}
+    stats: dict[str, dict] = {}
     prev = read_manifest(out_dir) or {}
-    # A file whose size and modification time are unchanged since the last build (same code and
-    # lexicons) keeps its key without being read again.
+    clean_leftovers(out_dir, prev)
+    from .ingest import read_metadata
+
+    meta_warnings: list[str] = []
+    metadata = read_metadata(raw_dir, warnings=meta_warnings)  # a bad metadata.csv stops the build before any work
+    # A file whose size, mtime, ctime and inode are those recorded by the last build (same code and
+    # lexicons) keeps its key without being read again — unless it changed within RACY_NS of that
+    # build's manifest, when the same stat could hide a second change.
+    try:
+        recorded = (out_dir / "manifest.json").stat().st_mtime_ns
+    except OSError:
+        recorded = 0
     known = {p["source"]: p for p in prev.get("parts", []) if isinstance(p, dict)} if prev.get("fingerprint") == fp else {}
-    for f in iter_inputs([raw_dir]):
+    walk_warnings: list[str] = []
+    seen: dict[str, Path] = {}
+    for f in iter_inputs([raw_dir], warnings=walk_warnings):
         source = source_name(f, raw_dir)
-        try:
-            st = f.stat()
-            stats[source] = (st.st_size, st.st_mtime_ns)
-            old = known.get(source)
-            if old and (old.get("size"), old.get("mtime_ns")) == stats[source]:
-                key = old["key"]
-            else:
-                # read_text gives the proper message for a huge file; don't hash it
-                data = b"" if max_bytes is not None and st.st_size > max_bytes else f.read_bytes()
-                key = part_key(source, data, fp)
-        except OSError as e:
-            report.errors.append(InputError(f, f"cannot read: {e}"))
+        if source in seen:
+            report.errors.append(InputError(f, f"its name reads as {source!r}, the name of {printable(seen[source])}; rename one of them"))
             continue
-        if (parts_dir / key / "meta.json").exists():
-            keys[source] = key
+        seen[source] = f
+        old = known.get(source)
+        try:
+            st = stat_record(f.stat())
+            if old and all(old.get(k) == st[k] for k in STAT_FIELDS) and st["mtime_ns"] < recorded - RACY_NS \
+                    and st["ctime_ns"] < recorded - RACY_NS and part_ok(parts_dir / str(old.get("key")), source, fp):
+                keys[source], stats[source] = old["key"], st
+                report.reused.append(source)
+                continue
+            data, st = read_once(f, max_bytes)
+        except InputError as e:
+            report.errors.append(e)
+            continue
+        except OSError as e:
+            report.errors.append(InputError(f, f"cannot read: {e.strerror or e}"))
+            continue
+        key = part_key(source, hashlib.sha256(data).hexdigest(), fp) if data is not None else None
+        del data
+        if key is not None and part_ok(parts_dir / key, source, fp):
+            keys[source], stats[source] = key, st
             report.reused.append(source)
         else:
-            todo.append((str(f), source, key, str(parts_dir), max_bytes))
+            todo.append((str(f), source, key, str(parts_dir), max_bytes, fp))
+    walk_warnings += meta_warnings
     n_workers = max(1, min(workers or default_workers(), len(todo)))
     bar = dict(desc="building", unit="file", total=len(todo), disable=not progress or not todo)
-    results: list[tuple[str, dict | None, str | None]] = []
-    if engine == "dask":
-        results = _run_dask(todo, workers or default_workers(), scheduler, bar) if todo else []
-    elif engine != "local":
-        raise ValueError(f"unknown engine {engine!r}; use 'local' or 'dask'")
-    elif n_workers <= 1:
-        results = [_job(job) for job in progress_iter(todo, **bar)]
-    else:
-        from concurrent.futures import ProcessPoolExecutor
+    results: list[tuple[str, dict | None, InputError | None]] = []
+    made: list[str] = []
+    try:
+        if engine == "dask":
+            results = _run_dask(todo, workers or default_workers(), scheduler, bar) if todo else []
+        elif engine != "local":
+            raise ValueError(f"unknown engine {engine!r}; use 'local' or 'dask'")
+        elif n_workers <= 1:
+            results = [_job(job) for job in progress_iter(todo, **bar)]
+        else:
+            from concurrent.futures import ProcessPoolExecutor
 
-        from .procs import fork_context
+            from .procs import fork_context
 
-        ctx = fork_context()
-        # biggest files first keeps the workers busy to the end
-        todo.sort(key=lambda j: -Path(j[0]).stat().st_size)
-        with ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_warm_up, initargs=(os.getpid(),)) as ex:
-            for r in progress_iter(ex.map(_job, todo, chunksize=1), **bar):
-                results.append(r)
-    for source, meta, err in results:
-        if err:
-            report.errors.append(InputError(err.split(": ", 1)[0], err.split(": ", 1)[1] if ": " in err else err))
-            continue
-        keys[source] = meta["key"]
-        report.processed.append(source)
-    fresh = {meta["source"]: meta for _, meta, err in results if not err and meta}
-    report.corpus = assemble(keys, out_dir, errors=report.errors, raw_dir=raw_dir, fresh=fresh, stats=stats)
+            ctx = fork_context()
+            # biggest files first keeps the workers busy to the end
+            todo.sort(key=lambda j: -_size(j[0]))
+            with ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_warm_up, initargs=(os.getpid(),)) as ex:
+                for r in progress_iter(ex.map(_job, todo, chunksize=1), **bar):
+                    results.append(r)
+        for source, meta, err in results:
+            if err is not None:
+                report.errors.append(err if isinstance(err, InputError) else InputError(source, str(err)))
+                continue
+            keys[source], stats[source] = meta["key"], meta["stat"]
+            made.append(meta["key"])
+            report.processed.append(source)
+        fresh = {meta["source"]: meta for _, meta, err in results if err is None and meta}
+        unwritten = [e for e in report.errors if isinstance(e, PartWriteError)]
+        if unwritten:  # committing without those files would drop them from the corpus
+            raise OSError(unwritten[0].reason.rsplit(": ", 1)[-1])
+        report.corpus = assemble(keys, out_dir, errors=report.errors, raw_dir=raw_dir, fresh=fresh, stats=stats,
+                                 warnings=walk_warnings, metadata=metadata)
+    except OSError as e:
+        # a full or read-only disk: the previous corpus stays; the parts made for it are not kept
+        # filling the disk, nor any temporary
+        for key in made:
+            if key not in {p.get("key") for p in prev.get("parts", []) if isinstance(p, dict)}:
+                shutil.rmtree(parts_dir / key, ignore_errors=True)
+        clean_leftovers(out_dir, read_manifest(out_dir))
+        err = StoreError(f"{out_dir}: cannot write ({e.strerror or e}); nothing was changed, the previous build is "
+                         f"kept — free space or make the folder writable, then build again")
+        err.errors = list(report.errors)  # type: ignore[attr-defined]
+        raise err from None
     report.warnings = list(report.corpus.warnings)
     # only now, with the new manifest in place, drop parts no raw file refers to
     live = set(keys.values())
@@ -317,6 +500,13 @@ def build(
             shutil.rmtree(part, ignore_errors=True)
             report.removed_parts += not part.name.startswith(".")
     return report
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def _normalise(df: pd.DataFrame) -> pd.DataFrame:
@@ -333,13 +523,6 @@ def _normalise(df: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def read_manifest(out_dir: Path) -> dict | None:
-    try:
-        return json.loads((Path(out_dir) / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
 def assemble(
     keys: dict[str, str],
     out_dir: Path,
@@ -347,12 +530,15 @@ def assemble(
     errors: list[InputError] | None = None,
     raw_dir: Path | None = None,
     fresh: dict[str, dict] | None = None,
-    stats: dict[str, tuple[int, int]] | None = None,
+    stats: dict[str, dict] | None = None,
+    warnings: list[str] | None = None,
+    metadata: pd.DataFrame | None = None,
 ):
     """Assemble ``documents`` (and signatures) from the parts, reusing the previous build's rows.
 
-    Returns a :class:`~tifa.corpus.Corpus` whose per-file tables are read
-    lazily through the new manifest.
+    ``metadata``: the raw folder's (read from ``raw_dir`` when not given).  The new tables are
+    committed by one rename, the manifest's (:func:`tifa.corpus.commit_store`).  Returns a
+    :class:`~tifa.corpus.Corpus` whose per-file tables are read lazily through the new manifest.
     """
     from .dedup import mark_duplicates
     from .ingest import join_metadata, read_metadata
@@ -363,12 +549,14 @@ def assemble(
     prev = read_manifest(out_dir)
     prev_keys = {p["source"]: p["key"] for p in prev.get("parts", [])} if prev and prev.get("fingerprint") == fingerprint() else {}
     kept = {s for s in sources if prev_keys.get(s) == keys[s]}
-    doc_frames, sig_frames, warnings = [], [], []
-    if kept and (out_dir / "documents.parquet").exists() and (out_dir / "minhash.parquet").exists():
-        old_docs = pd.read_parquet(out_dir / "documents.parquet")
+    doc_frames, sig_frames, warnings = [], [], list(warnings or [])
+    files = store_files(prev) if prev else {}
+    old_docs_file, old_sigs_file = out_dir / files.get("documents", "-"), out_dir / files.get("minhash", "-")
+    if kept and old_docs_file.is_file() and old_sigs_file.is_file():
+        old_docs = pd.read_parquet(old_docs_file)
         old_docs = old_docs[old_docs["source"].isin(kept)]
         doc_frames.append(old_docs.drop(columns=[c for c in ("duplicate_of", "dup_similarity", "speaker", "occasion") if c in old_docs]))
-        old_sigs = pd.read_parquet(out_dir / "minhash.parquet")
+        old_sigs = pd.read_parquet(old_sigs_file)
         old_sigs = old_sigs[old_sigs["doc_id"].isin(set(old_docs["doc_id"]))]
         # title and date as the text gave them (before metadata was joined)
         base = old_sigs.set_index("doc_id").loc[old_docs["doc_id"]]
@@ -400,21 +588,23 @@ def assemble(
             sigs[col] = docs[col].to_numpy()
         matrix = np.stack([np.frombuffer(b, dtype=np.uint32) for b in sigs["signature"]])
         docs = mark_duplicates(docs, sigs=matrix)
-        docs = join_metadata(docs, read_metadata(raw_dir) if raw_dir is not None else None)
+        if metadata is None and raw_dir is not None:
+            metadata = read_metadata(raw_dir, warnings=warnings)
+        docs = join_metadata(docs, metadata)
     docs, sigs = _normalise(docs), _normalise(sigs)
     manifest = {
         "tifa_version": __version__,
         "fingerprint": fingerprint(),
         "n_documents": int(len(docs)),
         "parts": [
-            {"source": s, "key": keys[s], "size": (stats or {}).get(s, (None, None))[0], "mtime_ns": (stats or {}).get(s, (None, None))[1]}
+            {"source": s, "key": keys[s], **{k: (stats or {}).get(s, {}).get(k) for k in STAT_FIELDS}}
             for s in sources
         ],
-        "errors": [str(e) for e in errors or []],
+        "errors": [printable(e) for e in errors or []],
         "warnings": warnings,
         "tables": ["documents", *PARTITIONED],
     }
-    write_tables_atomic({"documents": docs, "minhash": sigs}, out_dir, manifest=manifest)
+    commit_store({"documents": docs, "minhash": sigs}, out_dir, manifest)
     for legacy in [*(out_dir / f"{t}.parquet" for t in PARTITIONED), out_dir / "tokens"]:
         if legacy.is_dir():
             shutil.rmtree(legacy, ignore_errors=True)

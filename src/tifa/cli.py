@@ -264,11 +264,17 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build_corpus as build
+    from .errors import StoreError
 
-    corpus = build(
-        args.raw, args.out, max_bytes=_max_bytes(args), progress=not args.quiet, workers=args.workers,
-        engine=args.engine, scheduler=args.scheduler,
-    )
+    try:
+        corpus = build(
+            args.raw, args.out, max_bytes=_max_bytes(args), progress=not args.quiet, workers=args.workers,
+            engine=args.engine, scheduler=args.scheduler,
+        )
+    except StoreError as e:  # the per-file errors met before it, then the one line
+        _report_errors(getattr(e, "errors", []))
+        _err(str(e))
+        return EXIT_INPUT
     rep = corpus.report
     print(
         f"tifa: built {len(corpus.documents)} documents ({int(corpus.documents['n_sents'].sum()) if len(corpus.documents) else 0} "
@@ -302,12 +308,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.xlsx and not args.csv:
         _err("export: give --xlsx FILE and/or --csv DIR")
         return EXIT_USAGE
+    from .lock import store_lock
+
+    if not args.processed.is_dir():
+        _err(f"{args.processed}: no built corpus here; run `tifa build` first")
+        return EXIT_INPUT
     try:
-        if args.xlsx:
-            print(f"tifa: wrote {export_xlsx(args.xlsx, args.processed)}", file=sys.stderr)
-        if args.csv:
-            for p in export_csv(args.csv, args.processed):
-                print(f"tifa: wrote {p}", file=sys.stderr)
+        with store_lock(args.processed, "tifa export"):  # no build replaces a part while it is read
+            if args.xlsx:
+                print(f"tifa: wrote {export_xlsx(args.xlsx, args.processed)}", file=sys.stderr)
+            if args.csv:
+                for p in export_csv(args.csv, args.processed):
+                    print(f"tifa: wrote {p}", file=sys.stderr)
     except FileNotFoundError as e:
         _err(str(e))
         return EXIT_INPUT

@@ -301,4 +301,10 @@ def doc_labels(docs: pd.DataFrame, width: int = 14) -> dict[str, str]:
         stem = Path(str(src)).stem.split("_")[0][:12]
         t = title if isinstance(title, str) and title else ""
         out[d] = f"{stem}-{int(part):02d} {t[:width]}".strip()
-    return out
+    seen: dict[str, int] = {}
+    for label in out.values():
+        seen[label] = seen.get(label, 0) + 1
+    # labels must be unique whatever the titles (hundreds of reports are called 政府工作报告): a
+    # label shared by several documents names each by its doc_id, which is unique
+    return {d: (f"{d} {label[label.find(' ') + 1:]}".strip() if seen[label] > 1 and " " in label else d if seen[label] > 1 else label)
+            for d, label in out.items()}

@@ -387,11 +387,13 @@ class FilePieces:
         return tuple(f"{self.path}: warning: {w}" for w in self.decoded.warnings)
 
 
-def read_pieces(path: Path, *, source: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> FilePieces:
+def read_pieces(
+    path: Path, *, source: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES, data: bytes | None = None
+) -> FilePieces:
     """Read, clean and split one file; raises :class:`InputError` if it can't be read
-    (whatever the reason) or nothing is left after cleaning."""
+    (whatever the reason) or nothing is left after cleaning.  ``data``: its bytes, already read."""
     try:
-        decoded = read_text(path, max_bytes=max_bytes)
+        decoded = read_text(path, max_bytes=max_bytes, data=data)
     except (OSError, UnicodeError) as err:  # pragma: no cover - defensive: read_text names its own errors
         raise InputError(path, f"cannot read: {err}") from err
     src = source or path.name

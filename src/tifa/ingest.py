@@ -7,21 +7,34 @@ new name (``speech-2.docx``) — and records metadata given by the user
 documents table joins it, and what the user gave wins over what the text
 reveals.  ``metadata.csv`` is UTF-8 CSV with the columns of
 :data:`META_COLUMNS`; it is rewritten atomically.
+
+``add_files`` holds the raw folder's lock (:mod:`tifa.lock`) while it picks names, copies and
+rewrites ``metadata.csv``: two adds at once take turns, so two files of the same name get two
+names and no row of the metadata is lost.  A copy is put in place with a hard link, which never
+replaces a file (one copied by hand meanwhile keeps its name).
+
+A ``metadata.csv`` edited by hand is read leniently where the meaning is clear and refused in one
+line where it is not: an empty file is no metadata; GBK/GB18030 bytes are decoded (with a
+warning; the next ``tifa add`` writes it back as UTF-8); two rows for one source: the last row
+wins, with a warning naming the source; broken quoting or a missing ``source`` column:
+:class:`InputError` naming the file and saying what to fix.
 """
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import io
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from .atomic import atomic_path, write_text_atomic
+from .atomic import temp_beside, write_text_atomic
 from .config import RAW
-from .errors import InputError
+from .errors import InputError, printable
 from .io import SUPPORTED_SUFFIXES
 
 META_COLUMNS = ["source", "sha256", "title", "date", "speaker", "occasion"]
@@ -43,16 +56,57 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def read_metadata(raw_dir: Path = RAW) -> pd.DataFrame:
-    """The metadata table (empty if there is none)."""
-    p = raw_dir / META_FILE
-    if not p.exists():
-        return pd.DataFrame(columns=META_COLUMNS)
-    df = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8")
+def read_metadata(raw_dir: Path = RAW, *, warnings: list[str] | None = None) -> pd.DataFrame:
+    """The metadata table (empty if there is none); see the module docstring for what a
+    hand-edited file may hold.  Warnings are appended to ``warnings`` (else dropped)."""
+    p = Path(raw_dir) / META_FILE
+    empty = pd.DataFrame(columns=META_COLUMNS)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        return empty
+    except OSError as e:
+        raise InputError(p, f"cannot read: {e.strerror or e}") from None
+    notes = warnings if warnings is not None else []
+    if not data.strip():
+        return empty
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError as e:
+            raise InputError(p, f"not UTF-8 text (undecodable byte at offset {e.start}); save it as UTF-8 CSV") from None
+        notes.append(f"{p}: warning: not UTF-8; read as GBK/GB18030 (the next `tifa add` writes it as UTF-8)")
+    fix = ("quote a field holding a comma, quote or line break in double quotes and double the quotes "
+           "inside it, or remove the file")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            if not row or not any(cell.strip() for cell in row):
+                continue  # a blank line
+            if rows and len(row) > len(rows[0]):
+                raise InputError(p, f"line {reader.line_num}: {len(row)} fields, but the first line names {len(rows[0])} columns; {fix}")
+            rows.append(row + [""] * (len(rows[0]) - len(row) if rows else 0))  # fields left off at the end: empty
+    except csv.Error as e:
+        raise InputError(p, f"line {reader.line_num}: not valid CSV ({e}); {fix}") from None
+    if not rows:
+        return empty
+    df = pd.DataFrame(rows[1:], columns=[c.strip() for c in rows[0]], dtype=object)
+    if "source" not in df:
+        raise InputError(p, f"no 'source' column; its first line must name the columns ({','.join(META_COLUMNS)})")
     for c in META_COLUMNS:
         if c not in df:
             df[c] = ""
-    return df[META_COLUMNS]
+    df = df[META_COLUMNS]
+    dup = df["source"].duplicated(keep="last")
+    if dup.any():
+        names = sorted(set(df.loc[dup, "source"]))
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        notes.append(f"{p}: warning: more than one row for {shown}; the last row of each is used")
+        df = df[~dup].reset_index(drop=True)
+    return df
 
 
 def _write_metadata(df: pd.DataFrame, raw_dir: Path) -> None:
@@ -61,13 +115,67 @@ def _write_metadata(df: pd.DataFrame, raw_dir: Path) -> None:
     write_text_atomic(raw_dir / META_FILE, buf.getvalue())
 
 
-def _free_name(raw_dir: Path, name: str) -> str:
+#: Longest file name (in bytes) most file systems take.
+NAME_MAX = 255
+
+
+def _fit(stem: str, tail: str, limit: int = NAME_MAX) -> str:
+    """``stem + tail`` with the stem cut (never inside a UTF-8 character) to fit ``limit`` bytes."""
+    budget = limit - len(os.fsencode(tail))
+    raw = os.fsencode(stem)
+    if len(raw) <= budget:
+        return stem + tail
+    cut = raw[:max(budget, 1)]
+    for i in range(1, min(4, len(cut)) + 1):  # a trailing partial character is dropped
+        b = cut[-i]
+        if b < 0x80:
+            break
+        if b >= 0xC0:
+            if (2 if b < 0xE0 else 3 if b < 0xF0 else 4) > i:
+                cut = cut[:-i]
+            break
+    return os.fsdecode(cut) + tail
+
+
+def _candidates(name: str):
+    """``name``, then ``stem-2.suffix``, ``stem-3.suffix`` …, each cut to fit a file name."""
     p = Path(name)
+    yield _fit(p.stem, p.suffix)
     k = 2
-    while (raw_dir / name).exists():
-        name = f"{p.stem}-{k}{p.suffix}"
+    while True:
+        yield _fit(p.stem, f"-{k}{p.suffix}")
         k += 1
-    return name
+
+
+def _copy_in(f: Path, raw_dir: Path) -> str:
+    """Copy ``f`` into ``raw_dir`` under the first free name; the name.  The copy is linked into
+    place (``os.link`` fails rather than replace a file), so no file is ever overwritten."""
+    tmp = temp_beside(raw_dir / "tifa-add")
+    try:
+        shutil.copyfile(f, tmp)
+        for name in _candidates(f.name):
+            target = raw_dir / name
+            if target.exists() or target.is_symlink():
+                continue
+            try:
+                os.link(tmp, target)
+            except FileExistsError:
+                continue
+            except OSError as e:
+                if e.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, getattr(errno, "EOPNOTSUPP", -1)):
+                    raise
+                shutil.copyfile(tmp, target)  # no hard links here: under the lock, the name is free
+            os.chmod(target, 0o666 & ~_umask())
+            return name
+    finally:
+        tmp.unlink(missing_ok=True)
+    raise AssertionError("unreachable")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def add_files(
@@ -78,13 +186,29 @@ def add_files(
     date: str | None = None,
     speaker: str | None = None,
     occasion: str | None = None,
+    lock_timeout: float | None = None,
 ) -> list[Added]:
     """Copy ``files`` into ``raw_dir`` (see module docstring); returns what happened to each."""
-    raw_dir.mkdir(parents=True, exist_ok=True)
+    from .lock import store_lock
+
+    raw_dir = Path(raw_dir)
+    with store_lock(raw_dir, "tifa add", timeout=lock_timeout):
+        try:
+            return _add_locked(files, raw_dir, title=title, date=date, speaker=speaker, occasion=occasion)
+        except OSError as e:
+            where = e.filename or raw_dir
+            raise InputError(printable(where), f"cannot add: {e.strerror or e}; check free space and that {raw_dir} is writable") from None
+
+
+def _add_locked(files, raw_dir: Path, *, title, date, speaker, occasion) -> list[Added]:
+    for p in raw_dir.glob(".tifa-add.*.tmp"):  # left by a killed add
+        p.unlink(missing_ok=True)
     existing: dict[str, str] = {}
     for p in raw_dir.rglob("*"):
-        if p.is_file() and not p.name.startswith(".") and p.name != META_FILE:
-            existing[sha256(p)] = p.relative_to(raw_dir).as_posix()
+        rel = p.relative_to(raw_dir)
+        if p.is_symlink() or any(part.startswith(".") for part in rel.parts) or p.name == META_FILE or not p.is_file():
+            continue
+        existing[sha256(p)] = printable(rel.as_posix())
     meta = read_metadata(raw_dir)
     out: list[Added] = []
     for f in files:
@@ -98,12 +222,10 @@ def add_files(
             source = existing[digest]
             out.append(Added(f, "skipped", source))
         else:
-            name = _free_name(raw_dir, f.name)
-            with atomic_path(raw_dir / name) as tmp:
-                shutil.copyfile(f, tmp)
-            existing[digest] = name
-            source = name
-            out.append(Added(f, "added" if name == f.name else "renamed", name))
+            name = _copy_in(f, raw_dir)
+            source = printable(name)
+            existing[digest] = source
+            out.append(Added(f, "added" if name == f.name else "renamed", source))
         given = {"title": title, "date": date, "speaker": speaker, "occasion": occasion}
         if any(v for v in given.values()):
             row = meta[meta["source"] == source]

@@ -23,12 +23,13 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from .config import DEFAULT_MAX_BYTES
-from .errors import InputError
+from .errors import InputError, printable
 
 #: Extensions read as plain text.
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
@@ -56,40 +57,67 @@ class Decoded:
     warnings: tuple[str, ...] = ()
 
 
-def iter_inputs(paths: Iterable[Path | str]) -> Iterator[Path]:
+def iter_inputs(paths: Iterable[Path | str], *, warnings: list[str] | None = None) -> Iterator[Path]:
     """Expand files and folders (recursively, sorted) into file paths.
 
     Missing paths are yielded too, so that reading them reports the error in
     order.  Hidden files and :data:`IGNORED_NAMES` inside folders are skipped.
+    Inside a folder, a symbolic link whose target lies outside that folder is refused (not read)
+    with a warning — appended to ``warnings``, else printed on stderr — and a link to a folder is
+    not followed (what it points to inside the folder is walked anyway).
     """
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                rel = child.relative_to(p)
-                if any(part.startswith(".") for part in rel.parts):
-                    continue
-                if child.is_file() and child.name not in IGNORED_NAMES:
+            root = p.resolve()
+            found = []
+            for top, dirs, files in os.walk(p):  # links to folders are listed, never followed
+                base = Path(top)
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                for name in files + [d for d in dirs if (base / d).is_symlink()]:
+                    if name.startswith(".") or name in IGNORED_NAMES:
+                        continue
+                    found.append(base / name)
+            for child in sorted(found):
+                if child.is_symlink():
+                    target = child.resolve()
+                    if not _is_under(target, root):
+                        _warn(warnings, f"{printable(child)}: warning: symbolic link to {printable(target)}, outside "
+                                        f"{printable(p)}: refused, not read")
+                        continue
+                    if not target.is_file():
+                        continue
+                if child.is_file():
                     yield child
         else:
             yield p
 
 
+def _warn(warnings: list[str] | None, line: str) -> None:
+    if warnings is None:
+        print(f"tifa: {line}", file=sys.stderr)
+    else:
+        warnings.append(line)
+
+
 def source_name(path: Path, root: Path | None) -> str:
-    """The ``source`` of a file: its path relative to ``root`` (POSIX), else its name."""
+    """The ``source`` of a file: its path relative to ``root`` (POSIX), else its name — printable
+    (:func:`tifa.errors.printable`: a byte of a name that is not UTF-8 reads ``%FF``)."""
     if root is not None:
         try:
-            return path.relative_to(root).as_posix()  # the usual case: found by walking root
+            return printable(path.relative_to(root).as_posix())  # the usual case: found by walking root
         except ValueError:
             pass
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            return printable(path.resolve().relative_to(root.resolve()).as_posix())
         except ValueError:
             pass
-    return path.name
+    return printable(path.name)
 
 
-def iter_sources(paths: Iterable[Path | str], root: Path | None = None) -> Iterator[tuple[Path, str]]:
+def iter_sources(
+    paths: Iterable[Path | str], root: Path | None = None, *, warnings: list[str] | None = None
+) -> Iterator[tuple[Path, str]]:
     """``(file, source)`` for every file of :func:`iter_inputs`: the source is relative to
     ``root``, else to the given folder the file was found in, else the file's name.  Given several
     paths and no ``root``, every source is relative to the folder holding them all, so that files
@@ -100,7 +128,7 @@ def iter_sources(paths: Iterable[Path | str], root: Path | None = None) -> Itera
             root = Path(os.path.commonpath([str(Path(p).resolve() if Path(p).is_dir() else Path(p).resolve().parent) for p in paths]))
         except ValueError:  # pragma: no cover - paths on different drives
             root = None
-    for f in iter_inputs(paths):
+    for f in iter_inputs(paths, warnings=warnings):
         base = root
         if base is None:
             base = next((Path(p) for p in paths if Path(p).is_dir() and _is_under(f, Path(p))), None)
@@ -251,12 +279,15 @@ def _sniff_encoding(data: bytes, path: Path | str) -> str:
     return "gb18030"
 
 
-def read_text(path: Path | str, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Decoded:
-    """Read one supported file as text (see module docstring for the errors)."""
+def read_text(path: Path | str, *, max_bytes: int | None = DEFAULT_MAX_BYTES, data: bytes | None = None) -> Decoded:
+    """Read one supported file as text (see module docstring for the errors).
+
+    ``data``: the file's bytes, already read — the build reads a file once, and keys and fills
+    its part from the same bytes; the file is then not opened again."""
     p = Path(path)
-    if not p.exists():
+    if data is None and not p.exists():
         raise InputError(p, "no such file or folder")
-    if p.is_dir():
+    if data is None and p.is_dir():
         raise InputError(p, "is a folder, expected a file")
     suffix = p.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -264,14 +295,15 @@ def read_text(path: Path | str, *, max_bytes: int | None = DEFAULT_MAX_BYTES) ->
         raise InputError(
             p, f"unsupported format {shown}; supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"
         )
-    size = p.stat().st_size
+    size = p.stat().st_size if data is None else len(data)
     if max_bytes is not None and size > max_bytes:
         raise InputError(
             p, f"file too large ({size:,} bytes > limit {max_bytes:,}); raise the limit with --max-bytes"
         )
     if size == 0:
         raise InputError(p, "empty file")
-    data = p.read_bytes()
+    if data is None:
+        data = p.read_bytes()
     if suffix == ".docx":
         text, enc, fmt = _read_docx(p, data), "docx", "docx"
     elif suffix in (".html", ".htm"):

@@ -225,10 +225,10 @@ def markup(text: str) -> list[Edit]:
         end = n if nl < 0 else nl
         while k < len(comments) and comments[k][1] <= start:
             k += 1
-        if not (k < len(comments) and comments[k][0] < end):  # lines touching a comment keep their markup
-            line = text[start:end]
-            if line.strip():
-                edits.extend(_line_edits(text, start, line))
+        line = text[start:end]
+        if line.strip():
+            near = [c for c in comments[k:] if c[0] < end]
+            edits.extend(e for e in _line_edits(text, start, line) if not any(a <= e.start < b for a, b in near))
         if nl < 0:
             break
         start = nl + 1
