@@ -69,12 +69,38 @@ def _trim_run(run: list[list], frame: str, kind: str) -> None:
         width = max(len(s) for _, s in run[1:])
         off, seg = run[0]
         if len(seg) > width + 2:
-            run[0] = [off + len(seg) - width, seg[-width:]]
+            keep = _cut_lead(seg, width)
+            run[0] = [off + len(seg) - len(keep), keep]
     elif kind == "opening":
         width = max(len(s) for _, s in run[:-1])
         off, seg = run[-1]
         if len(seg) > width + 2:
-            run[-1] = [off, seg[:width]]
+            run[-1] = [off, _cut_tail(seg, width)]
+
+
+def _bounds(seg: str) -> list[int]:
+    """Word boundaries inside ``seg`` (offsets), by the tokens' tagger."""
+    from .segment import shared_segmenter
+
+    out, at = [], 0
+    for w, pos in shared_segmenter().tag(seg):
+        if len(w) >= 4 and pos in ("l", "i"):  # a set phrase (在政治上) may be cut inside
+            out.extend(range(at + 1, at + len(w)))
+        at += len(w)
+        out.append(at)
+    return out[:-1]
+
+
+def _cut_lead(seg: str, width: int) -> str:
+    """The end of ``seg`` about ``width`` long, cut at a word boundary (设制造强省 → 制造强省)."""
+    cuts = [b for b in _bounds(seg) if len(seg) - b >= max(2, width - 1)]
+    return seg[min(cuts, key=lambda b: (abs(len(seg) - b - width), b)) :] if cuts else seg
+
+
+def _cut_tail(seg: str, width: int) -> str:
+    """The start of ``seg`` about ``width`` long, cut at a word boundary."""
+    cuts = [b for b in _bounds(seg) if b >= max(2, width - 1)]
+    return seg[: min(cuts, key=lambda b: (abs(b - width), -b))] if cuts else seg
 
 
 _COUNT_PHRASE = re.compile(rf"^.{{0,6}}{_NUM}{{1,2}}(?:{_CLASSIFIERS})")
@@ -160,9 +186,11 @@ def find_parallels(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30)
             else:
                 i += 1
     rows += _structural_parallels(doc_id, text, rows, min_n=min_n)
-    rows += _list_item_parallels(doc_id, text, rows, min_n=min_n)
-    rows += _verse_parallels(doc_id, text, rows)
-    rows += _ordinal_parallels(doc_id, text, rows, min_n=min_n)
+    heads = _list_item_parallels(doc_id, text, rows, min_n=min_n)
+    heads += _verse_parallels(doc_id, text, rows + heads)
+    heads += _ordinal_parallels(doc_id, text, rows + heads, min_n=min_n)
+    rows = [r for r in (_refine(r, text, min_n) for r in rows) if r is not None]
+    rows += [r for r in (_refine(r, text, min_n, headings=True) for r in heads) if r is not None]
     rows.sort(key=lambda r: r[5])
     return rows_frame(rows, PARALLEL_COLUMNS, {"n": "int64", "start": "int64", "end": "int64"})
 
@@ -194,7 +222,8 @@ def _trim_ends(parts: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
     lo, hi = min(map(len, middle)), max(map(len, middle))
     (o0, first), (o1, last) = parts[0], parts[-1]
     if len(first) > hi:
-        first, o0 = first[-hi:], o0 + len(first) - hi
+        keep = _cut_lead(first, hi)
+        first, o0 = keep, o0 + len(first) - len(keep)
     if len(last) > hi + 1:
         last = last[:hi]
     rest = [p for _, p in parts[1:]]
@@ -452,6 +481,122 @@ def _coordinated_runs(text: str, min_n: int):
                     i = j + 1
                     continue
             i += 1
+
+
+# --------------------------------------------------------------------------- lists and cuts
+
+#: One-character endings that make nouns of what they end (法治化, 基础性, 获得感, 应用型, 空港):
+#: coordinated words sharing one are a list, however many.
+_NOUN_AFFIX = set("化性感型式级类界区会港省市县局机线品业员家库园")
+#: Attributive one-character openings (新产业、新模式、新动能): nouns before them make a list.
+_ATTRIBUTIVE = set("新老大小总副主次各原现前首全省市县区")
+_NOMINAL = ("n", "nz", "ns", "nt", "nr", "nrt", "ng", "b", "j", "s", "tf", "bg", "t", "m", "q", "vn", "an", "f", "k")
+_LEAD_POS = ("v", "vd", "vi", "d", "ad", "c", "p", "r")
+_SENT_END = re.compile(r"[。！？!?]")
+
+
+def _tags(s: str) -> list[tuple[str, str]]:
+    from .segment import shared_segmenter
+
+    return shared_segmenter().tag(s)
+
+
+def _nominal(s: str) -> bool:
+    """A noun phrase: nouns (and 的, and adjectives before a noun), no verb, no adverb."""
+    tags = _tags(s)
+    if not tags:
+        return False
+    for i, (w, pos) in enumerate(tags):
+        if pos.startswith(_NOMINAL) or pos == "uj" and 0 < i < len(tags) - 1:
+            continue
+        if pos.startswith("a") and i < len(tags) - 1:
+            continue  # 重大战略任务
+        return False
+    return True
+
+
+def _modifier(s: str) -> bool:
+    """What stands before a shared head noun in a list: a noun phrase, or a short modifier of
+    nouns, adjectives or verbs without adverb, preposition, conjunction or pronoun (涉外领域)."""
+    if _nominal(s):
+        return True
+    return len(s) <= 4 and not any(p.startswith(("d", "p", "c", "r", "u")) for _, p in _tags(s))
+
+
+def _is_list(members: list[str], frame: str) -> bool:
+    """Coordinated nouns sharing an affix or a head (获得感、幸福感、安全感; 数字消费、绿色消费;
+    重大战略任务、重大改革举措; 水资源、水环境、水生态), not a 排比."""
+    if frame.count("*") != 1 or len(frame) < 2:
+        return False
+    if frame.startswith("*"):
+        head = frame[1:]
+        rests = [m[: -len(head)] for m in members]
+        if not all(rests):
+            return False
+        if head[-1] in _NOUN_AFFIX and not any(_tags(r)[0][1].startswith(("d", "p", "c", "r")) for r in rests):
+            return True
+        if len(head) < 2 or head[0] in CN_DIGITS + "两" or _tags(head)[0][1].startswith(("m", "q")):
+            return False  # 补齐短板、拉长长板、锻造新板; 说一件、干一件、成一件: one-character or counted heads
+        return _nominal(head) and all(_modifier(r) for r in rests)
+    if not frame.endswith("*"):
+        return False
+    lead = frame[:-1]
+    if lead.endswith("的") or re.search(rf"{_NUM}", lead):
+        return False  # 我们的组织、我们的上级; 一个单位、一个系统: slogans of the genre
+    rests = [m[len(lead) :] for m in members]
+    tags = _tags(lead)
+    attributive = lead in _ATTRIBUTIVE or (
+        all(p.startswith(_NOMINAL[:-3]) or (p == "a" and len(lead) >= 2) for _, p in tags) and not tags[-1][1].startswith("vn")
+    )
+    return attributive and all(r and _nominal(r) for r in rests)
+
+
+def _list_lead(members: list[str], frame: str) -> str | None:
+    """The first member without the words that govern the whole list (推进|产业结构、能源结构…;
+    我国具有|显著的制度优势、…的需求优势), when the run is then a list; else None."""
+    tags = _tags(members[0])
+    for k in range(1, min(4, len(tags))):
+        rest = members[0][sum(len(w) for w, _ in tags[:k]) :]
+        if len(rest) >= 2 and rest.endswith(frame[1:]) and len(rest) > len(frame) - 1 and _is_list([rest, *members[1:]], frame):
+            return rest
+    return None
+
+
+def _refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tuple | None:
+    """Members cut at constituent boundaries and runs of nouns labelled ``list``: the first member's
+    governing verb cut off, a run that jumps over a sentence end kept only as a run of sentence
+    openings, lists of nouns labelled."""
+    doc_id, joined, frame, kind, n, start, end = row
+    members = joined.split("|")
+    if kind in ("verse",):
+        return row
+    inner = text[start:end]
+    if not headings and _SENT_END.search(inner) and kind in ("opening", "ending", "template", "structural"):
+        # members in several sentences: each must open its sentence (a run of headings)
+        pos, ok = start, True
+        for m in members:
+            at = text.find(m, pos, end + 1)
+            if at < 0:
+                ok = False
+                break
+            before = text[max(0, at - 3) : at]
+            if at > 0 and not re.search(r"(?:[。！？!?\n]|^)[“”\"（）()\s—]*$|[是要为，、][。！？\n]?$", before) and text[at - 1] not in "。！？!?\n":
+                ok = False
+                break
+            pos = at + len(m)
+        if not ok:
+            return None
+    if len(members) < min_n or len(set(members)) < len(members):
+        return None
+    if kind != "list" and _is_list(members, frame):
+        kind = "list"
+    elif kind != "list" and frame.startswith("*") and frame.count("*") == 1:
+        first = _list_lead(members, frame)
+        if first is not None:
+            if text.startswith(members[0], start):
+                start += len(members[0]) - len(first)
+            members[0], kind = first, "list"
+    return (doc_id, "|".join(members), frame, kind, len(members), start, end)
 
 
 def parallels_table(docs: pd.DataFrame, *, min_n: int = 3) -> pd.DataFrame:
