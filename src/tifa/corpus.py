@@ -8,10 +8,21 @@ returns its tables; ``load`` does that for any files or folders (the CLI's
 Writes are atomic: every table is written to a temporary file in the target
 folder and moved into place only once all tables of the build are ready, and
 a ``manifest.json`` written last records what the tables were built from.
+
+A built folder changes by one rename, the manifest's (:func:`commit_store`): the corpus-wide
+tables are written under names made from their content (``documents-<sha>.parquet``), which the
+manifest names, so a build killed at any point leaves either the old manifest with the old files
+or the new with the new.  Readers go through the manifest and check that what it lists is
+there: a missing part is one line saying to build again (:class:`~tifa.errors.StoreError`), never
+a partial table.
 """
 from __future__ import annotations
 
+import hashlib
+import io as _io
 import json
+import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -21,7 +32,7 @@ import pandas as pd
 from .atomic import finalize, temp_beside
 from .config import DEFAULT_MAX_BYTES, PROCESSED
 from .documents import DOC_COLUMNS, LOG_COLUMNS, SENT_COLUMNS, log_frame, mark_duplicates, pieces_frame, read_pieces, sentences_frame
-from .errors import InputError
+from .errors import InputError, StoreError
 from .io import iter_sources
 from .progress import progress_iter
 from .outline import assign_sections, forget_parses, mark_matter, outline_tables
@@ -69,9 +80,10 @@ class Corpus:
         return out
 
     @classmethod
-    def lazy(cls, processed: Path, *, documents: pd.DataFrame | None = None, errors=None, warnings=None) -> "LazyCorpus":
-        """A corpus over a built folder whose tables are read on first use."""
-        return LazyCorpus(processed, documents=documents, errors=errors, warnings=warnings)
+    def lazy(cls, processed: Path, *, documents: pd.DataFrame | None = None, errors=None, warnings=None, manifest=None) -> "LazyCorpus":
+        """A corpus over a built folder whose tables are read on first use (through the manifest
+        read now, so that every table is of the same build)."""
+        return LazyCorpus(processed, documents=documents, errors=errors, warnings=warnings, manifest=manifest)
 
     def with_tokens(self, *, workers: int = 1, progress: bool = False, engine: str = "rjieba") -> "Corpus":
         """This corpus with its tokens table computed (see :mod:`tifa.segment`)."""
@@ -87,10 +99,13 @@ class LazyCorpus(Corpus):
 
     _LAZY = ("sentences", "cleaning_log", "tokens", "outline", "enumerations", "formulas", "parallels", "quotes", "originals")
 
-    def __init__(self, processed: Path, *, documents=None, errors=None, warnings=None):
-        object.__setattr__(self, "_processed", Path(processed))
+    def __init__(self, processed: Path, *, documents=None, errors=None, warnings=None, manifest=None):
+        processed = Path(processed)
+        manifest = manifest or read_manifest(processed)  # the tables are all read through this one
+        object.__setattr__(self, "_processed", processed)
+        object.__setattr__(self, "_manifest", manifest)
         object.__setattr__(self, "_cache", {})
-        object.__setattr__(self, "documents", documents if documents is not None else read_table("documents", processed))
+        object.__setattr__(self, "documents", documents if documents is not None else read_table("documents", processed, manifest=manifest))
         object.__setattr__(self, "errors", list(errors or []))
         object.__setattr__(self, "warnings", list(warnings or []))
 
@@ -98,7 +113,7 @@ class LazyCorpus(Corpus):
         if name in LazyCorpus._LAZY:
             cache = object.__getattribute__(self, "_cache")
             if name not in cache:
-                cache[name] = read_table(name, object.__getattribute__(self, "_processed"))
+                cache[name] = read_table(name, object.__getattribute__(self, "_processed"), manifest=object.__getattribute__(self, "_manifest"))
             return cache[name]
         return object.__getattribute__(self, name)
 
@@ -109,9 +124,13 @@ class LazyCorpus(Corpus):
             object.__setattr__(self, name, value)
 
 
-def process_file(path: Path, *, source: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> FileResult:
-    """Read, clean and split one file into its tables; raises :class:`InputError` if it can't be read."""
-    fp = read_pieces(path, source=source, max_bytes=max_bytes)
+def process_file(
+    path: Path, *, source: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES, data: bytes | None = None
+) -> FileResult:
+    """Read, clean and split one file into its tables; raises :class:`InputError` if it can't be read.
+
+    ``data``: the file's bytes, already read (the build's worker reads a file once)."""
+    fp = read_pieces(path, source=source, max_bytes=max_bytes, data=data)
     docs = pieces_frame(fp.pieces, encoding=fp.decoded.encoding)
     docs["format"] = fp.decoded.format
     docs["script"] = "traditional" if fp.decoded.original is not None else "simplified"
@@ -188,7 +207,8 @@ def load(
     ``findings=False`` leaves out formulations, parallels and quotations
     (``None`` on the corpus): the text tables only, for the tokens stage.
     """
-    files = list(iter_sources(paths, root))
+    walk: list[str] = []
+    files = list(iter_sources(paths, root, warnings=walk))
     results: list[FileResult] = []
     errors: list[InputError] = []
     for f, source in progress_iter(files, desc="reading", unit="file", disable=not progress):
@@ -196,7 +216,9 @@ def load(
             results.append(process_file(f, source=source, max_bytes=max_bytes))
         except InputError as err:
             errors.append(err)
-    return assemble(results, errors, findings=findings)
+    corpus = assemble(results, errors, findings=findings)
+    corpus.warnings[:0] = walk
+    return corpus
 
 
 # --------------------------------------------------------------------------- writing
@@ -231,37 +253,161 @@ def write_tables_atomic(tables: dict[str, pd.DataFrame], out_dir: Path, *, manif
     return [final for _, final in staged]
 
 
-def read_table(name: str, processed: Path = PROCESSED) -> pd.DataFrame:
-    """Read one processed table (build first with ``tifa build``)."""
-    path = processed / f"{name}.parquet"
-    if path.exists():
-        return pd.read_parquet(path)
-    files = part_files(name, processed)
-    if files is None:
-        raise FileNotFoundError(f"{path}: table not built yet; run `tifa build` (or `make report`)")
-    if not files:
-        return pd.DataFrame()
-    import pyarrow.dataset as ds
-
-    return ds.dataset([str(f) for f in files], format="parquet").to_table().to_pandas()
+MANIFEST = "manifest.json"
+#: Where a build before versioned names kept the corpus-wide tables (read when its manifest names none).
+LEGACY_FILES = {"documents": "documents.parquet", "minhash": "minhash.parquet"}
 
 
-def part_files(name: str, processed: Path = PROCESSED) -> list[Path] | None:
-    """The parquet files of a partitioned table, in corpus order (None if not built)."""
+def read_manifest(processed: Path) -> dict | None:
+    """The manifest of a built folder (``None`` if there is none, or it is unreadable)."""
     try:
-        manifest = json.loads((processed / "manifest.json").read_text(encoding="utf-8"))
+        manifest = json.loads((Path(processed) / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        return None
+    return manifest if isinstance(manifest, dict) else None
+
+
+def store_files(manifest: dict | None) -> dict[str, str]:
+    """The files of the corpus-wide tables a manifest names (``documents``, ``minhash``)."""
+    files = (manifest or {}).get("files")
+    return dict(files) if isinstance(files, dict) else dict(LEGACY_FILES)
+
+
+def commit_store(tables: dict[str, pd.DataFrame], out_dir: Path, manifest: dict) -> dict:
+    """Write the corpus-wide ``tables`` and ``manifest`` into ``out_dir``; return the manifest.
+
+    Each table goes to ``<name>-<sha256 of its bytes>.parquet`` (a name no earlier build's table
+    has unless its bytes are the same), written to a temporary file and renamed; then the manifest,
+    naming them, is renamed into place: that rename is the one commit point.  Afterwards
+    ``documents.parquet`` is refreshed (a hard link, else a copy) for tools outside tifa, and the
+    files no manifest names any more are removed.  Run under the folder's lock."""
+    out_dir = Path(out_dir)
+    files: dict[str, str] = {}
+    made: list[Path] = []
+    try:
+        for name, df in tables.items():
+            buf = _io.BytesIO()
+            df.to_parquet(buf, index=False)
+            data = buf.getvalue()
+            files[name] = f"{name}-{hashlib.sha256(data).hexdigest()[:20]}.parquet"
+            final = out_dir / files[name]
+            if not final.is_file():
+                tmp = temp_beside(final)
+                made.append(tmp)
+                tmp.write_bytes(data)
+                finalize(tmp, final)
+                made[-1] = final
+        manifest = dict(manifest, files=files)
+        final = out_dir / MANIFEST
+        tmp = temp_beside(final)
+        made.append(tmp)
+        tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True), encoding="utf-8")
+        finalize(tmp, final)  # the commit
+    except BaseException:
+        current = set(store_files(read_manifest(out_dir)).values())
+        for p in made:
+            if p.name not in current:
+                p.unlink(missing_ok=True)
+        raise
+    # committed: what follows is tidying, and a failure of it leaves the new store as good
+    try:
+        if "documents" in files:
+            _refresh_alias(out_dir / files["documents"], out_dir / LEGACY_FILES["documents"])
+        keep = set(files.values()) | {LEGACY_FILES["documents"]}
+        for p in out_dir.glob("*.parquet"):
+            if p.name not in keep and p.name.split("-", 1)[0].split(".", 1)[0] in tables:
+                p.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return manifest
+
+
+def _refresh_alias(target: Path, alias: Path) -> None:
+    """``alias`` made the same file as ``target``, by a rename (a reader sees one or the other)."""
+    try:
+        if os.path.samefile(target, alias):
+            return
+    except OSError:
+        pass
+    tmp = alias.with_name(f".{alias.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        try:
+            os.link(target, tmp)
+        except OSError:
+            shutil.copyfile(target, tmp)
+        os.replace(tmp, alias)
+    finally:
+        tmp.unlink(missing_ok=True)  # left if the two were one file already (rename does nothing then)
+
+
+def _missing(path: Path, processed: Path, manifest: dict | None) -> StoreError:
+    if manifest is not None and read_manifest(processed) != manifest:
+        return StoreError(f"{path}: gone — a build changed {processed} while this command read it; run the command again")
+    return StoreError(f"{path}: missing, though {processed / MANIFEST} lists it; run `tifa build` again")
+
+
+def read_table(name: str, processed: Path = PROCESSED, *, manifest: dict | None = None) -> pd.DataFrame:
+    """Read one processed table (build first with ``tifa build``), through ``manifest`` (default:
+    the folder's).  A file the manifest lists but is not there raises :class:`StoreError`."""
+    processed = Path(processed)
+    pinned = manifest is not None
+    for _ in range(2):
+        m = manifest if pinned else read_manifest(processed)
+        files = store_files(m)
+        if name in files:
+            path = processed / files[name]
+            if path.is_file():
+                try:
+                    return pd.read_parquet(path)
+                except FileNotFoundError:
+                    pass
+            if m is None:
+                raise FileNotFoundError(f"{path}: table not built yet; run `tifa build` (or `make report`)")
+        else:
+            found = part_files(name, processed, manifest=m)
+            if found is None:
+                raise FileNotFoundError(f"{processed / (name + '.parquet')}: table not built yet; run `tifa build` (or `make report`)")
+            if not found:
+                return pd.DataFrame()
+            import pyarrow.dataset as ds
+
+            try:
+                return ds.dataset([str(f) for f in found], format="parquet").to_table().to_pandas()
+            except FileNotFoundError:
+                path = next((f for f in found if not f.is_file()), found[0])
+        if pinned or read_manifest(processed) == m:
+            raise _missing(path, processed, m if pinned else None)
+        # else: a build committed between reading the manifest and the table: once more
+    raise _missing(path, processed, m if pinned else None)
+
+
+def part_files(name: str, processed: Path = PROCESSED, *, manifest: dict | None = None, check: bool = True) -> list[Path] | None:
+    """The parquet files of a partitioned table, in corpus order (None if not built).
+
+    With ``check``, a file the manifest lists that is not there raises :class:`StoreError`."""
+    manifest = manifest if manifest is not None else read_manifest(processed)
+    if manifest is None:
         return None
     parts = manifest.get("parts", [])
     if name not in manifest.get("tables", []) or not all(isinstance(p, dict) and "key" in p for p in parts):
         return None  # not built, or built by an older tifa: `tifa build` again
-    return [processed / "parts" / p["key"] / f"{name}.parquet" for p in parts]
+    files = [processed / "parts" / str(p["key"]) / f"{name}.parquet" for p in parts]
+    if check:
+        for f in files:
+            if not f.is_file():
+                raise _missing(f, processed, manifest)
+    return files
 
 
 def iter_table(name: str, processed: Path = PROCESSED):
     """Yield a partitioned table part by part (bounded memory)."""
-    for f in part_files(name, processed) or []:
-        yield pd.read_parquet(f)
+    manifest = read_manifest(processed)
+    for f in part_files(name, processed, manifest=manifest) or []:
+        try:
+            yield pd.read_parquet(f)
+        except FileNotFoundError:
+            raise _missing(f, processed, manifest) from None
 
 
 def read_corpus(processed: Path = PROCESSED, *, sample: int | None = None) -> Corpus:
@@ -271,7 +417,8 @@ def read_corpus(processed: Path = PROCESSED, *, sample: int | None = None) -> Co
     choice by ``doc_id``) and their rows are kept — what keeps the notebooks
     responsive on a corpus of thousands of speeches.
     """
-    corpus = Corpus.lazy(processed)
+    manifest = read_manifest(processed)
+    corpus = Corpus.lazy(processed, manifest=manifest)
     if sample is None or len(corpus.documents) <= sample:
         return corpus
     docs = corpus.documents.sort_values("doc_id", kind="stable")
@@ -279,13 +426,15 @@ def read_corpus(processed: Path = PROCESSED, *, sample: int | None = None) -> Co
     keep = docs.iloc[[int(i * step) for i in range(sample)]]
     keep_ids = set(keep["doc_id"])
     sources = set(keep["source"])
-    manifest = json.loads((processed / "manifest.json").read_text(encoding="utf-8"))
     files = {
         name: [processed / "parts" / p["key"] / f"{name}.parquet" for p in manifest["parts"] if p["source"] in sources]
         for name in LazyCorpus._LAZY
     }
-    sampled = Corpus.lazy(processed, documents=keep.reset_index(drop=True))
+    sampled = Corpus.lazy(processed, documents=keep.reset_index(drop=True), manifest=manifest)
     for name, fs in files.items():
+        for f in fs:
+            if not f.is_file():
+                raise _missing(f, processed, manifest)
         frames = [pd.read_parquet(f) for f in fs]
         df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
         if "doc_id" in df:
