@@ -35,13 +35,16 @@ docs, sents, log = corpus.documents, corpus.sentences, corpus.cleaning_log
 years = all_docs["date"].dropna().astype(str).str[:4]
 reasons = log["reason"].value_counts()
 say(
-    f"**{len(all_docs)} documents** from {all_docs['source'].nunique()} files, "
-    f"{int(all_docs['n_chars'].sum()):,} characters"
-    + (f", dated {years.min()}–{years.max()}" if len(years) else "")
-    + f". Cleaning removed {len(log):,} spans of page chrome"
-    + (f", most often *{reasons.index[0]}* ({int(reasons.iloc[0])})" if len(reasons) else "")
-    + f"; near-duplicates of another document: {int(all_docs['duplicate_of'].notna().sum())}."
-    + (f" The pages below show an even sample of {len(docs)}." if len(docs) < len(all_docs) else "")
+    "**{n_docs} documents** from {n_files} files, {n_chars:,} characters"
+    + (", dated {first}–{last}" if len(years) else "")
+    + ". Cleaning removed {n_removed:,} spans of page chrome"
+    + (", most often *{reason}* ({n_reason})" if len(reasons) else "")
+    + "; near-duplicates of another document: {n_dup}."
+    + (" The pages below show an even sample of {n_shown}." if len(docs) < len(all_docs) else ""),
+    n_docs=len(all_docs), n_files=all_docs["source"].nunique(), n_chars=int(all_docs["n_chars"].sum()),
+    first=years.min() if len(years) else "", last=years.max() if len(years) else "", n_removed=len(log),
+    reason=reasons.index[0] if len(reasons) else "", n_reason=int(reasons.iloc[0]) if len(reasons) else 0,
+    n_dup=int(all_docs["duplicate_of"].notna().sum()), n_shown=len(docs),
 )
 
 # %% [markdown]

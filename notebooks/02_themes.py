@@ -41,9 +41,10 @@ scores.index = [labels[d] for d in scores.index]
 if scores.size and scores.to_numpy().max() > 0:
     speech, theme = scores.stack().idxmax()
     say(
-        f"Across {len(docs)} speeches the strongest theme is **{scores.mean().idxmax()}** on average; "
-        f"the speech that leans most on one theme is **{speech}**, on *{theme}* "
-        f"({scores.loc[speech, theme]:.1f} mentions per 1,000 characters)."
+        "Across {n} speeches the strongest theme is **{strongest}** on average; "
+        "the speech that leans most on one theme is **{speech}**, on *{theme}* "
+        "({per_1k:.1f} mentions per 1,000 characters).",
+        n=len(docs), strongest=scores.mean().idxmax(), speech=speech, theme=theme, per_1k=scores.loc[speech, theme],
     )
 
 # %% [markdown]

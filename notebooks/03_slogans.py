@@ -29,7 +29,7 @@ from tifa.config import PROCESSED, REPORT_SAMPLE
 from tifa.corpus import doc_labels, read_corpus
 from tifa.formulas import formula_matrix, mine_templates, templates_table
 from tifa import plots
-from tifa.notebook import closing_table, say, setup
+from tifa.notebook import closing_table, joined, say, setup
 
 setup()
 corpus = read_corpus(PROCESSED, sample=REPORT_SAMPLE)  # a large corpus is sampled evenly
@@ -45,10 +45,12 @@ f = corpus.formulas[corpus.formulas["doc_id"].isin(keep)]
 forms = f[f["kind"] == "formulation"].drop_duplicates(["doc_id", "formula"])
 spread = forms.groupby("formula")["doc_id"].nunique().sort_values(ascending=False)
 say(
-    f"The speeches use **{forms['formula'].nunique()} distinct formulations**; "
-    f"{int((spread >= 2).sum())} recur in two or more speeches"
-    + (f", the most widespread being **{spread.index[0]}** ({int(spread.iloc[0])} speeches)" if len(spread) and spread.iloc[0] >= 2 else "")
-    + f". {int((forms['members'].fillna('') != '').sum())} of {len(forms)} mentions come with their members."
+    "The speeches use **{n_forms} distinct formulations**; {n_recur} recur in two or more speeches"
+    + (", the most widespread being **{top}** ({n_top} speeches)" if len(spread) and spread.iloc[0] >= 2 else "")
+    + ". {n_members} of {n_mentions} mentions come with their members.",
+    n_forms=forms["formula"].nunique(), n_recur=int((spread >= 2).sum()),
+    top=spread.index[0] if len(spread) else "", n_top=int(spread.iloc[0]) if len(spread) else 0,
+    n_members=int((forms["members"].fillna("") != "").sum()), n_mentions=len(forms),
 )
 forms.assign(speech=forms["doc_id"].map(labels))[["speech", "formula", "number", "members", "members_source", "known"]]
 
@@ -73,15 +75,15 @@ recurring = matrix[matrix["n_docs"] > 1]
 if len(recurring):
     ax = plots.bar(recurring["n_docs"], title="出现在多篇讲话中的提法", xlabel="speeches")
 coinages = matrix[matrix["coinage"]].index.tolist()
-say(f"{len(coinages)} formulations are one source's coinages: " + ("、".join(coinages) or "none") + ".")
+say("{n} formulations are one source's coinages: {coinages}.", n=len(coinages), coinages=joined("、", coinages, empty="none"))
 
 # %% [markdown]
 # ## Parallel slogans (排比)
 
 # %%
 par = corpus.parallels[corpus.parallels["doc_id"].isin(keep)]
-say(f"{len(par)} parallel runs (排比) in {par['doc_id'].nunique()} speeches; "
-    f"{par['frame'].nunique()} distinct frames.")
+say("{n} parallel runs (排比) in {n_docs} speeches; {n_frames} distinct frames.",
+    n=len(par), n_docs=par["doc_id"].nunique(), n_frames=par["frame"].nunique())
 par.assign(speech=par["doc_id"].map(labels))[["speech", "frame", "kind", "n", "members"]]
 
 # %%
@@ -120,8 +122,8 @@ mined = mine_templates(corpus.documents, corpus.sentences)
 frames = mined.drop_duplicates("template")[["template", "template_docs", "template_speakers", "template_fillers"]]
 if len(frames):
     top = frames.iloc[0]
-    say(f"{len(frames)} recurring frames; the most widely used is {top.template} "
-        f"({top.template_docs} speeches, {top.template_fillers} different fillers).")
+    say("{n} recurring frames; the most widely used is {template} ({n_docs} speeches, {n_fillers} different fillers).",
+        n=len(frames), template=top.template, n_docs=top.template_docs, n_fillers=top.template_fillers)
 else:
     say("No clause frame recurs in at least two speeches with three different fillers.")
 frames.head(40)

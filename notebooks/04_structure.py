@@ -39,17 +39,19 @@ enums = corpus.enumerations[corpus.enumerations["doc_id"].isin(keep)]
 depths = outline.groupby("doc_id")["depth"].max()
 promised = enums[enums["announced"].notna()]
 broken = promised[promised["announced"] != promised["n_items"]]
-text = f"{len(outline):,} numbered items in {outline['doc_id'].nunique()} speeches, in {len(enums):,} lists."
-if len(depths):
-    text += f" The deepest outline is **{labels.get(depths.idxmax(), depths.idxmax())}** ({int(depths.max())} levels)."
-text += f" {len(promised)} lists announce how many points they make"
-if len(broken):
-    b = broken.iloc[0]
-    text += (f"; {len(broken)} deliver a different number — e.g. **{labels.get(b['doc_id'], b['doc_id'])}** "
-             f"announces {int(b['announced'])} (“{b['announced_text']}”) and delivers {int(b['n_items'])}.")
-else:
-    text += ", and every one delivers it."
-say(text)
+b = broken.iloc[0] if len(broken) else None
+say(
+    "{n_items:,} numbered items in {n_docs} speeches, in {n_lists:,} lists."
+    + (" The deepest outline is **{deepest}** ({depth} levels)." if len(depths) else "")
+    + " {n_promised} lists announce how many points they make"
+    + ("; {n_broken} deliver a different number — e.g. **{speech}** announces {announced} (“{announced_text}”) "
+       "and delivers {delivered}." if b is not None else ", and every one delivers it."),
+    n_items=len(outline), n_docs=outline["doc_id"].nunique(), n_lists=len(enums),
+    deepest=labels.get(depths.idxmax(), depths.idxmax()) if len(depths) else "", depth=int(depths.max()) if len(depths) else 0,
+    n_promised=len(promised), n_broken=len(broken),
+    speech=labels.get(b["doc_id"], b["doc_id"]) if b is not None else "", announced=int(b["announced"]) if b is not None else 0,
+    announced_text=b["announced_text"] if b is not None else "", delivered=int(b["n_items"]) if b is not None else 0,
+)
 
 # %% [markdown]
 # ## The outlines, side by side

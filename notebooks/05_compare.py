@@ -48,8 +48,8 @@ pairs = sim.stack()
 pairs = pairs[pairs.index.get_level_values(0) < pairs.index.get_level_values(1)].sort_values(ascending=False)
 if len(pairs):
     (a, b), v = pairs.index[0], pairs.iloc[0]
-    say(f"The most alike pair is **{labels.get(a, a)}** and **{labels.get(b, b)}** (cosine {v:.2f}); "
-        f"the median pair scores {pairs.median():.2f}.")
+    say("The most alike pair is **{a}** and **{b}** (cosine {v:.2f}); the median pair scores {median:.2f}.",
+        a=labels.get(a, a), b=labels.get(b, b), v=v, median=pairs.median())
 pairs.head(10).rename("cosine").to_frame()
 
 # %% [markdown]
@@ -62,9 +62,11 @@ pairs.head(10).rename("cosine").to_frame()
 # %%
 reuse = themes.aligned_passages(docs, min_len=20)
 edited = reuse[reuse["n_edits"] > 0]
-say(f"{len(reuse)} reused passages: {(reuse.doc_a != reuse.doc_b).sum()} between speeches, "
-    f"{(reuse.doc_a == reuse.doc_b).sum()} within one; {len(edited)} of them reused with edits"
-    + (f" (the longest: {int(edited['length_a'].max())} characters, {edited.iloc[0]['identical']:.1%} identical)." if len(edited) else "."))
+say("{n} reused passages: {n_between} between speeches, {n_within} within one; {n_edited} of them reused with edits"
+    + (" (the longest: {longest} characters, {identical:.1%} identical)." if len(edited) else "."),
+    n=len(reuse), n_between=int((reuse.doc_a != reuse.doc_b).sum()), n_within=int((reuse.doc_a == reuse.doc_b).sum()),
+    n_edited=len(edited), longest=int(edited["length_a"].max()) if len(edited) else 0,
+    identical=edited.iloc[0]["identical"] if len(edited) else 0.0)
 shown = reuse.assign(
     a=reuse["doc_a"].map(labels), b=reuse["doc_b"].map(labels),
     text=reuse["text"].where(reuse["text"].str.len() <= 80, reuse["text"].str.slice(0, 80) + "…").str.replace("\n", "⏎"),  # the CSV has it whole

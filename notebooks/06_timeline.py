@@ -32,7 +32,7 @@ from tifa import plots
 from tifa import timeline as tl
 from tifa.config import TIMELINE_PROCESSED
 from tifa.corpus import read_corpus
-from tifa.notebook import closing_table, say, setup
+from tifa.notebook import closing_table, fragment, joined, say, setup
 
 setup()
 corpus = read_corpus(TIMELINE_PROCESSED)
@@ -43,9 +43,10 @@ first = tl.first_last(yearly)
 sizes = tl.year_sizes(docs)
 years = list(sizes["year"])
 say(
-    f"**{len(docs)} dated documents**, {years[0]}–{years[-1]} ({len(years)} years, "
-    f"{int(sizes['n_chars'].sum()):,} characters); **{ments['formula'].nunique()} formulations** used, "
-    f"{int(first['n_years'].ge(5).sum())} of them in five or more years."
+    "**{n_docs} dated documents**, {first_year}–{last_year} ({n_years} years, {n_chars:,} characters); "
+    "**{n_forms} formulations** used, {n_five} of them in five or more years.",
+    n_docs=len(docs), first_year=years[0], last_year=years[-1], n_years=len(years), n_chars=int(sizes["n_chars"].sum()),
+    n_forms=ments["formula"].nunique(), n_five=int(first["n_years"].ge(5).sum()),
 )
 
 # %% [markdown]
@@ -80,14 +81,14 @@ ax.set_title("提法的兴衰")
 ax.legend(ncol=3, fontsize=9)
 fig.tight_layout()
 peaks = first.set_index("formula").loc[chosen]
-say("; ".join(f"**{c}** {int(r.first_year)}–{int(r.last_year)}, peak {int(r.peak_year)}" for c, r in peaks.iterrows()) + ".")
+say("{items}.", items=joined("; ", (fragment("**{c}** {first}–{last}, peak {peak}", c=c, first=int(r.first_year), last=int(r.last_year), peak=int(r.peak_year)) for c, r in peaks.iterrows())))
 
 # %% [markdown]
 # ## First appearances
 
 # %%
 newest = first.sort_values("first_year", ascending=False).head(3)
-say("The newest formulations: " + "; ".join(f"**{r.formula}** ({int(r.first_year)})" for r in newest.itertuples()) + ".")
+say("The newest formulations: {items}.", items=joined("; ", (fragment("**{f}** ({y})", f=r.formula, y=int(r.first_year)) for r in newest.itertuples())))
 first
 
 # %% [markdown]
@@ -99,8 +100,8 @@ first
 trend = tl.emerging_fading(yearly, docs, recent=10)
 em, fa = trend[trend["trend"] == "emerging"], trend[trend["trend"] == "fading"]
 say(
-    f"{len(em)} formulations are emerging (at least twice as frequent in the last ten years), "
-    f"{len(fa)} fading — among the fading: " + ("、".join(fa.sort_values("count", ascending=False)["formula"].head(8)) or "none") + "."
+    "{n_em} formulations are emerging (at least twice as frequent in the last ten years), {n_fa} fading — among the fading: {fading}.",
+    n_em=len(em), n_fa=len(fa), fading=joined("、", fa.sort_values("count", ascending=False)["formula"].head(8), empty="none"),
 )
 trend
 
@@ -122,7 +123,7 @@ for name, ys in sorted(periods.items(), key=lambda kv: min(kv[1])):
     rows.append(k.assign(period=f"{name} ({min(ys)}–{max(ys)})"))
 keyness = pd.concat(rows, ignore_index=True)[["period", "formula", "count", "rest", "per_10k", "rest_per_10k", "ll", "log_ratio"]]
 tops = keyness.groupby("period", sort=False).head(1)
-say("Most typical of each period: " + "; ".join(f"{r.period}: **{r.formula}**" for r in tops.itertuples()) + ".")
+say("Most typical of each period: {items}.", items=joined("; ", (fragment("{p}: **{f}**", p=r.period, f=r.formula) for r in tops.itertuples())))
 keyness
 
 # %% [markdown]
