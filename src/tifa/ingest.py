@@ -36,6 +36,7 @@ from .atomic import temp_beside, write_text_atomic
 from .config import RAW
 from .errors import InputError, printable
 from .io import SUPPORTED_SUFFIXES
+from .places import level_of, normalise
 
 META_COLUMNS = ["source", "sha256", "title", "date", "speaker", "occasion"]
 META_FILE = "metadata.csv"
@@ -253,9 +254,19 @@ def join_metadata(docs: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
         row = m.loc[src]
         if row["title"] and n == 1:
             out.iat[i, out.columns.get_loc("title")] = row["title"]
-        if row["date"]:
-            out.iat[i, out.columns.get_loc("date")] = row["date"]
-            out.iat[i, out.columns.get_loc("date_source")] = "metadata"
+        if row["date"]:  # a date the text (dateline, signature) or the front matter gives wins; a year apart is noted
+            if "date_source" in out and out["date_source"].iat[i] in ("text", "front_matter") and out["date"].iat[i]:
+                if "date_note" in out and str(row["date"])[:4] != str(out["date"].iat[i])[:4]:
+                    note = out["date_note"].iat[i] or ""
+                    out.iat[i, out.columns.get_loc("date_note")] = "; ".join(x for x in (note, f"metadata.csv says {row['date']}") if x)
+            else:
+                out.iat[i, out.columns.get_loc("date")] = row["date"]
+                out.iat[i, out.columns.get_loc("date_source")] = "metadata"
+                if "year" in out and str(row["date"])[:4].isdigit():
+                    out.iat[i, out.columns.get_loc("year")] = int(str(row["date"])[:4])
+        if row.get("place") and "place" in out:  # an optional place column wins over the text (tifa.places)
+            out.iat[i, out.columns.get_loc("place")] = normalise(row["place"])
+            out.iat[i, out.columns.get_loc("level")] = level_of(row["place"])
         if row["speaker"]:
             out.iat[i, out.columns.get_loc("speaker")] = row["speaker"]
         if row["occasion"]:
