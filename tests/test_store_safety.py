@@ -412,6 +412,24 @@ def test_add_takes_a_file_whose_name_is_too_long_for_a_temporary_name(project, t
     assert not _build(raw, project / "data" / "processed").errors
 
 
+def test_a_full_disk_in_tifa_add_is_one_line_and_leaves_nothing(project, tmp_path, capsys, monkeypatch):
+    raw, _ = _paths(project)
+    before = _digest(raw)
+    new = tmp_path / "new.txt"
+    new.write_text("在会议上的讲话\n" + "要增强服务意识。" * 30, encoding="utf-8")
+    monkeypatch.setattr(Path, "write_bytes", _no_space(Path.write_bytes, lambda p: True))
+    import tifa.ingest as I
+
+    def copy_no_space(src, dst, *a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device", str(dst))
+
+    monkeypatch.setattr(I.shutil, "copyfile", copy_no_space)
+    assert main(["add", str(new), "--raw", str(raw), "--speaker", "张三"]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "No space left on device" in lines[0], lines
+    assert _digest(raw) == before  # no temporary, no metadata row for a file not added
+
+
 # --------------------------------------------------------------------------- 8. links, leftovers, the commit
 
 

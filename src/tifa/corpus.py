@@ -421,6 +421,8 @@ def read_corpus(processed: Path = PROCESSED, *, sample: int | None = None) -> Co
     corpus = Corpus.lazy(processed, manifest=manifest)
     if sample is None or len(corpus.documents) <= sample:
         return corpus
+    if manifest is None:
+        raise FileNotFoundError(f"{processed / MANIFEST}: not built yet; run `tifa build`")
     docs = corpus.documents.sort_values("doc_id", kind="stable")
     step = len(docs) / sample
     keep = docs.iloc[[int(i * step) for i in range(sample)]]
