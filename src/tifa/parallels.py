@@ -191,6 +191,8 @@ def find_parallels(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30)
     heads += _ordinal_parallels(doc_id, text, rows + heads, min_n=min_n)
     rows = [r for r in (_refine(r, text, min_n) for r in rows) if r is not None]
     rows += [r for r in (_refine(r, text, min_n, headings=True) for r in heads) if r is not None]
+    rows += _clause_runs(doc_id, text, rows, min_n=min_n)
+    rows += _compact_runs(doc_id, text, rows)
     rows.sort(key=lambda r: r[5])
     return rows_frame(rows, PARALLEL_COLUMNS, {"n": "int64", "start": "int64", "end": "int64"})
 
@@ -588,8 +590,8 @@ def _refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tup
             return None
     if len(members) < min_n or len(set(members)) < len(members):
         return None
-    if kind != "list" and _is_list(members, frame):
-        kind = "list"
+    if kind != "list" and (_is_list(members, frame) or text[end : end + 1] == "、" or text[start - 1 : start] == "、"):
+        kind = "list"  # a run that stops inside a 、-list (工作能力、工作水平、工作做法、性格特征) is part of a list
     elif kind != "list" and frame.startswith("*") and frame.count("*") == 1:
         first = _list_lead(members, frame)
         if first is not None:
@@ -597,6 +599,275 @@ def _refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tup
                 start += len(members[0]) - len(first)
             members[0], kind = first, "list"
     return (doc_id, "|".join(members), frame, kind, len(members), start, end)
+
+
+# --------------------------------------------------------------------------- clauses and headings
+# 排比 of whole clauses (坚持…，坚持…，坚持…; 在…上…，在…上…; 以…为…; 向…，向…; 是…的结果), of the
+# openings of sentences (必须…；必须…；; 我们面对的是…。…我们面对的是…), of the short heads of
+# paragraphs or topic sentences (——经济运行保持在合理区间。 / 着力提高政治能力。…着力厚植为民情怀。),
+# and compact runs without separators (做大做优做强, 强农惠农富农, 不敢腐不能腐不想腐).
+
+#: One-character openings that make a clause frame with a second word inside the clause.
+_OPENERS = {"在": "上中", "以": "为", "是": "的", "向": "", "同": "", "用": "", "让": "", "对": "", "把": "", "从": "", "为": "", "靠": ""}
+_CLAUSE_SEP = re.compile(r"[，,；;：:。！？!?]")
+_SHORT_SEP = re.compile(r"[、，,；;：:。！？!?]")
+_HEAD_MARK = re.compile(
+    rf"^(?:\*\*|——|[-－—]{{1,2}}|第[{CN_DIGITS}]+[，,、]?|[{CN_DIGITS}][是要]|（[{CN_DIGITS}]+）|[{CN_DIGITS}]+、|首先[，,]|其次[，,]|再次[，,]|最后[，,]|此外[，,])+"
+)
+_QUOTES = "“”\"'‘’*（）() "
+
+
+def _pieces(text: str, a: int, b: int, sep: re.Pattern) -> list[tuple[int, str, str]]:
+    """The pieces of text[a:b] between separators: (offset, piece stripped of quotes, separator after)."""
+    out, pos = [], a
+    for m in sep.finditer(text, a, b):
+        out.append((pos, text[pos : m.start()], m.group()))
+        pos = m.end()
+    if pos < b:
+        out.append((pos, text[pos:b], ""))
+    res = []
+    for off, piece, after in out:
+        lead = len(piece) - len(piece.lstrip(_QUOTES))
+        core = piece.strip(_QUOTES)
+        if "“" in core and "”" not in core and piece.rstrip(" ").endswith("”"):
+            core += "”"  # 是政治上的“红人”: the closing quote belongs to the member
+        res.append((off + lead, core, after))
+    return res
+
+
+def _opening(members: list[str]) -> str:
+    """The opening the members share, ending at a word boundary of every member."""
+    prefix = os.path.commonprefix(members)
+    while prefix:
+        k = len(prefix)
+        if all(len(m) > k and (k in _bounds(m) or k == len(m)) for m in members):
+            return prefix
+        prefix = prefix[:-1]
+    return ""
+
+
+_INNER = set("要有是在很更")  #: heads of paragraphs (积极的财政政策要…)
+_INNER_SHORT = set("有是在很")  #: short phrases (习近平总书记有指示、党中央有部署、省委有要求)
+
+
+def _clause_frame(members: list[str], *, loose: bool = False, inner: bool = False) -> tuple[str, str] | None:
+    """The frame of whole clauses: a shared opening word of two or more characters, or a
+    one-character opening with its second word (在…上, 以…为, 是…的)."""
+    if len(set(members)) < len(members) or any(_FIGURE_RE.search(m) for m in members):
+        return None
+    if any(_CONNECTIVE_RE.match(m) for m in members):
+        return None
+    lead = _opening(members)
+    if len(lead) >= 2 and lead not in _WEAK_PREFIXES and not re.fullmatch(rf"{_NUM}+.?", lead):
+        return lead + "*", "opening"
+    c = members[0][:1]
+    if c in _OPENERS and all(m.startswith(c) for m in members):
+        second = _OPENERS[c]
+        if not second or loose:
+            return c + "*", "opening"
+        for ch in second:
+            if all(ch in m[2:] for m in members):
+                tail = os.path.commonprefix([m[::-1] for m in members])[::-1]
+                if ch == "的" and len(tail) >= 2 and tail.startswith("的"):
+                    return f"{c}*{tail}", "template"
+                if ch != "的":
+                    return f"{c}*{ch}*", "template"
+    # a word inside every clause, after its subject (积极的财政政策要…、稳健的货币政策要…; X有Y)
+    word = _inner(members, _INNER if loose else _INNER_SHORT) if inner else ""
+    if word:
+        return f"*{word}*", "template"
+    return None
+
+
+def _inner(members: list[str], chars: set[str]) -> str:
+    """The longest string of two or more characters inside every member (not at its start), or
+    one of 要有是在很更 two to ten characters in."""
+    first = members[0]
+    for size in range(min(6, len(first) - 2), 1, -1):
+        for i in range(1, len(first) - size):
+            sub = first[i : i + size]
+            if sub[-1] in chars and all(sub in m[1:-1] for m in members[1:]) and not set(sub) <= _NOT_FRAME and not _FIGURE_RE.search(sub):
+                if all(m.find(sub, 1) + size < len(m) for m in members):
+                    return sub
+    for ch in sorted(chars):
+        if all(2 <= m.find(ch) <= 8 and m.find(ch) < len(m) - 1 for m in members):
+            return ch
+    return ""
+
+
+def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(x <= a and b <= y for x, y in spans)
+
+
+def _free(found: list, start: int, end: int, member_spans: list[tuple[int, int]]) -> bool:
+    """A new run may not overlap a run already found, unless that run sits inside one of its
+    members (是…支持稳增长、保就业、调结构的重大抉择); only the members count, not the text
+    between them (the heads of paragraphs)."""
+    spans = member_spans or [(start, end)]
+    for r in found:
+        a, b = r[5], r[6]
+        if r[3] == "list" or _inside(spans, a, b):
+            continue
+        if any(a < y and x < b for x, y in spans):
+            return False
+    return True
+
+
+def _clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
+    rows: list[tuple] = []
+
+    def add(run: list[tuple[int, str]], frame: str, kind: str) -> bool:
+        members = [m for _, m in run]
+        spans = [(o, o + len(m)) for o, m in run]
+        start, end = spans[0][0], spans[-1][1]
+        if not _free(found + rows, start, end, spans):
+            return False
+        rows.append((doc_id, "|".join(members), frame, kind, len(members), start, end))
+        return True
+
+    def scan(units: list[tuple[int, str]], max_len: int, inner: bool = False) -> None:
+        i = 0
+        while i + min_n <= len(units):
+            best = None
+            j = i + 2
+            while j <= len(units) and all(3 <= len(m) <= max_len for _, m in units[i:j]):
+                f = _clause_frame([m for _, m in units[i:j]], inner=inner)
+                if f is None:
+                    break
+                best, j = (j, f), j + 1
+            if best and best[0] - i >= min_n and add(units[i : best[0]], *best[1]):
+                i = best[0]
+            else:
+                i += 1
+
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for a, b in paras:
+        # adjacent clauses of a paragraph, and its 、-phrases
+        clauses = [(o, p) for o, p, _ in _pieces(text, a, b, _CLAUSE_SEP) if p]
+        scan(clauses, 40)
+        scan([(o, p) for o, p, _ in _pieces(text, a, b, _SHORT_SEP) if p], 14, inner=True)
+        # the first clause of each sentence (必须…；必须…；), and short topic sentences
+        sents = [(o, p) for o, p, _ in _pieces(text, a, b, re.compile(r"[。！？!?；;]")) if p]
+        firsts = []
+        nth: list[list[tuple[int, str]]] = [[], []]
+        for o, sent in sents:
+            mk = _HEAD_MARK.match(sent)
+            k = mk.end() if mk else 0
+            body = [(o + k + x, c) for x, c, _ in _pieces(sent[k:], 0, len(sent) - k, re.compile(r"[，,：:]"))]
+            head = body[0][1] if body else ""
+            firsts.append((body[0][0] if body else o, head, len(body) == 1))
+            for n_ in (0, 1):
+                nth[n_].append(body[n_ + 1] if len(body) > n_ + 1 else (o, ""))
+        scan([(o, h) for o, h, _ in firsts], 40)
+        for col in nth:
+            if sum(1 for _, h in col if h) >= min_n:
+                scan(col, 40)
+        topics = [(o, h) for o, h, whole in firsts if whole and 4 <= len(h) <= 24]
+        if len(topics) >= min_n and len(topics) < len(firsts):
+            scan(topics, 24)
+            _topic_groups(topics, add, min_n)
+    # the heads of consecutive paragraphs (——经济运行保持在合理区间。 / 一是经济增长好于预期。)
+    heads = []
+    for a, b in paras:
+        line = text[a:b]
+        mk = _HEAD_MARK.match(line)
+        k = mk.end() if mk else 0
+        m = re.match(r"[^。！？!?；;\n]+", line[k:])
+        head = m.group().strip(_QUOTES) if m else ""
+        dash = bool(mk) and mk.group().lstrip("*").startswith(("—", "-", "－"))
+        heads.append((a + k + (len(m.group()) - len(m.group().lstrip(_QUOTES)) if m else 0), head, dash, bool(mk), len(head) < len(line[k:].strip(_QUOTES + "。"))))
+    i = 0
+    while i < len(heads):
+        j = i
+        while j < len(heads) and heads[j][3] and heads[j][4] and 4 <= len(heads[j][1]) <= 20 and "，" not in heads[j][1]:
+            j += 1
+        if j == i:  # unmarked paragraphs: their first sentences must share a frame
+            while j < len(heads) and heads[j][4] and 4 <= len(heads[j][1]) <= 20 and "，" not in heads[j][1]:
+                j += 1
+            run = [(o, h) for o, h, *_ in heads[i:j]]
+            k = i
+            while k + min_n <= j:
+                best = None
+                for e in range(k + min_n, j + 1):
+                    f = _clause_frame([h for _, h in run[k - i : e - i]], loose=True, inner=True)
+                    if f is None:
+                        break
+                    best = (e, f)
+                if best and add(run[k - i : best[0] - i], *best[1]):
+                    k = best[0]
+                else:
+                    k += 1
+            i = max(j, i + 1)
+            continue
+        run = [(o, h) for o, h, *_ in heads[i:j]]
+        if len(run) >= min_n:
+            members = [h for _, h in run]
+            f = _clause_frame(members, loose=True, inner=True)
+            dash = all(d for _, _, d, _, _ in heads[i:j])
+            same = len({len(h) for h in members}) == 1
+            if f is None and (dash or same) and len(set(members)) == len(members) and not any(_FIGURE_RE.search(h) for h in members):
+                f = ("——*" if dash else f"{len(members[0])}字", "headings")
+            if f is not None:
+                add(run, *f)
+        i = max(j, i + 1)
+    return rows
+
+
+def _topic_groups(topics: list[tuple[int, str]], add, min_n: int) -> None:
+    """Short topic sentences of one paragraph, not next to each other, sharing an opening word
+    (着力提高政治能力。…着力厚植为民情怀。) or a character at the same place from the end
+    (科技创新取得新进步。…产业发展彰显新成效。…新兴消费迸发新活力。)."""
+    groups: dict[tuple, list[tuple[int, str]]] = {}
+    for o, h in topics:
+        w = _tags(h)[0][0]
+        if len(w) >= 2:
+            groups.setdefault(("open", w), []).append((o, h))
+        if len(h) >= 6 and h[-3] not in _NOT_FRAME:
+            groups.setdefault(("end", h[-3]), []).append((o, h))
+    for (how, w), run in groups.items():
+        if len(run) >= min_n and len({h for _, h in run}) == len(run):
+            add(run, w + "*" if how == "open" else f"*{w}**", "opening" if how == "open" else "template")
+
+
+_COMPACT_RE = [
+    # 做大做优做强, 敢干敢闯敢投, 节粮节水节电: one character, then another, three times
+    (re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])\1([\u4e00-\u9fff])\1([\u4e00-\u9fff])"), lambda m: [m.group(1) + m.group(k) for k in (2, 3, 4)], lambda m: m.group(1) + "*", (2, 3, 4)),
+    # 强农惠农富农, 能用好用管用
+    (re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])([\u4e00-\u9fff])\2([\u4e00-\u9fff])\2"), lambda m: [m.group(k) + m.group(2) for k in (1, 3, 4)], lambda m: "*" + m.group(2), (1, 3, 4)),
+    # 不敢腐不能腐不想腐
+    (re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])([\u4e00-\u9fff])\1([\u4e00-\u9fff])\3\1([\u4e00-\u9fff])\3"), lambda m: [m.group(1) + m.group(k) + m.group(3) for k in (2, 4, 5)], lambda m: m.group(1) + "*" + m.group(3), (2, 4, 5)),
+]
+
+
+def _word_edges(text: str, start: int, end: int) -> bool:
+    """Both ends of text[start:end] fall between words of the clause around it."""
+    a = max(0, start - 6)
+    b = min(len(text), end + 6)
+    cuts = {a}
+    for w, _ in _tags(text[a:b]):
+        a += len(w)
+        cuts.add(a)
+    return start in cuts and end in cuts
+
+
+def _compact_runs(doc_id: str, text: str, found: list) -> list[tuple]:
+    """Triads written without separators (做大做优做强, 强农惠农富农, 不敢腐不能腐不想腐)."""
+    rows = []
+    for rx, members_of, frame_of, slots in _COMPACT_RE:
+        for m in rx.finditer(text):
+            fill = [m.group(k) for k in slots]
+            shared = set(m.group()) - set(fill)
+            if len(set(fill)) < 3 or shared & set(fill) or shared & (_NOT_FRAME | set(CN_DIGITS)):
+                continue
+            start, end = m.start(), m.end()
+            if not _free(found + rows, start, end, []) or not _word_edges(text, start, end):
+                continue  # 防灾减灾救灾能力 is 防灾|减灾|救灾, not 灾减|灾救|灾能
+            members = members_of(m)
+            frame = frame_of(m)
+            words = [len(_tags(x)) == 1 for x in members]
+            kind = "list" if _is_list(members, frame) or (frame.startswith("*") and all(words)) else "compact"
+            rows.append((doc_id, "|".join(members), frame, kind, 3, start, end))
+    return rows
 
 
 def parallels_table(docs: pd.DataFrame, *, min_n: int = 3) -> pd.DataFrame:
