@@ -364,12 +364,63 @@ def score_meta(g: Gold, doc) -> Score:
             sc.errors.append(f"date        {doc['date']} ({doc.get('date_source')}), should be in {year}")
     title = str(doc["title"] or "")
     chrome = ("首页", "下载", "打印", "全屏", "收藏", "当前位置", "返回")
-    if not title or any(title.startswith(c) for c in chrome):
+    if not title or any(title.startswith(c) for c in chrome) or title.startswith(("title:", "source:", "---")) or "://" in title:
         sc.fn += 1
-        sc.errors.append(f"title       {title!r} is empty or page chrome")
+        sc.errors.append(f"title       {title!r} is empty, page chrome, a YAML line or a URL")
+    elif g.data.get("title") and norm(str(g.data["title"])) not in norm(title):
+        sc.fn += 1
+        sc.errors.append(f"title       {title!r}, should say {g.data['title']!r}")
     else:
         sc.tp += 1
+    for key in ("place", "level"):  # the issuing government and its level (tifa.places)
+        if key in g.data:
+            got = str(doc.get(key) or "")
+            if got == str(g.data[key] or ""):
+                sc.tp += 1
+            else:
+                sc.fn += 1
+                sc.errors.append(f"{key:<11} {got!r}, should be {g.data[key]!r}")
     return sc
+
+
+def markup_free(raw: str) -> str:
+    """The text of a Markdown file as a reader sees it, without front matter or markup: made
+    here, independently of tifa's own Markdown reading (``markup_free: true`` in a gold file)."""
+    raw = re.sub(r"\A\s*---\n.*?\n---[ \t]*\n", "", raw.replace("\r\n", "\n"), count=1, flags=re.S)
+    raw = re.sub(r"<!--.*?-->", "", raw, flags=re.S)
+    raw = re.sub(r"(?m)^ {0,3}(?:-{3,}|\*{3,})\s*$", "", raw)
+    raw = re.sub(r"(?m)^(?:> ?)+|^ {0,3}#{1,6} +|^ *[-*+] +(?=\S)", "", raw)
+    return re.sub(r"\*{2,}|__", "", raw)
+
+
+def evaluate_markup_free(golds: list[Gold]) -> dict[str, dict[str, Score]]:
+    """Score the outline (and appendix) of every ``markup_free`` Markdown gold again on the same
+    text without markup, written as a .txt file in a folder of the same name."""
+    import shutil
+    import tempfile
+
+    chosen = [g for g in golds if g.data.get("markup_free") and g.source.suffix.lower() in (".md", ".markdown")]
+    per: dict[str, dict[str, Score]] = {}
+    if not chosen:
+        return per
+    tmp = Path(tempfile.mkdtemp(prefix="tifa-eval-plain-"))
+    try:
+        for g in chosen:
+            dest = tmp / g.name / g.source.parent.name / (g.source.stem + ".txt")
+            dest.parent.mkdir(parents=True)
+            dest.write_text(markup_free(g.source.read_text(encoding="utf-8")), encoding="utf-8")
+            corpus = load([dest])
+            doc_id = doc_id_for(dest.name, g.part)
+            docs = corpus.documents.set_index("doc_id")
+            if doc_id not in docs.index:
+                continue
+            o = corpus.outline[corpus.outline["doc_id"] == doc_id]
+            text = docs.loc[doc_id]["text"]
+            per[f"{g.name} (plain)"] = {c: Score() for c in COMPONENTS} | {
+                "outline": score_outline(g, o, text), "appendix": score_appendix(g, o, text)}
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return per
 
 
 # --------------------------------------------------------------------------- main
@@ -435,6 +486,7 @@ def evaluate(golds: list[Gold]) -> tuple[dict[str, dict[str, Score]], list[str]]
             "parallels": score_parallels(g, p),
             "meta": score_meta(g, doc),
         }
+    per.update(evaluate_markup_free(golds))  # the same texts without their Markdown markup
     return per, notes
 
 
@@ -528,7 +580,7 @@ def main(argv: list[str] | None = None) -> int:
     golds = [load_gold(p) for p in files + rhet + held]
     every, notes = evaluate(golds)
     names = lambda ps: {p.stem for p in ps}  # noqa: E731
-    per = {k: v for k, v in every.items() if k in names(files)}
+    per = {k: v for k, v in every.items() if k.removesuffix(" (plain)") in names(files)}  # (plain): markup_free
     rhetoric = {
         "Rhetoric: 排比, formulations, members on exhaustively annotated texts (eval/gold-rhetoric)": {k: v for k, v in every.items() if k in names(rhet)},
         "Rhetoric, held out (eval/gold-rhetoric/heldout, annotated after the rules)": {k: v for k, v in every.items() if k in names(held)},

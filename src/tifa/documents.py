@@ -166,8 +166,8 @@ def _better_title(own: str, given: str) -> str:
     """The text's own title line, unless the front matter's title says the same and more
     (``政府工作报告`` within ``2026年政府工作报告``) or the text has none."""
     a, b = re.sub(r"\s+", "", own or ""), re.sub(r"\s+", "", given or "")
-    if not a or (b and a in b) or _DATELINE_TITLE_RE.match(a) or is_signature(own):
-        return given  # no title line, or the line taken is the dateline or the speaker's signature
+    if not a or (b and a in b) or _DATELINE_TITLE_RE.match(a) or is_signature(own) or (len(a) <= 4 and len(b) > len(a)):
+        return given  # no title line, or the line taken is the dateline, the speaker's signature or name
     return own
 
 
