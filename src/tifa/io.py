@@ -120,19 +120,25 @@ def iter_sources(
 ) -> Iterator[tuple[Path, str]]:
     """``(file, source)`` for every file of :func:`iter_inputs`: the source is relative to
     ``root``, else to the given folder the file was found in, else the file's name.  Given several
-    paths and no ``root``, every source is relative to the folder holding them all, so that files
-    of one name in different folders (``佛山市/2011.md``, ``兰州市/2011.md``) stay apart."""
+    paths and no ``root``, when two files would get one source that way, every source is relative
+    to the folder holding them all, so that files of one name in different folders
+    (``佛山市/2011.md``, ``兰州市/2011.md``) stay apart; otherwise sources stay short."""
     paths = list(paths)
-    if root is None and len(paths) > 1:  # the common root of the given files and folders
-        try:
-            root = Path(os.path.commonpath([str(Path(p).resolve() if Path(p).is_dir() else Path(p).resolve().parent) for p in paths]))
-        except ValueError:  # pragma: no cover - paths on different drives
-            root = None
-    for f in iter_inputs(paths, warnings=warnings):
+    files = list(iter_inputs(paths, warnings=warnings))
+    sources = []
+    for f in files:
         base = root
         if base is None:
             base = next((Path(p) for p in paths if Path(p).is_dir() and _is_under(f, Path(p))), None)
-        yield f, source_name(f, base)
+        sources.append(source_name(f, base))
+    if root is None and len(paths) > 1 and len(set(sources)) < len(sources):  # the common root of the paths
+        try:
+            common = Path(os.path.commonpath([str(Path(p).resolve() if Path(p).is_dir() else Path(p).resolve().parent) for p in paths]))
+        except ValueError:  # pragma: no cover - paths on different drives
+            common = None
+        if common is not None:
+            sources = [source_name(f, common) for f in files]
+    yield from zip(files, sources)
 
 
 def _is_under(path: Path, folder: Path) -> bool:
