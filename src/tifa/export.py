@@ -15,6 +15,7 @@ import pandas as pd
 
 from .atomic import atomic_path
 from .config import PROCESSED
+from .output import FORMULA_START, inert_csv_frame, neutralise_csv_cell  # noqa: F401 (one rule for every csv)
 
 #: Column descriptions, shown on the README sheet.
 COLUMNS: dict[str, dict[str, str]] = {
@@ -53,18 +54,6 @@ MAX_CELL = 32767
 MAX_ROWS = 1_048_575
 
 
-#: A text cell opening with one of these is read as a formula by spreadsheets (OWASP: CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_csv_cell(value: object) -> object:
-    """OWASP's defence for CSV: a text cell that a spreadsheet would run as a formula gets a
-    leading apostrophe (``=SUM(1)`` → ``'=SUM(1)``); other values are returned unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
 def _inert_xlsx(book) -> None:
     """Store every cell openpyxl took for a formula (text opening with ``=``) as plain text:
     the cell shows the same characters and runs nothing."""
@@ -73,10 +62,6 @@ def _inert_xlsx(book) -> None:
             for cell in row:
                 if cell.data_type == "f":
                     cell.data_type = "s"
-
-
-def _text_columns(df: pd.DataFrame) -> list[str]:
-    return [c for c in df.columns if df[c].dtype == object or str(df[c].dtype).startswith(("str", "string"))]
 
 
 def _tables(processed: Path) -> dict[str, pd.DataFrame]:
@@ -140,9 +125,7 @@ def export_xlsx(path: Path, processed: Path = PROCESSED) -> Path:
 
 def write_csv(df: pd.DataFrame, target: Path) -> Path:
     """``df`` as a UTF-8 (with BOM, for Excel) CSV, written atomically, text cells neutralised."""
-    df = df.copy()
-    for col in _text_columns(df):
-        df[col] = df[col].map(neutralise_csv_cell)
+    df = inert_csv_frame(df)
     with atomic_path(target) as tmp:
         df.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
     return target

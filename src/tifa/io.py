@@ -363,13 +363,46 @@ def _is_traditional(text: str, sample: int = 600) -> bool:
     return changed / len(han) > 0.03
 
 
+#: A .docx member is inflated this many bytes at a time (the peak memory of a bomb).
+_INFLATE_CHUNK = 1 << 20
+
+
+def _inflate_member(p: Path, zf, name: str, limit: int) -> bytes:
+    """The bytes of member ``name``, inflated a chunk at a time and counted as they come: a
+    member that inflates beyond what its header declares, or beyond ``limit``, is refused as soon
+    as it does (the headers of a bomb can lie; what is inflated cannot), never held whole."""
+    import copy
+    import zipfile
+    import zlib
+
+    info = zf.getinfo(name)
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise InputError(p, f"refused: {name} is compressed with method {info.compress_type}, which Word never writes")
+    declared = info.file_size
+    stream_info = copy.copy(info)
+    stream_info.file_size = limit + 1  # zipfile stops at the declared size; let it go on, counted here
+    out = bytearray()
+    try:
+        with zf.open(stream_info) as fh:
+            while chunk := fh.read(_INFLATE_CHUNK):
+                out += chunk
+                if len(out) > declared or len(out) > limit:
+                    raise InputError(
+                        p, f"refused: {name} inflates beyond the {min(declared, limit):,} bytes "
+                        f"{'its header declares' if declared <= limit else 'allowed'} (zip bomb?)"
+                    )
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error) as e:
+        raise InputError(p, f"corrupt .docx ({name}: {type(e).__name__})") from None
+    return bytes(out)
+
+
 def _read_docx(p: Path, data: bytes) -> str:
     import io as _io
     import zipfile
 
     try:
         zf = zipfile.ZipFile(_io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
         raise InputError(p, "corrupt .docx (not a valid zip archive)") from None
     with zf:
         infos = zf.infolist()
@@ -378,14 +411,19 @@ def _read_docx(p: Path, data: bytes) -> str:
             raise InputError(p, f"refused: .docx would unpack to {total:,} bytes (zip bomb?)")
         if "word/document.xml" not in zf.namelist():
             raise InputError(p, "corrupt .docx (no word/document.xml inside)")
+        # the text is all in word/document.xml: only it is inflated, streamed under the cap
+        xml = _inflate_member(p, zf, "word/document.xml", min(MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO * max(len(data), 1)))
     try:
-        import docx
+        from docx.oxml import parse_xml  # python-docx's own parser (no entities resolved, no network)
 
-        document = docx.Document(_io.BytesIO(data))
-    except Exception as e:  # noqa: BLE001 - python-docx raises many kinds
+        root = parse_xml(xml)
+        body = root.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body")
+        if body is None:
+            raise ValueError("no w:body")
+    except Exception as e:  # noqa: BLE001 - lxml and python-docx raise many kinds
         raise InputError(p, f"corrupt .docx ({type(e).__name__})") from None
+    del xml
     lines: list[str] = []
-    body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":

@@ -18,17 +18,49 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 FORMATS = ("csv", "json", "table")
+
+#: A text cell opening with one of these is read as a formula by spreadsheets (OWASP: CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: The same rule as a regular expression, for Arrow columns.
+_FORMULA_START_RE = "^[" + "".join("\\" + c if c in "-\\^]" else c for c in FORMULA_START) + "]"
+
+
+def neutralise_csv_cell(value: object) -> object:
+    """OWASP's defence for CSV: a text cell that a spreadsheet would run as a formula gets a
+    leading apostrophe (``=SUM(1)`` → ``'=SUM(1)``); other values (numbers too) are returned
+    unchanged.  Every csv tifa writes — exports, report tables, ``--format csv`` on stdout —
+    goes through this rule (:func:`inert_csv_frame`, and :func:`_csv_field` for Arrow tables)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def inert_csv_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with :func:`neutralise_csv_cell` applied to its text cells (a copy where one changes)."""
+    changed = {}
+    for col in df.columns:
+        s = df[col]
+        if s.dtype == object or str(s.dtype).startswith(("str", "string")):
+            t = s.map(neutralise_csv_cell)
+            if not t.equals(s):
+                changed[col] = t
+    if not changed:
+        return df
+    df = df.copy()
+    for col, t in changed.items():
+        df[col] = t
+    return df
 #: Text cells longer than this are shortened in ``table`` output.
 TABLE_CELL = 40
 
 
 def _jsonable(v):
-    if v is None:
-        return None
-    if isinstance(v, float) and math.isnan(v):
+    if _missing(v):
         return None
     if hasattr(v, "item"):
-        return v.item()
+        v = v.item()
+    if hasattr(v, "isoformat"):  # dates and timestamps
+        return v.isoformat()
     return v
 
 
@@ -36,10 +68,10 @@ def write_table(df: pd.DataFrame, fmt: str = "table", out: TextIO | None = None)
     """Write ``df`` to ``out`` (stdout) as csv, json or a readable table."""
     out = out or sys.stdout
     if fmt == "csv":
-        df.to_csv(out, index=False, lineterminator="\n")
+        inert_csv_frame(df).to_csv(out, index=False, lineterminator="\n")
     elif fmt == "json":
-        records = [{k: _jsonable(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
-        json.dump(records, out, ensure_ascii=False, indent=1)
+        records = [{str(k): _jsonable(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
+        json.dump(records, out, ensure_ascii=False, indent=1, default=str)
         out.write("\n")
     elif fmt == "table":
         if df.empty:
@@ -57,15 +89,15 @@ def _display_width(text: str) -> int:
 
 def _aligned(df: pd.DataFrame) -> str:
     """``df`` as a right-aligned text table (see :func:`_layout`)."""
-    import pandas as pd
+    import numpy as np
 
     columns = []
     for col in df.columns:
         s = df[col]
-        if s.dtype.kind in "biuf":  # numbers and booleans: ASCII, converted in bulk
+        if isinstance(s.dtype, np.dtype) and s.dtype.kind in "biu":  # integers and booleans (never missing): ASCII, in bulk
             columns.append((str(col), s.astype(str).tolist(), True))
-        else:
-            columns.append((str(col), ["NaN" if _missing(v) or v is pd.NA else str(_shorten(v)) for v in s], False))
+        else:  # text, floats, dates, nullable columns: a missing value of any kind is NaN
+            columns.append((str(col), ["NaN" if _missing(v) else str(_shorten(v)) for v in s.tolist()], False))
     return _layout(columns)
 
 
@@ -87,7 +119,11 @@ def _layout(columns: list[tuple[str, list[str], bool]]) -> str:
 
 
 def _missing(v) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v))
+    """None, NaN (Python's or NumPy's), ``pd.NA`` and ``NaT``, without importing pandas."""
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return True
+    kind = type(v).__name__
+    return kind in ("NAType", "NaTType") or (kind in ("float16", "float32", "datetime64", "timedelta64") and v != v)
 
 
 def _shorten(v):
@@ -172,9 +208,15 @@ def _csv_chunk(table: pa.Table) -> pa.Buffer:
 
 
 def _csv_field(field: pa.Array) -> pa.Array:
-    """A text column as csv fields: quoted (quotes doubled) where it holds a comma, a quote or a newline."""
+    """A text column as csv fields: a cell a spreadsheet would take for a formula with a leading
+    apostrophe (:func:`neutralise_csv_cell`), quoted (quotes doubled) where it holds a comma, a
+    quote or a newline."""
     from .frames import arrow_call
 
+    formula = _matches(field, _FORMULA_START_RE)
+    if arrow_call("any", formula).as_py():
+        (apostrophe, nothing) = _scalars("'", "", kind=field.type)
+        field = arrow_call("if_else", formula, arrow_call("binary_join_element_wise", apostrophe, field, nothing), field)
     special = _matches(field, '[,"\n]')
     if not arrow_call("any", special).as_py():
         return field
