@@ -144,8 +144,14 @@ def _lying_docx(path: Path, inflated: int, declared: int = 2000) -> Path:
     import struct
     import zipfile
 
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    import docx
+
+    real = path.with_name("real.docx")
+    docx.Document().save(real)  # a real Word package (relationships, content types, styles)
+    with zipfile.ZipFile(real) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for info in src.infolist():
+            if info.filename != "word/document.xml":
+                zf.writestr(info.filename, src.read(info))
         with zf.open("word/document.xml", "w") as fh:
             fh.write(b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>')
             chunk = b" " * (1 << 20)
