@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 TIFA   := $(VENV)/bin/tifa
 STAMP  := $(VENV)/.installed
 
-.PHONY: install build report test bench eval notebooks clean-processed help
+.PHONY: install build report test chromium bench eval notebooks clean-processed help
 
 help:
 	@echo "make report  – install (first time), build the corpus, execute notebooks into reports/*.html"
@@ -28,7 +28,18 @@ build: $(STAMP)
 report: $(STAMP)
 	$(TIFA) report
 
-test: $(STAMP)
+# The report's safety test loads every page in headless Chromium (Debian's `chromium`): installed
+# quietly when missing, where this is root with apt-get; elsewhere that one test skips, saying why.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -qq chromium >/dev/null 2>&1 || \
+	    { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium >/dev/null 2>&1; } || \
+	    echo "make: could not install chromium; the report's browser test will skip"; \
+	  else echo "make: no chromium (not root, or no apt-get); the report's browser test will skip"; fi; }
+
+test: $(STAMP) chromium
 	$(PY) -m pytest -q
 
 bench: $(STAMP)
