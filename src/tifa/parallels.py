@@ -191,7 +191,8 @@ def find_parallels(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30)
     heads += _ordinal_parallels(doc_id, text, rows + heads, min_n=min_n)
     rows = [r for r in (_refine(r, text, min_n) for r in rows) if r is not None]
     rows += [r for r in (_refine(r, text, min_n, headings=True) for r in heads) if r is not None]
-    rows += _clause_runs(doc_id, text, rows, min_n=min_n)
+    clauses = _clause_runs(doc_id, text, rows, min_n=min_n)
+    rows += [r for r in (_refine(r, text, min_n, headings=True) for r in clauses) if r is not None]
     rows += _compact_runs(doc_id, text, rows)
     rows.sort(key=lambda r: r[5])
     return rows_frame(rows, PARALLEL_COLUMNS, {"n": "int64", "start": "int64", "end": "int64"})
@@ -215,7 +216,7 @@ def _split_at(s: str, sep: str) -> list[tuple[int, str]]:
     return parts
 
 
-def _trim_ends(parts: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+def _trim_ends(parts: list[tuple[int, str]], *, clauses: bool = False) -> list[tuple[int, str]] | None:
     """Cut the lead-in off the first member and the tail off the last one (to the middle's length)."""
     parts = [(o + len(p) - len(p.lstrip(_STRIP)), p.strip(_STRIP)) for o, p in parts]
     middle = [p for _, p in parts[1:-1]]
@@ -223,11 +224,16 @@ def _trim_ends(parts: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
         return None
     lo, hi = min(map(len, middle)), max(map(len, middle))
     (o0, first), (o1, last) = parts[0], parts[-1]
+    if clauses and (len(first) > hi + 4 or len(last) > hi + 4):
+        # a whole clause before or after the run (聚焦深度贫困地区和特殊贫困群体，加大攻坚力度，…): not a member
+        keep = parts[1:] if len(first) > hi + 4 else parts
+        keep = keep[:-1] if len(last) > hi + 4 else keep
+        return _trim_ends(keep, clauses=True) if len(keep) >= 3 and len(keep) < len(parts) else None
     if len(first) > hi:
         keep = _cut_lead(first, hi)
         first, o0 = keep, o0 + len(first) - len(keep)
     if len(last) > hi + 1:
-        last = last[:hi]
+        last = _cut_tail(last, hi)
     rest = [p for _, p in parts[1:]]
     c = rest[0][0]
     if all(p[0] == c for p in rest) and first[0] != c and c in first[1:]:
@@ -259,23 +265,38 @@ def _position_frame(members: list[str]) -> str | None:
 
 
 def _verb_object(members: list[str]) -> bool:
-    """Every member is one verb followed by one object word (POS from the tokens' tagger)."""
-    from .segment import shared_segmenter
+    """Members of one length, each a verb and its object (强基础、转作风、树形象; 扩大内需、优化供给),
+    a subject and its predicate (区域互补、跨江融合; 任务重、挑战多) or a set phrase (因地制宜) — at
+    least two in three by the POS of the tokens' tagger, which reads short slogans unevenly."""
+    if len({len(m) for m in members}) != 1:
+        return False
+    flags = [_verbal(m) for m in members]
+    verbal = sum(flags)
+    if not flags[-1] or not (flags[0] or (len(flags) >= 4 and all(flags[1:]))):
+        return False  # the edges are where a cut goes wrong: they must read as slogans themselves
+    return verbal * 3 >= len(members) * 2 and (len(members[0]) > 2 or verbal == len(members) or verbal >= 3)
 
-    seg = shared_segmenter()
-    for m in members:
-        words = seg.tag(m)
-        if len(words) == 1 and len(m) in (3, 4):  # 树形象 is one dictionary word: read it as 树 + 形象
+
+def _verbal(m: str) -> bool:
+    """One slogan of verb + object, subject + predicate, or a set phrase."""
+    if len(m) == 2:  # 降碳, 控源, 兴业: a verb (or adjective used as one) and a noun, by character
+        a, b = _tags(m[0])[0][1], _tags(m[1])[0][1]
+        return a.startswith(("v", "a")) and not b.startswith("v")
+    words = _tags(m)
+    if len(words) == 1:
+        if words[0][1] in ("i", "l"):
+            return True
+        if len(m) in (3, 4):  # 树形象 is one dictionary word: read it as 树 + 形象
             k = 1 if len(m) == 3 else 2
-            head, tail = seg.tag(m[:k]), seg.tag(m[k:])
+            head, tail = _tags(m[:k]), _tags(m[k:])
             words = head + tail if len(head) == 1 and len(tail) == 1 else words
-        if len(words) != 2 or not words[1][1].startswith(_OBJECT_POS):
-            return False
-        verb, pos = words[0]
-        # a one-character adjective used as a verb heads a slogan too (强基础、优服务)
-        if not (pos.startswith(_VERB_POS) or (pos == "a" and len(verb) == 1)):
-            return False
-    return len({len(m) for m in members}) == 1
+    if len(words) < 2:
+        return False
+    (v, pos), rest = words[0], words[1:]
+    if (pos.startswith(_VERB_POS) or (pos in ("a", "ad", "d") and len(v) <= 2)) and all(p.startswith(_OBJECT_POS + ("m", "q", "a")) for _, p in rest):
+        return True  # 强基础, 扩大内需, 增强经济活力, 有勇气
+    last, pos_last = words[-1]
+    return len(last) == 1 and pos.startswith(("n", "vn", "s")) and pos_last.startswith(("a", "m"))  # 任务重、挑战多
 
 
 #: One-character endings of concrete nouns (剪子、刀子、浆子): a list of such nouns is a list.
@@ -477,12 +498,41 @@ def _coordinated_runs(text: str, min_n: int):
             if len(pieces[j][1].strip(_STRIP)) > 8:  # the run ends before a full clause
                 window = pieces[i:j]
             if len(window) >= min_n and "、" not in window[0][1] + window[-1][1]:
-                parts = _trim_ends(window)
+                parts = _trim_ends(window, clauses=True)
                 if parts is not None:
                     yield sm.start(), parts
                     i = j + 1
                     continue
             i += 1
+        if "、" in sent and "，" in sent:  # 扩大内需、优化供给，做优增量、盘活存量: short phrases across 、 and ，
+            yield from _mixed_windows(sm.start(), sent, min_n)
+
+
+def _mixed_windows(base: int, sent: str, min_n: int):
+    """Runs of phrases of one length separated by both 、 and ，, bounded by a clause on each side;
+    the first may carry a lead-in (持续|扩大内需) cut at a word boundary."""
+    pieces = [(m.start(), m.group(), sent[m.end() : m.end() + 1]) for m in re.finditer(r"[^、，]+", sent)]
+    i = 0
+    while i + min_n <= len(pieces):
+        if i and sent[pieces[i][0] - 1] == "、":
+            i += 1
+            continue
+        width = len(pieces[i + 1][1])
+        j = i + 1
+        while j < len(pieces) and len(pieces[j][1]) == width:
+            j += 1
+        o0, first, _ = pieces[i]
+        if len(first) > width:
+            cut = len(first) - width
+            first = first[cut:] if cut in _bounds(first) else ""
+            o0 += cut
+        run = [(o0, first)] + [(o, p) for o, p, _ in pieces[i + 1 : j]]
+        seps = {sep for _, _, sep in pieces[i : j - 1]}
+        if 2 <= width <= 8 and first and len(run) >= min_n and seps == {"、", "，"} and pieces[j - 1][2] != "、":
+            yield base, run
+            i = j
+            continue
+        i += 1
 
 
 # --------------------------------------------------------------------------- lists and cuts
@@ -522,6 +572,8 @@ def _modifier(s: str) -> bool:
     nouns, adjectives or verbs without adverb, preposition, conjunction or pronoun (涉外领域)."""
     if _nominal(s):
         return True
+    if "的" in s[1:-1] and _nominal(s[s.rindex("的") + 1 :]):
+        return True  # 超大规模市场的需求(优势), 产业体系完备的供给(优势)
     return len(s) <= 4 and not any(p.startswith(("d", "p", "c", "r", "u")) for _, p in _tags(s))
 
 
@@ -557,11 +609,40 @@ def _list_lead(members: list[str], frame: str) -> str | None:
     """The first member without the words that govern the whole list (推进|产业结构、能源结构…;
     我国具有|显著的制度优势、…的需求优势), when the run is then a list; else None."""
     tags = _tags(members[0])
-    for k in range(1, min(4, len(tags))):
+    for k in range(1, min(6, len(tags))):
         rest = members[0][sum(len(w) for w, _ in tags[:k]) :]
         if len(rest) >= 2 and rest.endswith(frame[1:]) and len(rest) > len(frame) - 1 and _is_list([rest, *members[1:]], frame):
             return rest
     return None
+
+
+def _extend(text: str, members: list[str], frame: str, start: int, end: int) -> tuple[int, int]:
+    """Members of the same 、-list the run left out, before or after it (着力稳就业、稳金融、|稳外贸、
+    稳外资…): added in place when they fit the frame."""
+    lead, tail = frame.split("*")
+    width = max(map(len, members))
+
+    def fits(p: str) -> bool:
+        return 2 <= len(p) <= width + 1 and p.startswith(lead) and p.endswith(tail) and len(p) > len(lead) + len(tail) and not _FIGURE_RE.search(p)
+
+    while text[start - 1 : start] == "、":
+        m = re.search(r"[^、，,；;：:。！？!?\n“”（）()]+$", text[max(0, start - 1 - 40) : start - 1])
+        if not m:
+            break
+        piece = m.group()
+        k = piece.rfind(lead) if lead else -1
+        cand = piece[k:] if lead and k >= 0 and (k == 0 or k in _bounds(piece)) else piece
+        if not fits(cand) or cand in members:
+            break
+        members.insert(0, cand)
+        start = start - 1 - len(cand)
+    while text[end : end + 1] == "、":
+        m = re.match(r"[^、，,；;：:。！？!?\n“”（）()]+", text[end + 1 : end + 41])
+        if not m or not fits(m.group()) or m.group() in members:
+            break
+        members.append(m.group())
+        end = end + 1 + len(m.group())
+    return start, end
 
 
 def _refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tuple | None:
@@ -590,6 +671,15 @@ def _refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tup
             return None
     if len(members) < min_n or len(set(members)) < len(members):
         return None
+    if "等" in members[-1][1:] and kind != "verse":  # 数字艺术等新型文化业态: the list ends at 等
+        cut = members[-1].index("等", 1)
+        end -= len(members[-1]) - cut
+        members[-1] = members[-1][:cut]
+        kind = "list"
+    if text[end : end + 1] == "等":
+        kind = "list"
+    if kind in ("opening", "ending", "structural", "template") and frame.count("*") == 1:
+        start, end = _extend(text, members, frame, start, end)
     if kind != "list" and (_is_list(members, frame) or text[end : end + 1] == "、" or text[start - 1 : start] == "、"):
         kind = "list"  # a run that stops inside a 、-list (工作能力、工作水平、工作做法、性格特征) is part of a list
     elif kind != "list" and frame.startswith("*") and frame.count("*") == 1:
@@ -820,9 +910,9 @@ def _topic_groups(topics: list[tuple[int, str]], add, min_n: int) -> None:
     groups: dict[tuple, list[tuple[int, str]]] = {}
     for o, h in topics:
         w = _tags(h)[0][0]
-        if len(w) >= 2:
+        if len(w) >= 2 and not _FIGURE_RE.search(h):
             groups.setdefault(("open", w), []).append((o, h))
-        if len(h) >= 6 and h[-3] not in _NOT_FRAME:
+        if len(h) >= 6 and h[-3] not in _NOT_FRAME and len(h) - 3 in _bounds(h) and not _FIGURE_RE.search(h):
             groups.setdefault(("end", h[-3]), []).append((o, h))
     for (how, w), run in groups.items():
         if len(run) >= min_n and len({h for _, h in run}) == len(run):
