@@ -590,6 +590,9 @@ def main(argv: list[str] | None = None) -> int:
         from web.score import section as web_section
 
         text += "\n\n" + web_section(quiet=args.quiet)
+        from check.score import section as check_section  # tifa check: eval/check/score.py
+
+        text += "\n\n" + check_section(quiet=args.quiet)
     print(text)
     print(f"\n({len(golds)} gold texts scored in {time.perf_counter() - t0:.1f} s)", file=sys.stderr)
     if args.markdown:

@@ -224,6 +224,30 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     return _report_errors(corpus.errors, corpus.warnings)
 
 
+def cmd_diffusion(args: argparse.Namespace) -> int:
+    """From the centre to the provinces: first use, adoption curves, origin, lags, echo, panel."""
+    from .analysis import diffusion as dif
+    from .corpus import Corpus, load
+
+    if args.paths:
+        corpus = load(args.paths, max_bytes=_max_bytes(args), progress=not args.quiet, findings=False, workers=_workers(args))
+    elif (args.processed / "documents.parquet").exists():
+        corpus = Corpus.lazy(args.processed)
+    else:
+        raise InputError(args.processed, "no built corpus here; give PATHs or run `tifa build` first")
+    docs = corpus.documents
+    if not len(dif.dated(docs)):
+        _err("no document has both a place and a year: give them in metadata.csv (place, date), the text, or folder names")
+        return EXIT_INPUT
+    terms = args.term or dif.default_terms(docs, None if args.paths else corpus.formulas)
+    df = dif.view(docs, args.view, terms, level=args.level)
+    if args.save:
+        written = dif.save(docs, terms, args.save, level=args.level)
+        _err(f"wrote {len(written)} files to {args.save} (panel.csv, panel.parquet, panel.dta, …)")
+    write_table(df, args.format)
+    return _report_errors(corpus.errors, corpus.warnings)
+
+
 def cmd_ngrams(args: argparse.Namespace) -> int:
     from .ngrams import corpus_ngrams, ngrams_frame
 
@@ -324,6 +348,58 @@ def cmd_export(args: argparse.Namespace) -> int:
         _err(str(e))
         return EXIT_INPUT
     return EXIT_OK
+
+
+def _check_out(target: Path, draft: Path, n_drafts: int, suffix: str) -> Path:
+    """Where a draft's --html/--docx goes: the path given, or inside it (a folder) when several."""
+    if n_drafts > 1 or target.is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        return target / f"{draft.stem}.check{suffix}"
+    return target
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check drafts: exit 0 when clean, 1 with findings, 2 for bad input (as linters do)."""
+    import pandas as pd
+
+    from .check import FINDING_COLUMNS, check_file
+    from .io import iter_inputs
+
+    if args.date and not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", args.date):
+        _err(f"--date {args.date}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        return EXIT_USAGE
+    drafts = list(iter_inputs(args.paths))
+    bad, dirty, frames = False, False, []
+    for draft in drafts:
+        try:
+            checked = check_file(draft, date=args.date, against=args.against or None, max_bytes=_max_bytes(args))
+        except TifaError as e:
+            _err(str(e))
+            bad = True
+            continue
+        df = checked.findings if args.all else checked.findings[checked.findings["severity"] != "info"]
+        if len(drafts) > 1:
+            _err(f"{draft}: {len(df)} finding(s)")
+        frames.append(df[FINDING_COLUMNS])
+        dirty = dirty or not checked.clean
+        try:
+            if args.html:
+                from .check.render import write_html
+
+                write_html(checked, _check_out(args.html, draft, len(drafts), ".html"))
+            if args.docx:
+                from .check.docx import write_docx
+
+                write_docx(checked, _check_out(args.docx, draft, len(drafts), ".docx"))
+        except OSError as e:
+            _err(f"{e.filename or args.html or args.docx}: cannot write: {e.strerror or e}")
+            bad = True
+    if not drafts:
+        _err("no drafts to check (no supported files in the paths given)")
+        return EXIT_USAGE
+    if frames:
+        write_table(pd.concat(frames, ignore_index=True), args.format)
+    return EXIT_USAGE if bad else (1 if dirty else EXIT_OK)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -463,6 +539,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", type=Path)
     p.add_argument("--processed", type=Path, default=PROCESSED)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("diffusion", help="terms from the centre to the provinces: first use, adoption, origin, lags, echo, panel")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the built corpus)")
+    p.add_argument("--term", "-t", action="append", help="a term or KWIC pattern (repeatable; default: the known formulations)")
+    p.add_argument("--view", choices=("first", "curve", "origin", "lags", "echo", "panel"), default="origin")
+    p.add_argument("--level", help="local places of this level only (province, city, county)")
+    p.add_argument("--save", type=Path, metavar="DIR", help="also write every view to DIR: the panel as csv, parquet and Stata .dta, the others as parquet and csv")
+    p.add_argument("--processed", type=Path, default=PROCESSED, help="the built corpus used when no PATH is given")
+    p.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: table)")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="per-file size limit (0 = none)")
+    p.add_argument("--workers", "-j", type=int, default=0, help="processes reading the files (default: all cores)")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_diffusion)
+
+    p = sub.add_parser("check", help="proofread drafts: numbering, announced counts, formulations, quotations, repeats")
+    _add_common(p)
+    p.add_argument("--against", type=Path, action="append", metavar="PATH",
+                   help="archive to look quotations up in (default: the shipped central work reports and congress reports)")
+    p.add_argument("--date", help="the draft's date (YYYY-MM-DD; default: its dateline, else today): decides which wording is in force")
+    p.add_argument("--html", type=Path, metavar="OUT", help="write the draft with its findings highlighted (a folder for several drafts)")
+    p.add_argument("--docx", type=Path, metavar="OUT", help="write the draft as Word with a comment per finding (a folder for several drafts)")
+    p.add_argument("--all", action="store_true", help="also list quotations found word for word (severity info)")
+    p.set_defaults(func=cmd_check)
 
     for name, func, help_ in (
         ("build", cmd_build, "build data/processed tables from data/raw"),

@@ -37,6 +37,10 @@ EXAMPLES = DATA / "examples" / "work-reports"
 EXAMPLES_PROCESSED = PROCESSED / "examples" / "work-reports"
 #: The built corpus notebook 06 (timeline) reads: ``$TIFA_TIMELINE`` or the example archive's.
 TIMELINE_PROCESSED = Path(os.environ["TIFA_TIMELINE"]) if os.environ.get("TIFA_TIMELINE") else EXAMPLES_PROCESSED
+#: The views notebook 07 (diffusion) reads: ``$TIFA_DIFFUSION`` (a built corpus with place/level/year,
+#: or a folder written by ``tifa diffusion --save``), else the shipped example views.
+DIFFUSION_EXAMPLE = DATA / "examples" / "diffusion"
+DIFFUSION = Path(os.environ["TIFA_DIFFUSION"]) if os.environ.get("TIFA_DIFFUSION") else DIFFUSION_EXAMPLE
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
 CACHE = PROJECT_ROOT / ".cache"
 

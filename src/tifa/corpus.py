@@ -201,8 +201,11 @@ def load(
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     progress: bool = False,
     findings: bool = True,
+    workers: int = 1,
 ) -> Corpus:
     """Process files and folders; bad inputs are collected in ``Corpus.errors``.
+
+    ``workers`` > 1 reads and cleans the files in that many processes (results in file order).
 
     ``findings=False`` leaves out formulations, parallels and quotations
     (``None`` on the corpus): the text tables only, for the tokens stage.
@@ -211,14 +214,36 @@ def load(
     files = list(iter_sources(paths, root, warnings=walk))
     results: list[FileResult] = []
     errors: list[InputError] = []
-    for f, source in progress_iter(files, desc="reading", unit="file", disable=not progress):
-        try:
-            results.append(process_file(f, source=source, max_bytes=max_bytes))
-        except InputError as err:
+    jobs = [(f, source, max_bytes) for f, source in files]
+    for result, err in progress_iter(_read_all(jobs, workers), total=len(jobs), desc="reading", unit="file", disable=not progress):
+        if err is not None:
             errors.append(err)
+        else:
+            results.append(result)
     corpus = assemble(results, errors, findings=findings)
     corpus.warnings[:0] = walk
     return corpus
+
+
+def _read_one(job: tuple) -> tuple[FileResult | None, InputError | None]:
+    path, source, max_bytes = job
+    try:
+        return process_file(path, source=source, max_bytes=max_bytes), None
+    except InputError as err:
+        return None, err
+
+
+def _read_all(jobs: list[tuple], workers: int):
+    """:func:`_read_one` of every job, in order; in a pool of ``workers`` processes when it pays."""
+    if workers <= 1 or len(jobs) < 4:
+        yield from map(_read_one, jobs)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .procs import die_with_parent, fork_context
+
+    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=fork_context(), initializer=die_with_parent, initargs=(os.getpid(),)) as ex:
+        yield from ex.map(_read_one, jobs, chunksize=4)
 
 
 # --------------------------------------------------------------------------- writing

@@ -168,3 +168,45 @@ def structure_map(outline, docs, *, ax=None, title: str = "编号结构（每行
     ax.set_title(title)
     ax.figure.tight_layout()
     return ax
+
+
+def province_grid(path: Path | None = None) -> dict[str, tuple[int, int, str]]:
+    """The tile map of ``province_grid.tsv``: place → (row, col, label)."""
+    from .config import LEXICONS
+
+    path = Path(path or LEXICONS / "province_grid.tsv")
+    out = {}
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if line.strip() and not line.startswith("#"):
+            place, row, col, label = line.split("\t")
+            out[place] = (int(row), int(col), label)
+    return out
+
+
+def tile_map(values: dict[str, float], *, ax=None, title: str = "", cmap: str = "viridis_r", fmt: str = "{:.0f}", missing: str = "–"):
+    """Provinces as tiles at their rough positions, coloured by ``values`` (place → number);
+    a place without a value is grey and labelled ``missing``."""
+    import matplotlib.pyplot as plt
+    from matplotlib import colors
+
+    grid = province_grid()
+    ax = ax or plt.gca()
+    known = [v for p, v in values.items() if p in grid and v == v]
+    norm = colors.Normalize(vmin=min(known), vmax=max(known)) if known else None
+    cm = plt.get_cmap(cmap)
+    for place, (row, col, label) in grid.items():
+        v = values.get(place)
+        has = v is not None and v == v and norm is not None
+        ax.add_patch(plt.Rectangle((col, -row), 0.94, 0.94, color=cm(norm(v)) if has else "#dddddd"))
+        dark = has and norm(v) < 0.5 if cmap.endswith("_r") else has and norm(v) > 0.5
+        ax.text(col + 0.47, -row + 0.6, label, ha="center", va="center", fontsize=9, color="white" if dark else "black")
+        ax.text(col + 0.47, -row + 0.28, fmt.format(v) if has else missing, ha="center", va="center", fontsize=8,
+                color="white" if dark else "black")
+    ax.set_xlim(-0.1, 9)
+    ax.set_ylim(-7.1, 1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    if norm is not None:
+        plt.colorbar(plt.cm.ScalarMappable(norm=norm, cmap=cm), ax=ax, fraction=0.03, pad=0.01)
+    ax.set_title(title)
+    return ax
