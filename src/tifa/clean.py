@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
@@ -84,7 +85,7 @@ class Cleaned:
     raw: str
     text: str
     log: tuple[Removal, ...]
-    srcmap: tuple[int, ...]  #: raw offset of every cleaned character
+    srcmap: Sequence[int]  #: raw offset of every cleaned character (an int array: 8 bytes a character)
 
     def raw_offset(self, pos: int) -> int:
         """Raw offset of cleaned offset ``pos`` (``len(raw)`` at the end)."""
@@ -95,7 +96,9 @@ class _Tracker:
     def __init__(self, raw: str):
         self.raw = raw
         self.text = raw
-        self.src: list[int] = list(range(len(raw)))
+        # offsets as a machine-int array, not a list of int objects (36 bytes a character, twice
+        # over while a step is applied: most of the peak memory of a huge file)
+        self.src = array("q", range(len(raw)))
         self.entries: list[tuple[int, int, str, str]] = []
 
     def apply(self, edits: Sequence[Edit]) -> None:
@@ -103,7 +106,7 @@ class _Tracker:
             return
         text, src = self.text, self.src
         out: list[str] = []
-        out_src: list[int] = []
+        out_src = array("q")
         prev = 0
         for e in sorted(edits, key=lambda e: (e.start, e.end)):
             if e.start < prev:  # overlapping proposals: first one wins
@@ -114,7 +117,7 @@ class _Tracker:
                 self.entries.append((src[e.start], src[e.end - 1] + 1, text[e.start : e.end], e.reason))
             anchor = src[e.start] if e.start < len(src) else len(self.raw)
             out.append(e.repl)
-            out_src.extend([anchor] * len(e.repl))
+            out_src.extend(array("q", [anchor]) * len(e.repl))
             prev = e.end
         out.append(text[prev:])
         out_src.extend(src[prev:])
@@ -676,7 +679,7 @@ def clean(raw: str, *, steps: Sequence[Step] = STEPS) -> Cleaned:
         )
         for rs, re_, removed, reason in sorted(t.entries)
     )
-    return Cleaned(raw=raw, text=t.text, log=log, srcmap=tuple(t.src))
+    return Cleaned(raw=raw, text=t.text, log=log, srcmap=t.src)
 
 
 def clean_text(raw: str) -> str:
