@@ -329,6 +329,18 @@ def test_metadata_csv_empty_gbk_or_with_two_rows_for_a_source_is_read(project, c
     code, lines = _build_cli(raw, out, capsys)
     assert code == 0 and any("metadata.csv" in x and SPEECH in x and "last row" in x for x in lines), lines
     assert read_table("documents", out).set_index("source").loc[SPEECH, "speaker"] == "李四"  # the last row wins
+    (raw / "metadata.csv").write_bytes(f"source,speaker\n{SPEECH},王五\n".encode("utf-16"))  # Excel's "Unicode text"
+    code, lines = _build_cli(raw, out, capsys)
+    assert code == 0 and len(lines) == 1, lines
+    assert read_table("documents", out).set_index("source").loc[SPEECH, "speaker"] == "王五"
+    # tifa add says what it read in a GBK file, and writes it back as UTF-8
+    (raw / "metadata.csv").write_bytes(f"source,speaker\n{SPEECH},张三\n".encode("gbk"))
+    new = raw.parent / "new.txt"
+    new.write_text("在会议上的讲话\n" + "要增强服务意识。" * 30, encoding="utf-8")
+    assert main(["add", str(new), "--raw", str(raw), "--speaker", "赵六"]) == 0
+    assert any("GBK" in x for x in capsys.readouterr().err.splitlines())
+    assert read_metadata(raw).set_index("source")["speaker"].to_dict() == {SPEECH: "张三", "new.txt": "赵六"}
+    (raw / "metadata.csv").read_bytes().decode("utf-8")
 
 
 def _no_space(real, when):
@@ -428,6 +440,33 @@ def test_a_full_disk_in_tifa_add_is_one_line_and_leaves_nothing(project, tmp_pat
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 1 and "No space left on device" in lines[0], lines
     assert _digest(raw) == before  # no temporary, no metadata row for a file not added
+    monkeypatch.undo()
+    import tifa.atomic as A
+
+    def no_space(tmp, target):  # the copy is made; metadata.csv cannot be
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+
+    monkeypatch.setattr(A, "finalize", no_space)
+    assert main(["add", str(new), "--raw", str(raw), "--speaker", "张三"]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "metadata.csv" in lines[0] and "No space left on device" in lines[0], lines
+    assert _digest(raw) == before  # all or nothing: the copy is taken back
+
+
+def test_a_store_folder_that_refuses_its_lock_file_is_one_line(project, capsys, monkeypatch):
+    raw, out = _paths(project)
+    import tifa.lock as L
+
+    real = os.open
+
+    def refuse(path, *a, **k):
+        if str(path).endswith(L.LOCK_NAME):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path, *a, **k)
+
+    monkeypatch.setattr(L.os, "open", refuse)
+    code, lines = _build_cli(raw, out, capsys)
+    assert code == 1 and len(lines) == 1 and str(out) in lines[0] and "Permission denied" in lines[0], lines
 
 
 # --------------------------------------------------------------------------- 8. links, leftovers, the commit

@@ -313,9 +313,11 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     errors = []
     added = []
+    warnings: list[str] = []
     for f in args.files:
         try:
-            added += add_files([f], args.raw, title=args.title, date=args.date, speaker=args.speaker, occasion=args.occasion)
+            added += add_files([f], args.raw, title=args.title, date=args.date, speaker=args.speaker, occasion=args.occasion,
+                               warnings=warnings)
         except InputError as e:
             errors.append(e)
     for a in added:
@@ -323,7 +325,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         print(f"tifa: {a.file}: {msg} {args.raw / a.source}", file=sys.stderr)
     if added and not errors:
         print("tifa: run `make report` (or `tifa report`) to update the analysis", file=sys.stderr)
-    return _report_errors(errors)
+    return _report_errors(errors, list(dict.fromkeys(warnings)))
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -14,8 +14,8 @@ names and no row of the metadata is lost.  A copy is put in place with a hard li
 replaces a file (one copied by hand meanwhile keeps its name).
 
 A ``metadata.csv`` edited by hand is read leniently where the meaning is clear and refused in one
-line where it is not: an empty file is no metadata; GBK/GB18030 bytes are decoded (with a
-warning; the next ``tifa add`` writes it back as UTF-8); two rows for one source: the last row
+line where it is not: an empty file is no metadata; UTF-16 with a byte-order mark is read; GBK/GB18030
+bytes are decoded (with a warning; the next ``tifa add`` writes it back as UTF-8); two rows for one source: the last row
 wins, with a warning naming the source; broken quoting or a missing ``source`` column:
 :class:`InputError` naming the file and saying what to fix.
 """
@@ -46,7 +46,8 @@ META_FILE = "metadata.csv"
 class Added:
     file: Path
     action: str  #: "added", "renamed" (added under a new name) or "skipped" (same content already there)
-    source: str  #: name in the raw folder
+    source: str  #: name in the raw folder, printable (its ``source``)
+    name: str = ""  #: the file's name there as the file system has it
 
 
 def sha256(path: Path) -> str:
@@ -72,7 +73,7 @@ def read_metadata(raw_dir: Path = RAW, *, warnings: list[str] | None = None) -> 
     if not data.strip():
         return empty
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data.decode("utf-8-sig")  # Excel's "Unicode text"
     except UnicodeDecodeError:
         try:
             text = data.decode("gb18030")
@@ -188,30 +189,46 @@ def add_files(
     speaker: str | None = None,
     occasion: str | None = None,
     lock_timeout: float | None = None,
+    warnings: list[str] | None = None,
 ) -> list[Added]:
-    """Copy ``files`` into ``raw_dir`` (see module docstring); returns what happened to each."""
+    """Copy ``files`` into ``raw_dir`` (see module docstring); returns what happened to each.
+
+    All or nothing: if a copy or ``metadata.csv`` cannot be written (a full disk), the copies made
+    are removed again and :class:`InputError` says why.  What reading ``metadata.csv`` warns about
+    is appended to ``warnings``."""
     from .lock import store_lock
 
     raw_dir = Path(raw_dir)
     with store_lock(raw_dir, "tifa add", timeout=lock_timeout):
         try:
-            return _add_locked(files, raw_dir, title=title, date=date, speaker=speaker, occasion=occasion)
+            return _add_locked(files, raw_dir, title=title, date=date, speaker=speaker, occasion=occasion, warnings=warnings)
         except OSError as e:
             where = e.filename or raw_dir
             raise InputError(printable(where), f"cannot add: {e.strerror or e}; check free space and that {raw_dir} is writable") from None
 
 
-def _add_locked(files, raw_dir: Path, *, title, date, speaker, occasion) -> list[Added]:
-    for p in raw_dir.glob(".tifa-add.*.tmp"):  # left by a killed add
-        p.unlink(missing_ok=True)
+def _add_locked(files, raw_dir: Path, *, title, date, speaker, occasion, warnings=None) -> list[Added]:
+    for pattern in (".tifa-add.*.tmp", f".{META_FILE}.*.tmp"):  # left by a killed add
+        for p in raw_dir.glob(pattern):
+            p.unlink(missing_ok=True)
     existing: dict[str, str] = {}
     for p in raw_dir.rglob("*"):
         rel = p.relative_to(raw_dir)
         if p.is_symlink() or any(part.startswith(".") for part in rel.parts) or p.name == META_FILE or not p.is_file():
             continue
         existing[sha256(p)] = printable(rel.as_posix())
-    meta = read_metadata(raw_dir)
+    meta = read_metadata(raw_dir, warnings=warnings)
     out: list[Added] = []
+    try:
+        return _add_each(files, raw_dir, existing, meta, out, title=title, date=date, speaker=speaker, occasion=occasion)
+    except BaseException:
+        for a in out:  # all or nothing
+            if a.action != "skipped":
+                (raw_dir / a.name).unlink(missing_ok=True)
+        raise
+
+
+def _add_each(files, raw_dir: Path, existing: dict, meta: pd.DataFrame, out: list, *, title, date, speaker, occasion) -> list[Added]:
     for f in files:
         f = Path(f)
         if not f.is_file():
@@ -221,12 +238,12 @@ def _add_locked(files, raw_dir: Path, *, title, date, speaker, occasion) -> list
         digest = sha256(f)
         if digest in existing:
             source = existing[digest]
-            out.append(Added(f, "skipped", source))
+            out.append(Added(f, "skipped", source, source))
         else:
             name = _copy_in(f, raw_dir)
             source = printable(name)
             existing[digest] = source
-            out.append(Added(f, "added" if name == f.name else "renamed", source))
+            out.append(Added(f, "added" if name == f.name else "renamed", source, name))
         given = {"title": title, "date": date, "speaker": speaker, "occasion": occasion}
         if any(v for v in given.values()):
             row = meta[meta["source"] == source]
