@@ -177,13 +177,186 @@ def normalize_space(text: str) -> list[Edit]:
     return edits
 
 
+# --------------------------------------------------------------------------- 0. converter glosses
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+#: A pinyin reading in brackets right after a character (``會(huì)議``), as some converters leave them.
+GLOSS_RE = re.compile(rf"(?<=[{HAN}])[(（]([a-zü{_TONED}]{{1,6}})[)）]")
+#: Toneless readings (``們(men)``) count only in a text glossed throughout (this many toned ones).
+GLOSSED_TEXT_MIN = 3
+
+
+def converter_glosses(text: str) -> list[Edit]:
+    """Pinyin glosses a script converter left after characters: removed before anything else.
+
+    A gloss has a tone mark; a toneless one (``(men)``, ``(de)``) only goes in a text that
+    has at least :data:`GLOSSED_TEXT_MIN` toned ones, so ``(a)`` in a plain text stays."""
+    ms = list(GLOSS_RE.finditer(text))
+    if not ms:
+        return []
+    toned = [m for m in ms if any(c in _TONED for c in m.group(1))]
+    keep = ms if len(toned) >= GLOSSED_TEXT_MIN else toned
+    return [Edit(m.start(), m.end(), "", "converter_gloss") for m in keep]
+
+
+# --------------------------------------------------------------------------- 1b. residue of markup
+
+#: HTML tags and BBCode left in copied text (``</p>``, ``<br/>``, ``[repy]3[/repy]``, ``[b]``).
+MARKUP_RE = re.compile(
+    r"</?(?:p|br|div|span|font|strong|b|i|em|u|a|img|li|ul|ol|td|tr|table|h[1-6]|section|article)\b[^<>\n]{0,200}?/?>"
+    r"|\[(\w{1,12})(?:=[^\]\n]{0,40})?\][^\[\]\n]{0,40}\[/\1\]|\[/?(?:b|i|u|p|quote|url|img|size|color|font|align|hide|reply|repy)(?:=[^\]\n]{0,40})?\]",
+    re.I,
+)
+
+
+def markup_residue(text: str) -> list[Edit]:
+    """HTML tags and BBCode a page left in the text (never Chinese inside the brackets)."""
+    return [Edit(m.start(), m.end(), "", "markup_residue") for m in MARKUP_RE.finditer(text) if not HAN_RE.search(m.group())]
+
+
+# --------------------------------------------------------------------------- 1c. anti-copy garbage
+
+#: A run of short ASCII tokens separated by single spaces: forums' anti-copy "jammer" text
+#: (``5 S% a3 j$ C0 p. o$ L8``), at a line end, on a line of its own, or glued before the text.
+GARBAGE_RUN_RE = re.compile(r"(?<![!-~])(?:[!-~]{1,3} ){3,}[!-~]{1,3}(?![!-~])")
+_ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _odd_token(t: str) -> bool:
+    """A token no word or number looks like: classes mixed (``a3``, ``j$``, ``rZ``) or a lone sign."""
+    kinds = {("d" if c.isdigit() else "u" if c.isupper() else "l" if c.isalpha() else "p") for c in t}
+    return len(kinds) > 1 or kinds == {"p"}
+
+
+def is_garbage(run: str) -> bool:
+    """Random ASCII: ≥ 4 short tokens, several of them odd, letters among them, many distinct
+    characters, and either punctuation in it or many tokens (``A B C D`` and ``1. 2. 3.`` are no garbage)."""
+    toks = run.split()
+    chars = run.replace(" ", "")
+    punct = sum(c in _ASCII_PUNCT for c in chars)
+    letters = sum(c.isalpha() for c in chars)
+    odd = sum(_odd_token(t) for t in toks)
+    return (
+        len(toks) >= 4 and letters >= 2 and len(set(chars)) >= 6 and odd >= 2
+        and (punct >= 2 or (len(toks) >= 5 and odd >= 3) or len(toks) >= 6)
+    )
+
+
+#: A lone menu bar closing a post's last sentence (``谢谢大家！ |``).
+_TRAILING_BAR_RE = re.compile(r"(?<=[。！？”!?])[ ]*[|｜][ ]*$")
+
+
+def anti_copy(text: str) -> list[Edit]:
+    """Delete anti-copy garbage (with the spaces around it); a line of nothing else goes whole."""
+    edits: list[Edit] = []
+    for s, e, line in _lines(text):
+        if " " not in line and "|" not in line:
+            continue
+        runs = [m for m in GARBAGE_RUN_RE.finditer(line) if is_garbage(m.group())]
+        tail = _TRAILING_BAR_RE.search(line)
+        if tail and not runs:
+            edits.append(Edit(s + tail.start(), s + tail.end(), "", "navigation"))
+        if not runs:
+            continue
+        rest = "".join(line[a:b] for a, b in zip([0] + [m.end() for m in runs], [m.start() for m in runs] + [len(line)]))
+        if not rest.strip():
+            edits.append(_line_edit(s, e, text, "anti_copy"))
+            continue
+        for m in runs:
+            a, b = m.start(), m.end()
+            while a > 0 and line[a - 1] == " ":
+                a -= 1
+            while b < len(line) and line[b] == " ":
+                b += 1
+            edits.append(Edit(s + a, s + b, "", "anti_copy"))
+    return edits
+
+
+# --------------------------------------------------------------------------- 1d. viewer debris
+
+#: A page counter glued into the text by a document viewer (``第 1 页 共 27 页``), and its
+#: watermark (``下载后可任意编辑``).
+PAGE_COUNTER_RE = re.compile(
+    r"第\s*\d{1,4}\s*页\s*[/／,，]?\s*共\s*\d{1,4}\s*页|(?:下载|打印)后可(?:任意|自由)?编辑(?:修改)?"
+)
+#: A page-chunk number opening a chunk of a viewer's text (``2、境。再一个…``).
+CHUNK_RE = re.compile(r"^\s*(\d{1,3})、")
+#: A chunk holds a page: at least this many characters.
+CHUNK_MIN = 150
+#: Characters after a number that make it a count, not a page number glued into a word.
+UNITS = set(
+    "个项名人位次年月日天周条点件种类家所座台辆部套批级期届轮场岁时分秒元万亿千百倍篇本册章节份张支队组户村镇县市省区号层"
+    "栋米里吨斤亩度成块株棵头只艘架门首句字页段行则起例宗笔单票枚颗粒片堂课多余来型大小楼室处科股班"
+)
+_GLUED_NUM_RE = re.compile(rf"(?<![\d.．%])(\d{{1,3}})(?=[{HAN}])|(?<![\d.．%])(\d{{1,2}})(?=(?:19|20)\d\d年)")
+#: Glued page numbers follow each other at least this far apart (a page of text).
+PAGE_GAP = 150
+
+
+def viewer_debris(text: str) -> list[Edit]:
+    """What document viewers leave in the text of a page.
+
+    * page counters and watermarks glued anywhere (``第 1 页 共 3 页``);
+    * page-chunk numbers: lines opening ``1、`` ``2、`` … in order, each chunk a page long,
+      where at least half of the breaks cut a sentence (an outline's items end theirs);
+    * page numbers glued into words (``机3关``, ``12023年`` — page 1 before a year): digits
+      between characters, not a count (no unit after them), that run 1, 2, 3 … at least a
+      page apart.
+    """
+    edits = [Edit(m.start(), m.end(), "", "page_number") for m in PAGE_COUNTER_RE.finditer(text)]
+    lines = [(s, e, l) for s, e, l in _lines(text) if l.strip()]
+    chunks = [(k, int(m.group(1)), m) for k, (_, _, l) in enumerate(lines) if (m := CHUNK_RE.match(l))]
+    run: list[tuple[int, re.Match]] = []
+    for k, n, m in chunks:
+        if n == len(run) + 1:
+            run.append((k, m))
+    if len(run) >= 2 and all(len(lines[k][2]) >= CHUNK_MIN for k, _ in run[:-1]):
+        cuts = sum(1 for k, _ in run[1:] if k > 0 and _line_is_open(lines[k - 1][2]))
+        if cuts * 2 >= len(run) - 1:
+            for k, m in run:
+                edits.append(Edit(lines[k][0] + m.start(1), lines[k][0] + m.end(), "", "page_chunk"))
+    # page numbers glued into words
+    cands = []
+    for m in _GLUED_NUM_RE.finditer(text):
+        g = 1 if m.group(1) else 2
+        a, b = m.start(g), m.end(g)
+        before = text[a - 1] if a else "\n"
+        after = text[b] if b < len(text) else ""
+        if before != "\n" and not (_is_han(before) or before in CJK_PUNCT):
+            continue
+        if before in "第约共近达超逾计合每前后余" or (g == 1 and (after in UNITS or re.match(r"[至到~～-]\d", text[b : b + 2]))):
+            continue
+        cands.append((int(m.group(g)), a, b))
+    chain: list[tuple[int, int, int]] = []
+    best: list[tuple[int, int, int]] = []
+    words = word_table()
+
+    def split_word(a: int, b: int) -> bool:  # the digits cut a word (事2情) or stand before a year (12023年)
+        l, r = text[max(0, a - 2) : a], text[b : b + 2]
+        return bool(re.match(r"(?:19|20)\d\d年", text[b : b + 5])) or any(
+            x and y and x + y in words for x in (l[-1:], l) for y in (r[:1], r)
+        )
+
+    for c in cands:  # the longest run 1, 2, 3 … (or k, k+1 …) a page apart
+        if chain and c[0] == chain[-1][0] + 1 and c[1] - chain[-1][1] >= PAGE_GAP:
+            chain.append(c)
+        elif c[0] in (1, 2) and (not chain or c[0] <= chain[-1][0]):
+            chain = [c]
+        if len(chain) > len(best):
+            best = list(chain)
+    # a chain of page numbers: at least two, and half of them cutting a word (a count never does)
+    if len(best) >= 2 and 2 * sum(split_word(a, b) for _, a, b in best) >= len(best):
+        edits.extend(Edit(a, b, "", "page_number") for _, a, b in best)
+    return edits
+
+
 # --------------------------------------------------------------------------- 2. chrome
 
 BREADCRUMB_RE = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|位置)\s*[:：]|^\s*首页\s*(?:>|›|»|＞|/)")
 PAGE_META_RE = re.compile(
     r"(?:发布|发表|更新|上传|录入|时间|日期)\s*[:：]\s*\d{4}\s*[-/年.]\s*\d{1,2}"
     r"|(?:浏览|阅读|点击|访问)(?:次数|量|数)?\s*[:：]"
-    r"|我要投稿|(?:^|\s)来源\s*[:：]|责任编辑\s*[:：]|字号\s*[:：]|分享到\s*[:：]?|打印本页|关闭窗口"
+    r"|^\s*原(?:标题|题|文标题)\s*[:：]|我要投稿|(?:^|\s)来源\s*[:：]|责任编辑\s*[:：]|字号\s*[:：]|分享到\s*[:：]?|打印本页|关闭窗口"
 )
 TIMESTAMP_RE = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\d{1,2}\s*[时:：]\s*\d{1,2}"
@@ -216,6 +389,7 @@ RELATED_HEADER_RE = re.compile(
     r"相关(?:文章|推荐|阅读|资料|范文|文稿|热词|链接|新闻|内容|专题)|您可能(?:感兴趣|还喜欢|也喜欢)|猜你喜欢"
     r"|阅读排行|点击排行|推荐(?:文稿|文章|阅读|范文|内容)|热门(?:文章|推荐|文稿|范文)|最新(?:文章|文稿|更新|范文)"
     r"|相关(?:附件|报道|专题)|延伸阅读|精选文章|上一篇\s*[:：]|下一篇\s*[:：]|更多(?:精彩|文章|范文)"
+    r"|热点(?:文章|阅读|推荐)|往期(?:推荐|回顾|精选|文章)|还喜欢"
 )
 RELATED_ENTRY_RE = re.compile(
     r"^\s*(?:[-•·*●◆▪►→]\s*\S|\d{1,2}-\d{1,2}\S)|\S\s*\d{1,2}-\d{1,2}\s*$|^\s*\d{4}-\d{1,2}-\d{1,2}\s*\S"
@@ -259,6 +433,8 @@ def chrome(text: str) -> list[Edit]:
         if in_list:
             if short and (
                 RELATED_ENTRY_RE.search(stripped)
+                or (re.match(r"^\d{1,2}\s*[.．、]\s*\S", stripped) and is_title_like(stripped))
+                or (i >= len(lines) - 15 and is_title_like(stripped))
                 or RELATED_HEADER_RE.search(stripped)
                 or HASH_LINE_RE.match(stripped)
                 or (after_hash and is_title_like(stripped))
@@ -287,6 +463,8 @@ def chrome(text: str) -> list[Edit]:
             drop(i, "page_meta")
         elif len(stripped) <= 60 and AD_RE.search(stripped):
             drop(i, "advertisement")
+        elif reason := furniture_reason(stripped):
+            drop(i, reason)
 
     # The ad block atop a file: everything up to the last ad line among the
     # first lines, as long as no content paragraph comes before it.
@@ -300,7 +478,247 @@ def chrome(text: str) -> list[Edit]:
     for i in range(last_ad + 1):
         if lines[i][2].strip():
             drop(i, "advertisement")
+    _site_voice(lines, removed, drop)
+    _page_titles(lines, removed, drop)
+    _between_chrome(lines, removed, drop)
     _tail_chrome(text, lines, removed, drop)
+    edits.extend(_collection_markers(lines, removed))
+    return edits
+
+
+# --------------------------------------------------------------------------- 2b. furniture by what it is
+
+#: Words of a page's tools, accounts, viewers and forums — never a speech's in a short line
+#: without sentence punctuation.
+UI_STRONG = (
+    "下载", "收藏", "举报", "登录", "登陆", "注册", "会员", "VIP", "vip", "首页", "上一篇", "下一篇", "上一主题", "下一主题",
+    "阅读全文", "全文阅读", "阅读原文", "扫码", "二维码", "客服", "侵权", "投诉", "预览", "试读", "充值", "上传", "页数",
+    "字数", "友情链接", "联系我们", "发表于", "楼层", "帖子", "签名", "道具", "阅读模式", "关灯", "小编", "本站", "网友",
+    "手机版", "移动端", "往期", "点赞", "在看", "打赏", "海报", "责任编辑", "版权", "浏览", "点击量", "阅读量", "蓝字",
+    "复制链接", "一键复制", "全屏", "打印", "资源描述", "文档", "屏蔽", "回帖", "楼主", "原创", "范文", "转载",
+)
+#: Words of page furniture that speeches use too: they count only with other signs.
+UI_WEAK = (
+    "分享", "复制", "推荐", "热门", "热点", "相关", "精选", "栏目", "频道", "搜索", "目录", "作者", "来源", "编辑", "审核",
+    "发布", "更新", "时间", "微信", "微博", "关注", "回复", "评论", "链接", "导航", "网站", "文章", "本文", "全文", "更多",
+    "免费", "支付", "合集", "汇编", "大全", "喜欢", "阅读", "正文", "END", "开启", "左侧", "右侧", "侧栏", "收起", "展开",
+    "内容", "图文",
+)
+_UI_STRONG_RE = re.compile("|".join(UI_STRONG))
+_UI_WEAK_RE = re.compile("|".join(UI_WEAK))
+#: Counters, sizes, numeric dates and times: the data of a page's header, not of a speech.
+COUNTER_RE = re.compile(
+    r"\d+(?:\.\d+)?\s*[KkMmGg][Bb]\b|\d+\s*\+|\d+\s*(?:次|页|字|人阅读|人浏览|阅读|浏览|下载|评论|赞)(?![\u4e00-\u9fff]{2})"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}|\d{1,2}-\d{1,2}(?![\d-])"
+)
+#: A file name with its extension (viewers title their pages with it).
+FILE_NAME_RE = re.compile(r"\S\.(?:docx?|pdf|pptx?|xlsx?|wps|txt)(?:\b|_)", re.I)
+#: Menu separators: a line of items between them is a menu or a breadcrumb.
+SEPARATOR_RE = re.compile(r"\s*(?:[|｜>›»•●]|&gt;|>>)\s*")
+#: ``label：value`` fields (``编辑：李想``, ``来源：…``): two or more on a short line are page data.
+FIELD_RE = re.compile(rf"(?:^|\s|[|｜】])[{HAN}]{{2,4}}\s*[:：]\s*\S")
+#: What a speech line opens with: a list marker, a salutation, a quotation or a subtitle dash.
+_SPEECH_OPEN_RE = re.compile(r"^\s*(?:——|—|[“‘《（(]|同志们|各位|尊敬的)")
+#: Function words of running Chinese text (a speech's sentences have them; page furniture has few).
+FUNCTION_CHARS = set("的了是在和与及要把对为就也都不这那有以从而被让将并还又之其我们你他所等")
+#: The shape of a speech's own title (``在…上的讲话``).
+SPEECH_TITLE_RE = re.compile(r"\S{4,}(?:讲话|发言|致辞|讲稿|演讲|报告|党课|辅导|发言稿|讲话稿|主持词|动员令)(?:[（(][^）)]{0,20}[)）])?$")
+
+
+def ui_hits(s: str, rx: re.Pattern) -> int:
+    """Furniture words in ``s`` that stand as words: not the half of a longer word across
+    their edge (``全屏`` in ``安全屏障``, ``文档`` in ``公文档案``), by the dictionary."""
+    words = word_table()
+    n = 0
+    for m in rx.finditer(s):
+        a, b = m.start(), m.end()
+        if a > 0 and _is_han(s[a - 1]) and (s[a - 1] + s[a] in words or s[a - 2 : a + 1] in words):
+            continue
+        if b < len(s) and _is_han(s[b]) and (s[b - 1] + s[b] in words or s[b - 1 : b + 2] in words):
+            continue
+        n += 1
+    return n
+
+
+def _speech_line(s: str) -> bool:
+    """A heading, salutation or title of the speech itself (furniture never opens like this)."""
+    return bool(LINE_MARKER_RE.match(s) or _SPEECH_OPEN_RE.match(s) or INLINE_SHI_RE.match(s))
+
+
+def furniture_reason(s: str) -> str | None:
+    """Why a short line is page furniture, or None (jusText-style: the line's shape, not a site's words).
+
+    Only lines of at most :data:`CHROME_MAX` characters without sentence punctuation are looked
+    at, and never one opening like a line of the speech (list marker, salutation, quotation)."""
+    han = HAN_RE.findall(s)
+    if not han:
+        return _latin_furniture(s)
+    if len(s) > CHROME_MAX or re.search(r"[。！？!?；;]", s):
+        return None
+    if len(re.findall(r"《[^》]{1,30}》", s)) >= 3 and len(re.findall(r"作者|著|主编", s)) >= 2 and not re.search(r"[，、]", s):
+        return "related_list"  # a sidebar of books and their authors
+    if _speech_line(s):
+        return None
+    seps = len(SEPARATOR_RE.findall(s))
+    strong = ui_hits(s, _UI_STRONG_RE)
+    weak = ui_hits(s, _UI_WEAK_RE)
+    counters = len(COUNTER_RE.findall(s))
+    fields = len(FIELD_RE.findall(s))
+    if strong and (len(s) <= 40 or counters or seps or fields):
+        return "page_tools" if not counters else "page_meta"
+    if counters and (fields or weak or len(han) <= 12):
+        return "page_meta"
+    if fields >= 2 and len(han) <= 30:
+        return "page_meta"
+    if seps >= 2 and not re.search(r"[，、]", s):
+        return "navigation"
+    if FILE_NAME_RE.search(s):
+        return "page_tools"  # a viewer's file name, page thumbnails (``….docx_第1页``)
+    if seps and len(s) <= 20 and re.search(r"[|｜]\s*$", s):
+        return "navigation"  # a post's last line of credits (``…》 作者 |``)
+    if weak >= 3 and not re.search(r"[，、]", s):
+        return "page_tools"  # a sidebar (``《书》作者某《书》作者某``)
+    if weak >= 2 and fields and not re.search(r"[，、]", s):
+        return "page_tools"  # ``热门搜索：…``
+    if weak and len(s) <= 12 and not SPEECH_TITLE_RE.search(s):
+        # a tool or section name alone (分享到, 推荐阅读, 目录): all of it is furniture words
+        rest = _UI_WEAK_RE.sub("", _UI_STRONG_RE.sub("", s))
+        if len(re.sub(r"[\s:：()（）【】\[\]<>《》·•|｜/]", "", rest)) <= 2:
+            return "page_tools"
+    return None
+
+
+#: Symbols a page shows for lost icons and menus (``?``, ``|``); quotes and brackets alone are the text's.
+_UI_SYMBOLS = set("?？|｜•·»›> ")
+_LATIN_UI_RE = re.compile(r"^(?:END|TOP|Top|Powered\s+by\b.*|Copyright\b.*|Print\b.*|.*\b(?:PDF|Email|APP|QQ)\b.*|[jk]\s+(?:previous|next)\b.*)$")
+
+
+def _latin_furniture(s: str) -> str | None:
+    """A line without Chinese that is furniture: symbols only (``?``, ``|``, ``……``), a counter,
+    size or date (``999+``, ``21.3KB``), an id of letters and digits, a UI word (``END``).
+    Numbers (``2.5``) and words (``VS``) may be the speech's."""
+    t = s.strip()
+    if len(t) > 80:
+        return None
+    if set(t) <= _UI_SYMBOLS:
+        return "no_text"
+    if COUNTER_RE.search(t) and not re.fullmatch(r"[\d.]+", t):
+        return "page_meta"
+    if re.fullmatch(r"[A-Za-z0-9_\-]{8,}", t) and len(re.findall(r"\d", t)) >= 4 and re.search(r"[A-Za-z]", t):
+        return "no_text"
+    if _LATIN_UI_RE.match(t):
+        return "page_tools"
+    return None
+
+
+#: The site's own voice: introductions and sign-offs of 范文 sites, viewers' and paywalls' notices,
+#: each kind with its weight (2: never a speaker's words; 1: with another kind).
+SITE_VOICE_RES = (
+    (re.compile(r"小编|本站|网友|投稿人"), 2),
+    (re.compile(r"全文(?:约|共)?\s*\d+\s*字|请?(?:下载|登录|登陆)后(?:阅读|查看|编辑)|(?:需要|请)先?(?:登录|登陆|注册)|超出(?:免费)?预览|不代表本站|如有侵权|侵犯您的"), 2),
+    (re.compile(r"(?:为|给)(?:大家|您|你)(?:精心)?(?:整理|收集|搜集|分享|推荐|带来)"), 1),
+    (re.compile(r"供(?:大家|您|你|读者)?(?:阅读)?(?:参考|借鉴|学习|选择)"), 1),
+    (re.compile(r"希望(?:能够?)?(?:对(?:大家|您|你)有所帮助|帮助到(?:大家|您|你))|欢迎(?:大家)?(?:阅读|参考|借鉴|分享|收藏)"), 1),
+    (re.compile(r"(?:来源于|来自|转自)(?:网友|网络|互联网)|请联系(?:客服|我们)|联系删除"), 1),
+    (re.compile(r"(?:免费)?预览|在线阅读|珍藏版|文库|\.docx?\b|\.pdf\b|下载|登录|登陆", re.I), 1),
+    (re.compile(r"文档|会员|客服|原创文章|范文|范例|精彩内容|更多相关|以下是|下面是|以上就是|以上是"), 1),
+    (re.compile(r"您"), 1),
+)
+#: A paragraph in the site's voice is at most this long.
+SITE_VOICE_MAX = 300
+#: …and sits among the first or last this many lines of content (or next to other furniture).
+SITE_VOICE_EDGE = 12
+
+
+def site_voice_hits(s: str) -> int:
+    """How many kinds of the site's own voice a paragraph shows."""
+    return sum(w for rx, w in SITE_VOICE_RES if rx.search(s))
+
+
+def _site_voice(lines, removed: set[int], drop) -> None:
+    """Blurbs, sign-offs and viewer notices: paragraphs in the site's voice (two kinds of it or
+    more), near the top or the end of the file or next to other furniture."""
+    content = [i for i, (_, _, l) in enumerate(lines) if l.strip()]
+    if not content:
+        return
+    edge = set(content[:SITE_VOICE_EDGE]) | set(content[-SITE_VOICE_EDGE:])
+    for k, i in enumerate(content):
+        if i in removed:
+            continue
+        s = lines[i][2].strip()
+        if len(s) > SITE_VOICE_MAX or LINE_MARKER_RE.match(s) or INLINE_SHI_RE.match(s):
+            continue
+        hits = site_voice_hits(s)
+        if hits < 2:
+            continue
+        near = (k and content[k - 1] in removed) or (k + 1 < len(content) and content[k + 1] in removed)
+        if i in edge or near or re.search(r"小编|本站", s):
+            drop(i, "site_blurb")
+
+
+#: A page title decorated around the speech's title (``…讲话范文``, ``…讲话（通用5篇）``, ``… - 某某网``).
+_DECORATION_RE = re.compile(
+    r"^\s*(?:范文|精选|大全|汇编|合集|全文|[（(【\[][^）)】\]]{0,10}[)）】\]]|\d+\s*篇|(?:\s[-_|｜—]|[_|｜])\s*\S{1,16}|稿)+\s*$"
+)
+#: A collection's count of pieces in a page title (``（通用5篇）``, ``【汇编10篇】``, ``精选（九篇）``).
+COLLECTION_COUNT_RE = re.compile(rf"[（(【\[][^）)】\]]{{0,6}}(?:\d+|[{CN_DIGITS}]+)\s*篇[)）】\]]|\d+篇$")
+#: How many content lines from the top a page title or table of contents may stand.
+HEAD_LINES = 20
+
+
+def _page_titles(lines, removed: set[int], drop) -> None:
+    """The page's title above the speech's: a title line repeated with decorations, a collection's
+    title, and a generated table of contents (heading lines the speech repeats further down)."""
+    content = [i for i, (_, _, l) in enumerate(lines) if l.strip() and i not in removed]
+    head = content[:HEAD_LINES]
+    keys = {i: re.sub(r"\s+", "", lines[i][2]) for i in content}
+    # the speech starts at its salutation or first full paragraph
+    start = next((i for i in content if re.match(r"^\s*(?:尊敬的|各位|亲爱的|同志们)[^。！？]{0,40}[：:]", lines[i][2])
+                  or (len(keys[i]) >= 60 and re.search(r"[。！？]", keys[i]))), None)
+    for i in head:
+        s = lines[i][2].strip()
+        key = keys[i]
+        if not is_title_like(s) or len(key) < 4:
+            continue
+        later = [j for j in content if j > i]
+        if COLLECTION_COUNT_RE.search(key) and not _speech_line(s):
+            drop(i, "page_title")
+            continue
+        if any(len(keys[j]) >= 6 and keys[j] != key and keys[j] in key and _DECORATION_RE.match(key.replace(keys[j], " ", 1).split(" ", 1)[-1])
+               and key.startswith(keys[j]) for j in later):
+            drop(i, "page_title")
+            continue
+        if start is not None and i < start and LINE_MARKER_RE.match(s) and any(keys[j] == key for j in later if j > start):
+            drop(i, "toc")
+
+
+def _between_chrome(lines, removed: set[int], drop) -> None:
+    """A short line standing between page furniture is furniture too (a category word under a
+    breadcrumb, a site name over a menu) — unless it is shaped like a line of the speech."""
+    content = [i for i, (_, _, l) in enumerate(lines) if l.strip()]
+    for k, i in enumerate(content):
+        if i in removed:
+            continue
+        s = lines[i][2].strip()
+        if len(s) > 12 or len(HAN_RE.findall(s)) < 2 or re.search(rf"[{re.escape(CJK_PUNCT)},.;:]", s) or _speech_line(s) or SPEECH_TITLE_RE.search(s):
+            continue
+        if 0 < k < len(content) - 1 and content[k - 1] in removed and content[k + 1] in removed:
+            drop(i, "page_tools")
+
+
+#: Collection markers before or after a piece's title (``【篇1】``, ``篇2：``, ``… 篇3``).
+COLLECTION_MARK_RE = re.compile(r"^\s*(?:【\s*篇\s*\d{1,2}\s*】|篇\s*\d{1,2}\s*[:：])\s*|\s*篇\s*\d{1,2}\s*$")
+
+
+def _collection_markers(lines, removed: set[int]) -> list[Edit]:
+    """Delete the collection marker of a piece title (the title stays; documents start a piece there)."""
+    edits = []
+    for i, (s, e, line) in enumerate(lines):
+        if i in removed or not line.strip() or len(line) > TITLE_MAX + 10:
+            continue
+        for m in COLLECTION_MARK_RE.finditer(line):
+            if m.end() > m.start() and line[: m.start()].strip() + line[m.end() :].strip():
+                edits.append(Edit(s + m.start(), s + m.end(), "", "collection_marker"))
     return edits
 
 
@@ -503,6 +921,65 @@ def split_runin_headings(text: str) -> list[Edit]:
     return edits
 
 
+#: A salutation opening the speech (``同志们：``, ``尊敬的各位领导、同志们：``).
+SALUTATION_RE = re.compile(r"(?:尊敬的|各位|亲爱的|同志们)[^。！？!?，,；;\n]{0,40}?[：:]")
+#: A speech's title glued to its salutation (``在…上的讲话同志们：``, ``…讲话 同志们：``).
+GLUED_TITLE_RE = re.compile(
+    r"^(\s*\S[^。！？\n]{3,60}?(?:讲话|发言|致辞|讲稿|演讲稿|发言稿|讲话稿|报告|党课|演讲))[ ]*(?=(?:尊敬的|各位|亲爱的|同志们)[^。！？!?，,；;\n]{0,40}?[：:])"
+)
+#: The same title two or more times in a row (``标题 标题标题``): the page template's copies.
+_TITLE_TWICE_RE = re.compile(r"^(\s*)(\S[^。！？\n]{5,59}?)((?:\s*\2)+)(?=\S|\s*$)")
+#: A line this long holding several paragraphs (text copied from a viewer) is cut at its headings.
+LONG_LINE = 200
+
+
+def split_glued_parts(text: str) -> list[Edit]:
+    """Parts of a speech a page ran together, each put on its own line (not logged: no content goes).
+
+    * a title repeated by the template in a row keeps one copy (the copies are logged);
+    * a title glued to the salutation (``…的讲话同志们：…``) goes on its own line;
+    * in a line of several paragraphs (a viewer's page): the salutation, and every heading
+      marker after a space (``… （一）增强…``) or after a sentence (``…意见。一、…二、…``,
+      when the line has at least two of these in order) start a new line.
+    """
+    edits: list[Edit] = []
+    for s, _, line in _lines(text):
+        pos = 0
+        m = _TITLE_TWICE_RE.match(line)
+        if m and len(line) > m.end(3) - m.start(2):
+            edits.append(Edit(s + m.start(3), s + m.end(3), "", "repeated_title"))
+            pos = m.end(3)
+            while pos < len(line) and line[pos] == " ":
+                pos += 1
+            rest = line[pos:]
+            g = SALUTATION_RE.match(rest)
+            if g:
+                edits.append(Edit(s + pos, s + pos, "\n", "heading_split", log=False))
+        else:
+            m = GLUED_TITLE_RE.match(line)
+            if m and not LINE_MARKER_RE.match(line):
+                a, b = m.end(1), m.end()
+                edits.append(Edit(s + a, s + b, "\n", "heading_split", log=False))
+                pos = b
+        g = SALUTATION_RE.match(line, pos)
+        # only the opening line of a speech run together (title, salutation, paragraphs: a viewer's page)
+        if len(line) < LONG_LINE or not (pos or (g and s < 400)):
+            continue
+        if g and len(line) - g.end() >= 20:
+            b = g.end()
+            while b < len(line) and line[b] == " ":
+                b += 1
+            edits.append(Edit(s + g.end(), s + b, "\n", "heading_split", log=False))
+        for h in re.finditer(rf" +(?=[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[)）])", line):
+            if h.start() > pos:
+                edits.append(Edit(s + h.start(), s + h.end(), "\n", "heading_split", log=False))
+        glued = [h for h in re.finditer(rf"(?<=[。！？])(?=([{CN_DIGITS}]{{1,2}})、)", line)]
+        nums = [cn_to_int(h.group(1)) for h in glued]
+        if any(b == a + 1 for a, b in zip(nums, nums[1:])):
+            edits.extend(Edit(s + h.start(), s + h.start(), "\n", "heading_split", log=False) for h in glued)
+    return edits
+
+
 # --------------------------------------------------------------------------- 7. doubled markers
 
 
@@ -645,12 +1122,17 @@ def tidy(text: str) -> list[Edit]:
 
 
 STEPS: tuple[Step, ...] = (
+    converter_glosses,
     normalize_space,
+    markup_residue,
+    anti_copy,
+    viewer_debris,
     chrome,
     page_numbers,
     repeated_titles,
     join_broken_lines,
     license_notices,
+    split_glued_parts,
     split_runin_headings,
     doubled_markers,
     punctuation,

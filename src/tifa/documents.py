@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from .clean import Cleaned, Removal, clean, is_title_like
+from .clean import SALUTATION_RE, Cleaned, Removal, clean, is_title_like
 from .config import DEFAULT_MAX_BYTES
 from .errors import InputError
 from .io import Decoded, read_text
@@ -37,7 +37,8 @@ if TYPE_CHECKING:  # the tables import pandas when first built: reading and spli
     import pandas as pd
 
 #: Cleaning-log reasons that count as web-page chrome for title detection.
-CHROME_REASONS = frozenset({"breadcrumb", "page_meta", "related_list", "advertisement", "copyright_footer", "repeated_title"})
+CHROME_REASONS = frozenset({"breadcrumb", "page_meta", "related_list", "advertisement", "copyright_footer", "repeated_title",
+                            "page_tools", "navigation", "site_blurb", "page_title", "toc", "no_text"})
 #: A closing formula starts a new piece only if this much body follows.
 MIN_PIECE_CHARS = 200
 #: Jaccard similarity of character 5-gram shingles above which a document is a near-duplicate.
@@ -212,13 +213,14 @@ def _is_heading_start(line: str) -> bool:
     return bool(LINE_MARKER_RE.match(line))
 
 
-def piece_starts(lines: Sequence[tuple[int, int, str]]) -> list[int]:
-    """Line indices where a piece starts (always includes 0)."""
+def piece_starts(lines: Sequence[tuple[int, int, str]], marks: frozenset[int] = frozenset()) -> list[int]:
+    """Line indices where a piece starts (always includes 0); ``marks``: offsets of lines that
+    lost a collection marker (``【篇2】``) in cleaning, each a piece's title."""
     starts = [0]
     n = len(lines)
     for i in range(1, n):
         line = lines[i][2]
-        if PIECE_RE.match(line):
+        if PIECE_RE.match(line) or (lines[i][0] in marks and is_title_like(line)):
             starts.append(i)
             continue
         prev = lines[i - 1][2]
@@ -231,6 +233,14 @@ def piece_starts(lines: Sequence[tuple[int, int, str]]) -> list[int]:
             if body >= MIN_PIECE_CHARS:
                 starts.append(i)
     return sorted(set(starts))
+
+
+#: A title naming the occasion (``在全市…会议上的讲话``): the speech's, where a page's title stands above it.
+_OWN_TITLE_RE = re.compile(r"在\S{2,50}?(?:上|中|时|之际)的?(?:讲话|发言|致辞|报告|演讲|讲稿|党课)")
+#: A page's name for a document (``…演讲稿``, ``…讲话范文``): the speech's own title may follow it.
+_DOC_NAME_RE = re.compile(r"(?:稿|范文|材料|全文|汇编|大全)$")
+#: A speaker line under a title (``国务院总理 李克强``, ``州委常委、常务副州长***``).
+_SPEAKER_RE = re.compile(r"(?:总理|省长|市长|县长|区长|州长|书记|主任|部长|厅长|局长|秘书长|主席|常委|委员)\s*\S{0,4}\s*$|\*{2,}\s*$")
 
 
 def _chrome_between(log: Sequence[Removal], a: int, b: int) -> bool:
@@ -248,7 +258,7 @@ def split_pieces(
     lines = _lines(text)
     if not text.strip():
         return []
-    starts = piece_starts(lines)
+    starts = piece_starts(lines, frozenset(r.pos for r in cleaned.log if r.reason == "collection_marker"))
     bounds = list(zip(starts, starts[1:] + [len(lines)]))
     header_meta_date: str | None = None
     first_body_start = None
@@ -276,6 +286,17 @@ def split_pieces(
         candidates = [k for k in run if not _SUBTITLE_RE.match(lines[k][2])]
         if candidates:
             title_idx = candidates[0]
+            # the speech's own title, where a page's title stands above it: the first line shaped
+            # like ``在…上的讲话``, or, under a document's name (``…演讲稿``), the line before the salutation
+            own = [k for k in candidates if not _SPEAKER_RE.search(lines[k][2]) and len(lines[k][2].strip()) >= 5
+                   and lines[k][2].strip()[0] not in "—―─-－"]
+            first = lines[title_idx][2].strip()
+            shaped = [k for k in own if _OWN_TITLE_RE.search(lines[k][2])]
+            below = [k for k in own if k > title_idx]
+            if shaped and not _OWN_TITLE_RE.search(first):
+                title_idx = shaped[0]
+            elif below and _DOC_NAME_RE.search(first) and j < b and SALUTATION_RE.match(lines[j][2].strip()):
+                title_idx = below[-1]
             # A page holding several pieces has a page title above its chrome.
             if len(bounds) > 1:
                 for k in range(1, len(candidates)):
