@@ -268,17 +268,19 @@ def _verb_object(members: list[str]) -> bool:
     """Members of one length, each a verb and its object (强基础、转作风、树形象; 扩大内需、优化供给),
     a subject and its predicate (区域互补、跨江融合; 任务重、挑战多) or a set phrase (因地制宜) — at
     least two in three by the POS of the tokens' tagger, which reads short slogans unevenly."""
-    if len({len(m) for m in members}) != 1:
-        return False
+    lengths = {len(m) for m in members}
+    if len(lengths) != 1 and not (min(lengths) >= 5 and max(lengths) - min(lengths) <= 1):
+        return False  # one length; clauses of five or more characters may differ by one
     flags = [_verbal(m) for m in members]
     verbal = sum(flags)
-    if not flags[-1] or not (flags[0] or (len(flags) >= 4 and all(flags[1:]))):
+    if not (flags[0] or flags[-1]) or not all(flags[1:-1]) and not (flags[0] and flags[-1]):
         return False  # the edges are where a cut goes wrong: they must read as slogans themselves
     return verbal * 3 >= len(members) * 2 and (len(members[0]) > 2 or verbal == len(members) or verbal >= 3)
 
 
 def _verbal(m: str) -> bool:
     """One slogan of verb + object, subject + predicate, or a set phrase."""
+    m = m.replace("“", "").replace("”", "")  # 增强“四个意识”
     if len(m) == 2:  # 降碳, 控源, 兴业: a verb (or adjective used as one) and a noun, by character
         a, b = _tags(m[0])[0][1], _tags(m[1])[0][1]
         return a.startswith(("v", "a")) and not b.startswith("v")
@@ -292,11 +294,18 @@ def _verbal(m: str) -> bool:
             words = head + tail if len(head) == 1 and len(tail) == 1 else words
     if len(words) < 2:
         return False
+    while len(words) > 2 and words[0][1] in ("d", "ad") and words[1][1].startswith("v"):
+        words = words[1:]  # 紧紧|抓住主要矛盾, 扎实|做好各项工作
     (v, pos), rest = words[0], words[1:]
-    if (pos.startswith(_VERB_POS) or (pos in ("a", "ad", "d") and len(v) <= 2)) and all(p.startswith(_OBJECT_POS + ("m", "q", "a")) for _, p in rest):
-        return True  # 强基础, 扩大内需, 增强经济活力, 有勇气
+    obj = _OBJECT_POS + ("m", "q", "a", "r", "tf", "f")
+    ok_rest = all(
+        p.startswith(obj) or (p.startswith("v") and len(v) >= 2 and k + 1 < len(rest) and rest[k + 1][1].startswith(("n", "vn")))
+        for k, (_, p) in enumerate(rest)
+    )  # 加强|学习|研究: a verb inside the object when a noun follows it
+    if (pos.startswith(_VERB_POS) or (pos in ("a", "ad", "d") and len(v) <= 2)) and ok_rest:
+        return True  # 强基础, 扩大内需, 增强经济活力, 有勇气, 加强学习研究
     last, pos_last = words[-1]
-    return len(last) == 1 and pos.startswith(("n", "vn", "s")) and pos_last.startswith(("a", "m"))  # 任务重、挑战多
+    return len(m) <= 4 and len(last) == 1 and pos.startswith(("n", "vn", "s")) and pos_last.startswith(("a", "m"))  # 任务重、挑战多
 
 
 #: One-character endings of concrete nouns (剪子、刀子、浆子): a list of such nouns is a list.
@@ -334,6 +343,12 @@ def _noun_list(members: list[str], frame: str) -> bool:
     return all(pos.startswith("n") for _, pos in seg.tag(head))
 
 
+def _cut_short(text: str, end: int) -> bool:
+    """The member ending at ``end`` goes on in the text (赢得更大|发展; 竭尽全力|做好工作)."""
+    nxt = _tags(text[end : end + 4])
+    return bool(nxt) and nxt[0][1].startswith(("n", "vn")) and not nxt[0][0][0] in "的等和与及上中下"
+
+
 def _structural_parallels(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
     # spans already taken, sorted: does one open before a new span ends and close after it starts?
     found_spans = sorted((r[5], r[6]) for r in found)
@@ -355,7 +370,10 @@ def _structural_parallels(doc_id: str, text: str, found: list, *, min_n: int = 3
         frame = _position_frame(members)
         kind = "list" if frame is not None and _plain_nouns(members, frame) else "structural"
         if frame is None:
-            if not _verb_object(members):
+            if members and _cut_short(text, end):
+                parts, members = parts[:-1], members[:-1]  # 赢得更大|发展提供了…: the last slogan was cut
+                end = base + parts[-1][0] + len(parts[-1][1]) if parts else end
+            if len(members) < min_n or not _verb_object(members):
                 continue  # a plain list (农业、工业、国防) is no 排比
             frame, kind = "V+O", "verb_object"
         starts.insert(i, start)
@@ -504,7 +522,7 @@ def _coordinated_runs(text: str, min_n: int):
                     i = j + 1
                     continue
             i += 1
-        if "、" in sent and "，" in sent:  # 扩大内需、优化供给，做优增量、盘活存量: short phrases across 、 and ，
+        if "，" in sent:  # 扩大内需、优化供给，做优增量、盘活存量; 紧紧抓住主要矛盾，着力突破瓶颈制约，…
             yield from _mixed_windows(sm.start(), sent, min_n)
 
 
@@ -518,17 +536,19 @@ def _mixed_windows(base: int, sent: str, min_n: int):
             i += 1
             continue
         width = len(pieces[i + 1][1])
+        slack = 1 if width >= 5 else 0
         j = i + 1
-        while j < len(pieces) and len(pieces[j][1]) == width:
+        while j < len(pieces) and abs(len(pieces[j][1]) - width) <= slack:
             j += 1
         o0, first, _ = pieces[i]
-        if len(first) > width:
-            cut = len(first) - width
-            first = first[cut:] if cut in _bounds(first) else ""
+        if len(first) > width + slack:
+            cut = len(first) - width  # a short lead-in only (持续|扩大内需); a longer one is a clause of its own
+            first = first[cut:] if cut <= 4 and cut in _bounds(first) else ""
             o0 += cut
         run = [(o0, first)] + [(o, p) for o, p, _ in pieces[i + 1 : j]]
         seps = {sep for _, _, sep in pieces[i : j - 1]}
-        if 2 <= width <= 8 and first and len(run) >= min_n and seps == {"、", "，"} and pieces[j - 1][2] != "、":
+        exact = len({len(p) for _, p in run}) == 1
+        if 2 <= width <= 8 and first and len(run) >= min_n and (seps == {"、", "，"} or (seps == {"，"} and width >= 5 and exact)) and pieces[j - 1][2] != "、":
             yield base, run
             i = j
             continue
@@ -579,30 +599,33 @@ def _modifier(s: str) -> bool:
 
 def _is_list(members: list[str], frame: str) -> bool:
     """Coordinated nouns sharing an affix or a head (获得感、幸福感、安全感; 数字消费、绿色消费;
-    重大战略任务、重大改革举措; 水资源、水环境、水生态), not a 排比."""
-    if frame.count("*") != 1 or len(frame) < 2:
+    法治政府、数字政府、服务型政府), or behind an attributive opening (重大战略任务、重大改革举措;
+    水资源、水环境、水生态), not a 排比."""
+    if frame in ("V+O", "*") or "的*" in frame:
         return False
-    if frame.startswith("*"):
-        head = frame[1:]
+    head = os.path.commonprefix([m[::-1] for m in members])[::-1]
+    lead = os.path.commonprefix(members)
+    if head and all(len(m) > len(head) for m in members) and frame.startswith("*"):
         rests = [m[: -len(head)] for m in members]
-        if not all(rests):
-            return False
-        if head[-1] in _NOUN_AFFIX and not any(_tags(r)[0][1].startswith(("d", "p", "c", "r")) for r in rests):
+        if head[-1] in _NOUN_AFFIX and not any(_tags(r)[0][1].startswith(("p", "c", "r")) for r in rests):
             return True
-        if len(head) < 2 or head[0] in CN_DIGITS + "两" or _tags(head)[0][1].startswith(("m", "q")):
-            return False  # 补齐短板、拉长长板、锻造新板; 说一件、干一件、成一件: one-character or counted heads
-        return _nominal(head) and all(_modifier(r) for r in rests)
-    if not frame.endswith("*"):
-        return False
-    lead = frame[:-1]
-    if lead.endswith("的") or re.search(rf"{_NUM}", lead):
+        if len(head) >= 2 and head[0] not in CN_DIGITS + "两" and not _tags(head)[0][1].startswith(("m", "q")):
+            if _nominal(head) and all(_modifier(r) for r in rests):
+                return True
+    if not lead or lead.endswith("的") or re.search(rf"{_NUM}", lead) or not all(len(m) > len(lead) for m in members):
         return False  # 我们的组织、我们的上级; 一个单位、一个系统: slogans of the genre
+    if not frame.endswith("*") and frame.count("*") == 1:
+        return False
     rests = [m[len(lead) :] for m in members]
     tags = _tags(lead)
     attributive = lead in _ATTRIBUTIVE or (
         all(p.startswith(_NOMINAL[:-3]) or (p == "a" and len(lead) >= 2) for _, p in tags) and not tags[-1][1].startswith("vn")
     )
-    return attributive and all(r and _nominal(r) for r in rests)
+    if not attributive:
+        return False
+    if len(lead) >= 2 and tags[-1][1] == "a":  # 重大|战略任务、重大|改革举措: an adjective before nouns
+        return all(r and (_nominal(r) or _modifier(r)) for r in rests)
+    return all(r and _nominal(r) for r in rests)
 
 
 def _list_lead(members: list[str], frame: str) -> str | None:
@@ -671,12 +694,17 @@ def _refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tup
             return None
     if len(members) < min_n or len(set(members)) < len(members):
         return None
+    width = max(map(len, members[:-1]))
+    if frame.endswith("*") and frame.count("*") == 1 and len(members[-1]) > width + 2:
+        cut = _cut_tail(members[-1], width)  # 最大品牌|更加凸显: a tail glued to the last member
+        end -= len(members[-1]) - len(cut)
+        members[-1] = cut
     if "等" in members[-1][1:] and kind != "verse":  # 数字艺术等新型文化业态: the list ends at 等
         cut = members[-1].index("等", 1)
         end -= len(members[-1]) - cut
         members[-1] = members[-1][:cut]
-        kind = "list"
-    if text[end : end + 1] == "等":
+        kind = "list" if not _verb_object(members) else kind  # 育龙头、强链群、拓市场等关键环节 stays
+    if text[end : end + 1] == "等" and not _verb_object(members):
         kind = "list"
     if kind in ("opening", "ending", "structural", "template") and frame.count("*") == 1:
         start, end = _extend(text, members, frame, start, end)
@@ -740,14 +768,15 @@ _INNER = set("要有是在很更")  #: heads of paragraphs (积极的财政政�
 _INNER_SHORT = set("有是在很")  #: short phrases (习近平总书记有指示、党中央有部署、省委有要求)
 
 
-def _clause_frame(members: list[str], *, loose: bool = False, inner: bool = False) -> tuple[str, str] | None:
+def _clause_frame(members: list[str], *, loose: bool = False, inner: bool | str = False) -> tuple[str, str] | None:
     """The frame of whole clauses: a shared opening word of two or more characters, or a
     one-character opening with its second word (在…上, 以…为, 是…的)."""
     if len(set(members)) < len(members) or any(_FIGURE_RE.search(m) for m in members):
         return None
     if any(_CONNECTIVE_RE.match(m) for m in members):
         return None
-    lead = _opening(members)
+    bare = [re.sub(r"^(?:也就|就|也|还|又|更|才|都)(?=[\u4e00-\u9fff]{3})", "", m) for m in members]  # 就无法…，无法…，也就无法…
+    lead = _opening(bare)
     if len(lead) >= 2 and lead not in _WEAK_PREFIXES and not re.fullmatch(rf"{_NUM}+.?", lead):
         return lead + "*", "opening"
     c = members[0][:1]
@@ -762,14 +791,29 @@ def _clause_frame(members: list[str], *, loose: bool = False, inner: bool = Fals
                     return f"{c}*{tail}", "template"
                 if ch != "的":
                     return f"{c}*{ch}*", "template"
+                if ch == "的" and all(len(m) >= 6 for m in members):
+                    return f"{c}*的*", "template"  # 是…的重大举措，是…的重要改革，是…的重大抉择
+    # a shared ending word (…的关系; …型服务业), a character at one place from the end (取得新成绩、
+    # 实现新进展、得到新提升) or a degree word inside (的基础更加巩固、的成果更加丰硕)
+    tail = os.path.commonprefix([m[::-1] for m in members])[::-1]
+    while tail and not all(len(m) - len(tail) in _bounds(m) for m in members):
+        tail = tail[1:]
+    if (len(tail) >= 3 or (len(tail) == 2 and tail[0] == "的")) and all(len(m) >= len(tail) + 3 for m in members) and not _FIGURE_RE.search(tail):
+        return "*" + tail, "ending"
+    if all(len(m) >= 6 and m[-3] == members[0][-3] and len(m) - 3 in _bounds(m) for m in members) and members[0][-3] == "新":
+        return "*新**", "template"
+    if all(m.find("更加", 2) > 0 for m in members):
+        return "*更加*", "template"
     # a word inside every clause, after its subject (积极的财政政策要…、稳健的货币政策要…; X有Y)
-    word = _inner(members, _INNER if loose else _INNER_SHORT) if inner else ""
+    word = _inner(members, _INNER if loose else _INNER_SHORT, single=inner is not None and inner != "multi") if inner else ""
     if word:
         return f"*{word}*", "template"
+    if inner is True and len(members) >= 3 and _verb_object(members):
+        return "V+O", "verb_object"  # 增强“四个意识”、坚定“四个自信”、做到“两个维护”
     return None
 
 
-def _inner(members: list[str], chars: set[str]) -> str:
+def _inner(members: list[str], chars: set[str], *, single: bool = True) -> str:
     """The longest string of two or more characters inside every member (not at its start), or
     one of 要有是在很更 two to ten characters in."""
     first = members[0]
@@ -779,7 +823,7 @@ def _inner(members: list[str], chars: set[str]) -> str:
             if sub[-1] in chars and all(sub in m[1:-1] for m in members[1:]) and not set(sub) <= _NOT_FRAME and not _FIGURE_RE.search(sub):
                 if all(m.find(sub, 1) + size < len(m) for m in members):
                     return sub
-    for ch in sorted(chars):
+    for ch in sorted(chars) if single else ():
         if all(2 <= m.find(ch) <= 8 and m.find(ch) < len(m) - 1 for m in members):
             return ch
     return ""
@@ -815,9 +859,17 @@ def _clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list
         rows.append((doc_id, "|".join(members), frame, kind, len(members), start, end))
         return True
 
-    def scan(units: list[tuple[int, str]], max_len: int, inner: bool = False) -> None:
+    def scan(units: list[tuple[int, str]], max_len: int, inner: bool | str = False) -> None:
+        units = list(units)
         i = 0
         while i + min_n <= len(units):
+            # a lead-in before the first member (就需要|在谋篇布局上下功夫、在语言运用上多揣摩…)
+            nxt = [m for _, m in units[i + 1 : i + 3]]
+            if len(nxt) == 2 and nxt[0][:1] == nxt[1][:1] and not units[i][1].startswith(nxt[0][:1]):
+                o, m = units[i]
+                k = m.find(nxt[0][:1], 1)
+                if 0 < k <= 6 and k in _bounds(m):
+                    units[i] = (o + k, m[k:])
             best = None
             j = i + 2
             while j <= len(units) and all(3 <= len(m) <= max_len for _, m in units[i:j]):
@@ -834,7 +886,7 @@ def _clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list
     for a, b in paras:
         # adjacent clauses of a paragraph, and its 、-phrases
         clauses = [(o, p) for o, p, _ in _pieces(text, a, b, _CLAUSE_SEP) if p]
-        scan(clauses, 40)
+        scan(clauses, 50)
         scan([(o, p) for o, p, _ in _pieces(text, a, b, _SHORT_SEP) if p], 14, inner=True)
         # the first clause of each sentence (必须…；必须…；), and short topic sentences
         sents = [(o, p) for o, p, _ in _pieces(text, a, b, re.compile(r"[。！？!?；;]")) if p]
@@ -848,7 +900,7 @@ def _clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list
             firsts.append((body[0][0] if body else o, head, len(body) == 1))
             for n_ in (0, 1):
                 nth[n_].append(body[n_ + 1] if len(body) > n_ + 1 else (o, ""))
-        scan([(o, h) for o, h, _ in firsts], 40)
+        scan([(o, h) for o, h, _ in firsts], 40, inner="multi")
         for col in nth:
             if sum(1 for _, h in col if h) >= min_n:
                 scan(col, 40)
@@ -955,7 +1007,8 @@ def _compact_runs(doc_id: str, text: str, found: list) -> list[tuple]:
             members = members_of(m)
             frame = frame_of(m)
             words = [len(_tags(x)) == 1 for x in members]
-            kind = "list" if _is_list(members, frame) or (frame.startswith("*") and all(words)) else "compact"
+            attributive = frame.endswith("*") and frame[0] in _ATTRIBUTIVE  # 全党全军全国; 节粮节水节电 stays
+            kind = "list" if (frame.startswith("*") and (_is_list(members, frame) or all(words))) or attributive else "compact"
             rows.append((doc_id, "|".join(members), frame, kind, 3, start, end))
     return rows
 
