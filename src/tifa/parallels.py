@@ -224,6 +224,10 @@ def _trim_ends(parts: list[tuple[int, str]], *, clauses: bool = False) -> list[t
         return None
     lo, hi = min(map(len, middle)), max(map(len, middle))
     (o0, first), (o1, last) = parts[0], parts[-1]
+    if "“" in first:  # 主要职责是“参与政务，…: the quotation opens the run
+        k = first.rindex("“") + 1
+        first, o0 = first[k:], o0 + k
+        parts = [(o0, first), *parts[1:]]
     if clauses and (len(first) > hi + 4 or len(last) > hi + 4):
         # a whole clause before or after the run (聚焦深度贫困地区和特殊贫困群体，加大攻坚力度，…): not a member
         keep = parts[1:] if len(first) > hi + 4 else parts
