@@ -30,7 +30,8 @@ manifest recorded) is not taken for a file changed within two seconds of that ma
 
 The build holds the lock of ``out_dir`` (:mod:`tifa.lock`) from start to end: a second build
 waits.  It first removes what a killed build left (temporary parts and files, unreferenced
-generations of the corpus tables).
+generations of the corpus tables) and what the last one retired: parts and files its manifest no
+longer named, kept in ``.retired/`` for a reader still on the manifest before it.
 """
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ import pyarrow.parquet as pq
 
 from . import __version__
 from .config import DEFAULT_MAX_BYTES, LEXICONS, PROCESSED, RAW
-from .corpus import Corpus, commit_store, document_tables, process_file, read_manifest, store_files
+from .corpus import Corpus, commit_store, document_tables, process_file, read_manifest, retire, store_files
 from .errors import InputError, StoreError, printable
 from .io import iter_inputs, source_name
 from .progress import progress_iter
@@ -493,11 +494,15 @@ def _build_locked(raw_dir: Path, out_dir: Path, *, max_bytes, progress, workers,
         err.errors = list(report.errors)  # type: ignore[attr-defined]
         raise err from None
     report.warnings = list(report.corpus.warnings)
-    # only now, with the new manifest in place, drop parts no raw file refers to
+    # only now, with the new manifest in place, drop parts no raw file refers to: retired, for a
+    # reader still on the previous manifest (the next build removes them)
     live = set(keys.values())
     for part in parts_dir.iterdir():
         if part.is_dir() and part.name not in live:
-            shutil.rmtree(part, ignore_errors=True)
+            try:
+                retire(part, out_dir)
+            except OSError:
+                shutil.rmtree(part, ignore_errors=True)
             report.removed_parts += not part.name.startswith(".")
     return report
 

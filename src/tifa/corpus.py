@@ -341,7 +341,7 @@ def commit_store(tables: dict[str, pd.DataFrame], out_dir: Path, manifest: dict)
         keep = set(files.values()) | {LEGACY_FILES["documents"]}
         for p in out_dir.glob("*.parquet"):
             if p.name not in keep and p.name.split("-", 1)[0].split(".", 1)[0] in tables:
-                p.unlink(missing_ok=True)
+                retire(p, out_dir)
     except OSError:
         pass
     return manifest
@@ -366,51 +366,81 @@ def _refresh_alias(target: Path, alias: Path) -> None:
         tmp.unlink(missing_ok=True)  # left if the two were one file already (rename does nothing then)
 
 
+#: Where a build moves the parts and files its manifest no longer names: a reader still on the
+#: previous manifest finds them there; the next build removes the folder.
+RETIRED = ".retired"
+
+
+def retire(path: Path, processed: Path) -> None:
+    """Move ``path`` (a part, or a file of ``processed``) to ``processed/.retired/`` under the same
+    relative path.  Run under the lock, after the commit."""
+    processed = Path(processed)
+    dest = processed / RETIRED / Path(path).relative_to(processed)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if dest.is_dir() and not dest.is_symlink():
+        shutil.rmtree(dest)
+    os.replace(path, dest)
+
+
+def _located(paths: list[Path], processed: Path, manifest: dict | None) -> list[Path]:
+    """``paths`` where they are now: in place, or retired by a build since ``manifest`` was read;
+    :class:`StoreError` for the first one in neither."""
+    out = []
+    for f in paths:
+        if not f.is_file():
+            alt = processed / RETIRED / f.relative_to(processed)
+            if not alt.is_file():
+                raise _missing(f, processed, manifest)
+            f = alt
+        out.append(f)
+    return out
+
+
 def _missing(path: Path, processed: Path, manifest: dict | None) -> StoreError:
     if manifest is not None and read_manifest(processed) != manifest:
-        return StoreError(f"{path}: gone — a build changed {processed} while this command read it; run the command again")
+        return StoreError(f"{path}: gone — builds changed {processed} while this command read it; run the command again")
     return StoreError(f"{path}: missing, though {processed / MANIFEST} lists it; run `tifa build` again")
 
 
 def read_table(name: str, processed: Path = PROCESSED, *, manifest: dict | None = None) -> pd.DataFrame:
     """Read one processed table (build first with ``tifa build``), through ``manifest`` (default:
-    the folder's).  A file the manifest lists but is not there raises :class:`StoreError`."""
+    the folder's).  A file the manifest lists but is not there raises :class:`StoreError`; one a
+    build retired meanwhile is read where it went."""
     processed = Path(processed)
     pinned = manifest is not None
-    for _ in range(2):
+    for attempt in range(3):
         m = manifest if pinned else read_manifest(processed)
         files = store_files(m)
         if name in files:
-            path = processed / files[name]
-            if path.is_file():
-                try:
-                    return pd.read_parquet(path)
-                except FileNotFoundError:
-                    pass
-            if m is None:
-                raise FileNotFoundError(f"{path}: table not built yet; run `tifa build` (or `make report`)")
+            listed = [processed / files[name]]
+            if m is None and not listed[0].is_file():
+                raise FileNotFoundError(f"{listed[0]}: table not built yet; run `tifa build` (or `make report`)")
         else:
-            found = part_files(name, processed, manifest=m)
-            if found is None:
+            listed = part_files(name, processed, manifest=m, check=False)
+            if listed is None:
                 raise FileNotFoundError(f"{processed / (name + '.parquet')}: table not built yet; run `tifa build` (or `make report`)")
-            if not found:
+            if not listed:
                 return pd.DataFrame()
+        try:
+            found = _located(listed, processed, m)
+            if name in files:
+                return pd.read_parquet(found[0])
             import pyarrow.dataset as ds
 
-            try:
-                return ds.dataset([str(f) for f in found], format="parquet").to_table().to_pandas()
-            except FileNotFoundError:
-                path = next((f for f in found if not f.is_file()), found[0])
-        if pinned or read_manifest(processed) == m:
-            raise _missing(path, processed, m if pinned else None)
-        # else: a build committed between reading the manifest and the table: once more
-    raise _missing(path, processed, m if pinned else None)
+            return ds.dataset([str(f) for f in found], format="parquet").to_table().to_pandas()
+        except (StoreError, FileNotFoundError) as e:
+            if attempt < 2 and (attempt == 0 or (not pinned and read_manifest(processed) != m)):
+                continue  # retired between locating and opening, or a build committed: once more
+            raise e if isinstance(e, StoreError) else _missing(Path(e.filename or listed[0]), processed, m) from None
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def part_files(name: str, processed: Path = PROCESSED, *, manifest: dict | None = None, check: bool = True) -> list[Path] | None:
     """The parquet files of a partitioned table, in corpus order (None if not built).
 
-    With ``check``, a file the manifest lists that is not there raises :class:`StoreError`."""
+    With ``check``, each is where it is now (retired by a build since ``manifest`` was read, it
+    is in ``.retired/``), and one that is nowhere raises :class:`StoreError`."""
+    processed = Path(processed)
     manifest = manifest if manifest is not None else read_manifest(processed)
     if manifest is None:
         return None
@@ -418,11 +448,7 @@ def part_files(name: str, processed: Path = PROCESSED, *, manifest: dict | None 
     if name not in manifest.get("tables", []) or not all(isinstance(p, dict) and "key" in p for p in parts):
         return None  # not built, or built by an older tifa: `tifa build` again
     files = [processed / "parts" / str(p["key"]) / f"{name}.parquet" for p in parts]
-    if check:
-        for f in files:
-            if not f.is_file():
-                raise _missing(f, processed, manifest)
-    return files
+    return _located(files, processed, manifest) if check else files
 
 
 def iter_table(name: str, processed: Path = PROCESSED):
@@ -432,7 +458,7 @@ def iter_table(name: str, processed: Path = PROCESSED):
         try:
             yield pd.read_parquet(f)
         except FileNotFoundError:
-            raise _missing(f, processed, manifest) from None
+            yield pd.read_parquet(_located([f], Path(processed), manifest)[0])
 
 
 def read_corpus(processed: Path = PROCESSED, *, sample: int | None = None) -> Corpus:
@@ -459,10 +485,7 @@ def read_corpus(processed: Path = PROCESSED, *, sample: int | None = None) -> Co
     }
     sampled = Corpus.lazy(processed, documents=keep.reset_index(drop=True), manifest=manifest)
     for name, fs in files.items():
-        for f in fs:
-            if not f.is_file():
-                raise _missing(f, processed, manifest)
-        frames = [pd.read_parquet(f) for f in fs]
+        frames = [pd.read_parquet(f) for f in _located(fs, Path(processed), manifest)]
         df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
         if "doc_id" in df:
             df = df[df["doc_id"].isin(keep_ids)].reset_index(drop=True)
