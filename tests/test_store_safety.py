@@ -543,3 +543,18 @@ def test_a_kill_between_the_final_renames_leaves_the_previous_store_whole(projec
     assert len([n for n in names if n.startswith("documents-")]) == 1  # the unreferenced generation removed
     assert not [n for n in names if n.endswith(".tmp")]
     assert (out / "documents.parquet").samefile(out / C.store_files(manifest)["documents"])
+
+
+def test_a_reader_on_the_previous_manifest_reads_that_build_whole(project):
+    raw, out = _paths(project)
+    _build(raw, out)
+    reader = C.read_corpus(out)  # started before the next build: documents read, the rest not yet
+    before = load([raw], root=raw)
+    target = raw / SPEECH
+    target.write_text(target.read_text(encoding="utf-8").replace("六种意识", "七种意识"), encoding="utf-8")
+    assert _build(raw, out).processed == [SPEECH]
+    got = reader.sentences  # its parts were retired by the build, not deleted
+    assert got["text"].tolist() == before.sentences["text"].tolist()
+    assert "七种意识" in read_table("documents", out).set_index("source").loc[SPEECH, "text"]
+    _build(raw, out)  # the next build removes what was retired
+    assert not (out / C.RETIRED).exists()
