@@ -46,19 +46,28 @@ def _shingle_codes(text: str, k: int = SHINGLE) -> np.ndarray:
     return (h & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
 
+#: Shingles hashed per pass of :func:`signature` (its buffer: 10 × this many 8-byte numbers).
+SIGNATURE_COLUMNS = 1 << 18
+
+
 def signature(hashes: np.ndarray) -> np.ndarray:
     """MinHash signature (``N_PERM`` uint32) of a set of shingle hashes."""
     if len(hashes) == 0:
         return np.full(N_PERM, 0xFFFFFFFF, dtype=np.uint32)
-    out = np.empty(N_PERM, dtype=np.uint64)
-    x = hashes.astype(np.uint64)
+    out = np.full(N_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
     rows = 10  # permutations per pass: one buffer of rows × shingles, reused in place
-    buf = np.empty((rows, len(x)), dtype=np.uint64)
-    for start in range(0, N_PERM, rows):
-        np.multiply(_A[start : start + rows, None], x[None, :], out=buf)
-        buf += _B[start : start + rows, None]
-        buf &= np.uint64(0x1FFFFFFFFFFFFFFF)
-        buf.min(axis=1, out=out[start : start + rows])
+    cols = min(len(hashes), SIGNATURE_COLUMNS)  # shingles per pass: a huge text's buffer stays ~20 MB
+    buf = np.empty((rows, cols), dtype=np.uint64)
+    low = np.empty(rows, dtype=np.uint64)
+    for first in range(0, len(hashes), cols):
+        x = hashes[first : first + cols].astype(np.uint64)
+        b = buf[:, : len(x)]
+        for start in range(0, N_PERM, rows):
+            np.multiply(_A[start : start + rows, None], x[None, :], out=b)
+            b += _B[start : start + rows, None]
+            b &= np.uint64(0x1FFFFFFFFFFFFFFF)
+            b.min(axis=1, out=low)
+            np.minimum(out[start : start + rows], low, out=out[start : start + rows])
     return (out & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
 
