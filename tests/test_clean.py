@@ -246,3 +246,53 @@ def test_cleaning_is_deterministic_and_idempotent_on_its_output():
     once = clean(raw)
     assert clean(raw) == once
     assert clean(once.text).text == once.text
+
+
+# --------------------------------------------------------------------------- page furniture of other sites (eval/web)
+
+@pytest.mark.parametrize(
+    "raw, kept, gone",
+    [
+        # converter glosses go first, in titles too
+        ("在全市辦公室會(huì)議(yì)上的講話\n同志們：\n今天召開(kāi)會(huì)議。", "會議", "(huì)"),
+        # anti-copy garbage at a line end, glued before a heading marker, and on a line of its own
+        ("这次会议很重要。x7 Q- p% k3 R! 2b\n5 S% a3 j$ C0——第一，开宗明义\nz* z/ _4 ^9 v9 W9 Y+ U; P\n", "\n——第一，开宗明义", "p%"),
+        # a viewer: file header, page thumbnails, preview limit, resource blurb
+        ("讲话.docx\n上传人：z****8 文档编号：447 上传时间：2022-11-03 格式：DOCX 页数：6 大小：27.46KB\n讲话.docx_第1页\n"
+         "第1页 / 共6页\n亲，该文档总共6页，到这儿已超出免费预览范围，如果喜欢就下载吧！\n同志们：\n今天开会。", "同志们：", "预览"),
+        # a 范文 site's blurb and sign-off, its page title and category line
+        ("当前位置：首页 > 范文 > 发言稿 >\n发言稿\n在交流会上的发言（精选）\n下面是小编为大家整理的在交流会上的发言，供大家参考。\n"
+         "在交流会上的发言\n各位领导：\n我讲三点。\n以上就是小编为大家整理的发言，更多精彩内容请关注本站。", "在交流会上的发言\n各位领导", "小编"),
+        # a paywall and its login notice
+        ("二是要甘于奉献。\n全文约6382字，请下载后阅读、编辑。\n阅读全文\n（阅读全部图文内容，您需要先登录！）", "甘于奉献。", "登录"),
+        # a WeChat post's furniture
+        ("点击蓝字 关注我们\n在会上的发言\n各位领导、同志们：\n我们做了三件事。\nEND\n往期推荐\n● 县委办开展培训\n阅读原文", "我们做了三件事。", "往期"),
+    ],
+)
+def test_furniture_by_what_it_is(raw, kept, gone):
+    from tifa.io import _to_simplified
+
+    text = clean(_to_simplified(raw)).text
+    assert _to_simplified(kept).replace("——", "——") in text
+    assert gone not in text
+
+
+def test_glued_page_numbers_and_page_chunks_of_a_viewer():
+    body = "机关作风建设" * 30
+    raw = f"12023年机关作风建设动员讲话 同志们：今天开会。{body}有的科室门好进，但事2情就是办不成。{body}对顶风违纪的3问题一律查处。"
+    text = clean(raw).text
+    assert text.startswith("2023年机关作风建设动员讲话\n同志们：")
+    assert "事情就是办不成" in text and "违纪的问题" in text
+    # a count is no page number: 培育1至2个, 近3年
+    assert "培育1至2个" in clean("每个县培育1至2个特色产业，" + body + "近3年来增长2倍。").text
+    chunks = "1、在县委办公室全体干部会议上的讲话 同志们： 今天召开会议。" + "工作要扎实推进，" * 20 + "经得起推\n\n2、敲。" + "大家要振奋精神。" * 20
+    text = clean(chunks).text
+    assert "推敲" in text and "2、" not in text and text.startswith("在县委办公室全体干部会议上的讲话\n同志们：")
+
+
+def test_speech_lines_are_never_furniture():
+    # headings, slogans and fragments that share words with page furniture stay
+    for line in ["（六）加强生态建设和环境保护，努力构筑西南生态安全屏障", "一是“勤”。", "参与政务 管理事务 协调关系 搞好服务",
+                 "VS", "2.5", "通告", "关注民生热点"]:
+        assert C.furniture_reason(line) is None, line
+    assert not C.is_garbage("A B C D E F") and not C.is_garbage("1. 2. 3. 4.")

@@ -17,6 +17,7 @@ characters are left; the body kept is the share of its characters found in the o
 from __future__ import annotations
 
 import argparse
+import bisect
 import difflib
 import re
 import sys
@@ -37,14 +38,14 @@ from tifa.corpus import load  # noqa: E402
 
 _T2S = R._T2S
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟「」『』＂'‘’"})
-_DASHES = re.compile(r"[—–－‐-]+")
+_DASHES = str.maketrans({c: "-" for c in "—–－‐―─"})
 
 
 def fold(s: str) -> str:
     """The form both sides are compared in (one character per character, whitespace dropped)."""
     s = unicodedata.normalize("NFKC", _T2S(s or ""))
     s = s.translate(_QUOTES)
-    s = _DASHES.sub("-", s)
+    s = s.translate(_DASHES)
     return re.sub(r"\s+", "", s)
 
 
@@ -85,7 +86,8 @@ def _occurrences(raw: str, entry: dict) -> list[tuple[int, int]]:
     text = entry["text"]
     out, start = [], 0
     while (k := raw.find(text, start)) >= 0:
-        if "after" not in entry or raw[:k].endswith(entry["after"]):
+        after = entry.get("after")
+        if after is None or (raw[:k].endswith(after) if after else k == 0):  # "" = at the start
             out.append((k, k + len(text)))
         start = k + 1
     return out
@@ -164,29 +166,53 @@ def score_text(page: Page, output: str) -> PageScore:
     out = fold(output)
     mb, mo = _matched(body, out)
     sc.body_chars, sc.body_kept = len(body), sum(mb)
-    # what is left of the output, against the chrome (each occurrence apart: separators never match)
-    rest = "".join(c if not mo[k] else "\x00" for k, c in enumerate(out))
-    pieces = [fold(page.raw[s:e]) + "\x01" for occ in page.chrome for s, e in occ]
-    chrome_seq = "".join(pieces)
-    mc, _ = _matched(chrome_seq, rest)
+    # what is left of the output, against the chrome: each piece looks between the output places
+    # of the body just before and just after it, and takes what it matches there (adjacent pieces
+    # share the stretch, in order, so a piece never counts another's characters)
+    _, where = _folded_with_map(page.raw, lambda i: not mask[i])
+    b2o = [-1] * len(body)
+    sm = difflib.SequenceMatcher(None, body, out, autojunk=False)
+    for blk in sm.get_matching_blocks():
+        for k in range(blk.size):
+            b2o[blk.a + k] = blk.b + k
+    used = list(mo)
+    occs = sorted((s, e, n) for n, occ in enumerate(page.chrome) for s, e in occ)
+    removed_per: dict[int, list[float]] = {}
+    anchors = [(where[k], b2o[k]) for k in range(len(body)) if b2o[k] >= 0]
+    raw_pos = [a for a, _ in anchors]
+    for s, e, n in occs:
+        f = fold(page.raw[s:e])
+        if not f:
+            removed_per.setdefault(n, []).append(1.0)
+            continue
+        k1 = bisect.bisect_left(raw_pos, s) - 1
+        k2 = bisect.bisect_left(raw_pos, e)
+        lo = anchors[k1][1] + 1 if k1 >= 0 else 0
+        hi = anchors[k2][1] if k2 < len(anchors) else len(out)
+        # between its neighbours; a longer piece anywhere too (tifa may have moved it, as a title)
+        windows = [range(lo, hi)] + ([range(len(out))] if len(f) >= 4 else [])
+        kept = 0
+        for win in windows:
+            idx = [k for k in win if not used[k]]
+            seg = "".join(out[k] for k in idx)
+            if not seg:
+                continue
+            m2 = difflib.SequenceMatcher(None, f, seg, autojunk=False)
+            kept = sum(blk.size for blk in m2.get_matching_blocks())
+            if kept >= len(f) / 2:
+                for blk in m2.get_matching_blocks():
+                    for k in range(blk.size):
+                        used[idx[blk.b + k]] = True
+                break
+        removed_per.setdefault(n, []).append(float(kept < len(f) / 2))
     for n, occ in enumerate(page.chrome):
-        left = 0
-        # an entry with several occurrences (a regex) scores the share of them removed
-        per_occ = []
-        pos = 0
-        for s, e in occ:
-            f = fold(page.raw[s:e])
-            start = chrome_seq.index(f + "\x01", pos) if f else pos
-            k_kept = sum(mc[start : start + len(f)])
-            per_occ.append(1.0 if not f else float(k_kept < len(f) / 2))
-            if f and k_kept >= len(f) / 2:
-                left += 1
-            pos = start + len(f) + 1
+        per_occ = removed_per.get(n, [1.0])
         sc.chrome_n += 1
         removed = sum(per_occ) / len(per_occ)
         sc.chrome_removed += removed
         if removed < 1:
             shown = page.raw[occ[0][0] : occ[0][1]].strip().replace("\n", " ")
+            left = sum(1 for x in per_occ if x < 1)
             sc.errors.append(f"chrome kept  {shown[:40]!r}" + (f" ({left} of {len(occ)})" if len(occ) > 1 else ""))
     if sc.body_kept < sc.body_chars:
         lost, k = [], 0

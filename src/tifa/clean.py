@@ -286,7 +286,7 @@ CHUNK_MIN = 150
 #: Characters after a number that make it a count, not a page number glued into a word.
 UNITS = set(
     "个项名人位次年月日天周条点件种类家所座台辆部套批级期届轮场岁时分秒元万亿千百倍篇本册章节份张支队组户村镇县市省区号层"
-    "栋米里吨斤亩度成块株棵头只艘架门首句字页段行则起例宗笔单票枚颗粒片堂课多余来型大小楼室处科股班"
+    "栋米里吨斤亩度成块株棵头只艘架门首句字页段行则起例宗笔单票枚颗粒片堂课多余来型大小楼室处科股班金银铜"
 )
 _GLUED_NUM_RE = re.compile(rf"(?<![\d.．%])(\d{{1,3}})(?=[{HAN}])|(?<![\d.．%])(\d{{1,2}})(?=(?:19|20)\d\d年)")
 #: Glued page numbers follow each other at least this far apart (a page of text).
@@ -324,11 +324,16 @@ def viewer_debris(text: str) -> list[Edit]:
         after = text[b] if b < len(text) else ""
         if before != "\n" and not (_is_han(before) or before in CJK_PUNCT):
             continue
-        if before in "第约共近达超逾计合每前后余" or (g == 1 and (after in UNITS or re.match(r"[至到~～-]\d", text[b : b + 2]))):
+        if before in "第约共近达超逾计合每前后余" or (g == 1 and re.match(r"[至到~～-]\d", text[b : b + 2])):
             continue
-        cands.append((int(m.group(g)), a, b))
-    chain: list[tuple[int, int, int]] = []
-    best: list[tuple[int, int, int]] = []
+        # before a unit it is a count, unless the unit starts a word there (``3行为``): such a number
+        # may continue a chain of page numbers, never start one
+        weak = g == 1 and after in UNITS
+        if weak and text[b : b + 2] not in word_table():
+            continue
+        cands.append((int(m.group(g)), a, b, weak))
+    chain: list[tuple[int, int, int, bool]] = []
+    best: list[tuple[int, int, int, bool]] = []
     words = word_table()
 
     def split_word(a: int, b: int) -> bool:  # the digits cut a word (事2情) or stand before a year (12023年)
@@ -340,13 +345,14 @@ def viewer_debris(text: str) -> list[Edit]:
     for c in cands:  # the longest run 1, 2, 3 … (or k, k+1 …) a page apart
         if chain and c[0] == chain[-1][0] + 1 and c[1] - chain[-1][1] >= PAGE_GAP:
             chain.append(c)
-        elif c[0] in (1, 2) and (not chain or c[0] <= chain[-1][0]):
+        elif c[0] in (1, 2) and not c[3] and (not chain or c[0] <= chain[-1][0]):
             chain = [c]
         if len(chain) > len(best):
             best = list(chain)
     # a chain of page numbers: at least two, and half of them cutting a word (a count never does)
-    if len(best) >= 2 and 2 * sum(split_word(a, b) for _, a, b in best) >= len(best):
-        edits.extend(Edit(a, b, "", "page_number") for _, a, b in best)
+    evidence = sum(split_word(a, b) for _, a, b, _ in best)
+    if len(best) >= 3 and 2 * evidence >= len(best) or len(best) == 2 and evidence == 2:
+        edits.extend(Edit(a, b, "", "page_number") for _, a, b, _ in best)
     return edits
 
 
@@ -483,7 +489,16 @@ def chrome(text: str) -> list[Edit]:
     _between_chrome(lines, removed, drop)
     _tail_chrome(text, lines, removed, drop)
     edits.extend(_collection_markers(lines, removed))
+    # a preview cut off mid-sentence at the end of the file (``…用到工作中去...``)
+    last = next((l for l in reversed(lines) if l[2].strip()), None)
+    if last is not None and len(last[2].strip()) >= 40 and (m := _CUT_OFF_RE.search(last[2])):
+        edits.append(Edit(last[0] + m.start(), last[0] + m.end(), "", "truncation"))
     return edits
+
+
+#: The dots of a preview cut off after a character (an ellipsis of the speech follows a sentence's words too,
+#: but never ends a file without its sentence's punctuation).
+_CUT_OFF_RE = re.compile(rf"(?<=[{HAN}])(?:\.{{3,}}|…{{1,}})\s*$")
 
 
 # --------------------------------------------------------------------------- 2b. furniture by what it is
@@ -572,7 +587,7 @@ def furniture_reason(s: str) -> str | None:
         return "page_meta"
     if seps >= 2 and not re.search(r"[，、]", s):
         return "navigation"
-    if FILE_NAME_RE.search(s):
+    if FILE_NAME_RE.search(s) and len(s) <= 60:
         return "page_tools"  # a viewer's file name, page thumbnails (``….docx_第1页``)
     if seps and len(s) <= 20 and re.search(r"[|｜]\s*$", s):
         return "navigation"  # a post's last line of credits (``…》 作者 |``)
@@ -583,7 +598,7 @@ def furniture_reason(s: str) -> str | None:
     if weak and len(s) <= 12 and not SPEECH_TITLE_RE.search(s):
         # a tool or section name alone (分享到, 推荐阅读, 目录): all of it is furniture words
         rest = _UI_WEAK_RE.sub("", _UI_STRONG_RE.sub("", s))
-        if len(re.sub(r"[\s:：()（）【】\[\]<>《》·•|｜/]", "", rest)) <= 2:
+        if len(re.sub(r"[\s:：()（）【】\[\]<>《》·•|｜/]", "", rest)) <= 1:
             return "page_tools"
     return None
 
@@ -600,8 +615,8 @@ def _latin_furniture(s: str) -> str | None:
     t = s.strip()
     if len(t) > 80:
         return None
-    if set(t) <= _UI_SYMBOLS:
-        return "no_text"
+    if set(t) <= _UI_SYMBOLS or re.fullmatch(r"[…\.]{6,}", t):
+        return "no_text"  # a lost icon, a menu bar, a preview's cut-off bar (``………………``)
     if COUNTER_RE.search(t) and not re.fullmatch(r"[\d.]+", t):
         return "page_meta"
     if re.fullmatch(r"[A-Za-z0-9_\-]{8,}", t) and len(re.findall(r"\d", t)) >= 4 and re.search(r"[A-Za-z]", t):
