@@ -558,3 +558,19 @@ def test_a_reader_on_the_previous_manifest_reads_that_build_whole(project):
     assert "七种意识" in read_table("documents", out).set_index("source").loc[SPEECH, "text"]
     _build(raw, out)  # the next build removes what was retired
     assert not (out / C.RETIRED).exists()
+
+
+def test_a_build_into_a_folder_holding_other_files_touches_none_of_them(project):
+    raw, _ = _paths(project)
+    out = project / "mine"
+    (out / ".git").mkdir(parents=True)
+    others = {out / ".git" / "HEAD": b"ref: refs/heads/main\n", out / ".env": b"A=1\n", out / "notes.txt": b"x",
+              out / "documents-mine.parquet": b"not tifa's", out / "minhash-old.parquet": b"nor this",
+              out / "tokens" / "list.txt": b"mine", out / "sentences.parquet": b"mine"}
+    (out / "tokens").mkdir()
+    for p, data in others.items():
+        p.write_bytes(data)
+    _build(raw, out)
+    _build(raw, out)
+    assert {p: p.read_bytes() for p in others} == others
+    _consistent(out)

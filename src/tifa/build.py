@@ -39,6 +39,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import shutil
 import stat as statmod
 import tempfile
@@ -324,22 +325,28 @@ def _read_meta(part: Path) -> dict | None:
     return meta if isinstance(meta, dict) else None
 
 
-def _is_temp(name: str) -> bool:
-    """A name only a build's or a write's temporaries have (``.<key>.xxxx``, ``.name.xxxx.tmp``)."""
-    return name.startswith(".") and name != ".tifa.lock"
+#: What only tifa's temporaries are named: a part being written (``.<key>.<random>``, in
+#: ``parts/``) and a file being written (``.<name>.<random>.tmp``, :func:`tifa.atomic.temp_beside`).
+_TEMP_PART = re.compile(r"^\.[0-9a-f]{32}\.[^/]+$")
+_TEMP_FILE = re.compile(r"^\..+\.tmp$")
+#: The corpus-wide tables under their content names (:func:`tifa.corpus.commit_store`).
+_GENERATION = re.compile(r"^(?:documents|minhash)-[0-9a-f]{20}\.parquet$")
 
 
 def clean_leftovers(out_dir: Path, manifest: dict | None) -> list[Path]:
-    """Remove what a killed build left in ``out_dir``: temporary part folders and temporary
-    files, and generations of the corpus tables the manifest does not name.  Run under the lock."""
-    removed = []
+    """Remove what a killed build left in ``out_dir`` — temporary parts and files, generations of
+    the corpus tables the manifest does not name — and what the last build retired.  Nothing
+    else is touched (an output folder may hold other files).  Run under the lock."""
+    from .corpus import RETIRED
+
     keep = set(store_files(manifest).values()) if manifest else set()
     parts_dir = out_dir / "parts"
-    candidates = list(parts_dir.iterdir()) if parts_dir.is_dir() else []
-    candidates += [p for p in out_dir.iterdir() if _is_temp(p.name) or (_is_generation(p.name) and p.name not in keep)]
+    candidates = [p for p in parts_dir.iterdir() if _TEMP_PART.match(p.name) and p.is_dir()] if parts_dir.is_dir() else []
+    for p in out_dir.iterdir():
+        if (_TEMP_FILE.match(p.name) and p.is_file()) or (_GENERATION.match(p.name) and p.name not in keep) or p.name == RETIRED:
+            candidates.append(p)
+    removed = []
     for p in candidates:
-        if p.parent == parts_dir and not _is_temp(p.name):
-            continue
         try:
             if p.is_dir() and not p.is_symlink():
                 shutil.rmtree(p)
@@ -349,10 +356,6 @@ def clean_leftovers(out_dir: Path, manifest: dict | None) -> list[Path]:
         except OSError:
             pass
     return removed
-
-
-def _is_generation(name: str) -> bool:
-    return name.endswith(".parquet") and name.split("-", 1)[0] in ("documents", "minhash") and "-" in name
 
 
 def build(
@@ -610,7 +613,9 @@ def assemble(
         "tables": ["documents", *PARTITIONED],
     }
     commit_store({"documents": docs, "minhash": sigs}, out_dir, manifest)
-    for legacy in [*(out_dir / f"{t}.parquet" for t in PARTITIONED), out_dir / "tokens"]:
+    # the whole tables an older tifa wrote here (only where its manifest says it built this folder)
+    legacies = [*(out_dir / f"{t}.parquet" for t in PARTITIONED), out_dir / "tokens"] if prev and "files" not in prev else []
+    for legacy in legacies:
         if legacy.is_dir():
             shutil.rmtree(legacy, ignore_errors=True)
         elif legacy.exists():

@@ -22,6 +22,7 @@ import hashlib
 import io as _io
 import json
 import os
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -292,6 +293,10 @@ def read_manifest(processed: Path) -> dict | None:
     return manifest if isinstance(manifest, dict) else None
 
 
+#: The corpus-wide tables under their content names.
+_GENERATION = re.compile(r"^(?:documents|minhash)-[0-9a-f]{20}\.parquet$")
+
+
 def store_files(manifest: dict | None) -> dict[str, str]:
     """The files of the corpus-wide tables a manifest names (``documents``, ``minhash``)."""
     files = (manifest or {}).get("files")
@@ -338,9 +343,9 @@ def commit_store(tables: dict[str, pd.DataFrame], out_dir: Path, manifest: dict)
     try:
         if "documents" in files:
             _refresh_alias(out_dir / files["documents"], out_dir / LEGACY_FILES["documents"])
-        keep = set(files.values()) | {LEGACY_FILES["documents"]}
+        keep = set(files.values())
         for p in out_dir.glob("*.parquet"):
-            if p.name not in keep and p.name.split("-", 1)[0].split(".", 1)[0] in tables:
+            if p.name not in keep and (_GENERATION.match(p.name) or p.name == LEGACY_FILES["minhash"]):
                 retire(p, out_dir)
     except OSError:
         pass
