@@ -4,6 +4,11 @@ A query is literal text in which ``*`` marks a slot: ``要有*意识`` matches
 ``要有大局意识`` with the filler ``大局``.  A slot holds 1–``max_slot``
 characters and never spans punctuation.  Matches never cross a sentence;
 context is taken from the document text on both sides, within the paragraph.
+
+A ``*`` query is matched as the regex it stands for would match it, but by a
+memoised slot-by-slot search (:class:`SlotPattern`) whose time is linear in the
+text whatever the number of slots; a ``regex=True`` query is Python's ``re``,
+stopped after :data:`REGEX_SECONDS` (:class:`QueryTimeout`).
 """
 from __future__ import annotations
 
