@@ -328,6 +328,10 @@ def score_parallels(g: Gold, parallels) -> Score:
     gold = g.data.get("parallels") or []
     if len(parallels) and "kind" in parallels:
         parallels = parallels[parallels["kind"] != "list"]  # labelled a list of nouns, not claimed as 排比
+    if len(parallels) and "score" in parallels:
+        from tifa.parallels import ACCEPT
+
+        parallels = parallels[parallels["score"] >= ACCEPT]  # the default output: what tifa offers a speechwriter
     runs = [[m for m in str(x).split("|") if m] for x in (parallels["members"] if len(parallels) else [])]
     hit_runs: set[int] = set()
     for members in gold:

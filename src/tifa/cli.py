@@ -95,6 +95,10 @@ def _table_command(name: str):
         df = getattr(corpus, name)
         if name == "formulas" and not args.all:
             df = df[df["kind"] == "formulation"]
+        if name == "parallels" and not args.all:
+            from .parallels import accepted
+
+            df = accepted(df)  # 排比 a speechwriter accepts; --all adds lists and low scores
         if name == "parallels" and args.min_n:
             df = df[df["n"] >= args.min_n]
         write_table(df, args.format)
@@ -496,7 +500,7 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_)
         p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the built corpus)")
         _add_common(p, paths=False)
-        p.add_argument("--all", action="store_true", help="formulas: include counts (三点意见) too")
+        p.add_argument("--all", action="store_true", help="formulas: include counts (三点意见) too; parallels: lists of nouns and low scores too")
         p.add_argument("--min-n", type=int, default=0, help="parallels: at least this many members")
         p.set_defaults(func=_table_command(name))
 

@@ -18,7 +18,9 @@ from .frames import rows_frame
 from .outline import parse as parse_outline
 from .patterns import CN_DIGITS, cn_to_int
 
-PARALLEL_COLUMNS = ["doc_id", "members", "frame", "kind", "n", "start", "end"]
+PARALLEL_COLUMNS = ["doc_id", "members", "frame", "kind", "n", "score", "start", "end"]
+#: Rows at or above this score (and not ``kind = list``) are what a speechwriter accepts: the default output.
+ACCEPT = 0.5
 _NUM = f"[{CN_DIGITS}两]"
 _CLASSIFIERS = "个|大|种|项|条|类|股|套|本"
 
@@ -194,8 +196,78 @@ def find_parallels(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30)
     clauses = _clause_runs(doc_id, text, rows, min_n=min_n)
     rows += [r for r in (_refine(r, text, min_n, headings=True) for r in clauses) if r is not None]
     rows += _compact_runs(doc_id, text, rows)
+    rows = _dedupe(rows, text)
     rows.sort(key=lambda r: r[5])
-    return rows_frame(rows, PARALLEL_COLUMNS, {"n": "int64", "start": "int64", "end": "int64"})
+    rows = [(*r[:5], _score(r), *r[5:]) for r in rows]
+    return rows_frame(rows, PARALLEL_COLUMNS, {"n": "int64", "score": "float64", "start": "int64", "end": "int64"})
+
+
+def accepted(df: pd.DataFrame) -> pd.DataFrame:
+    """The 排比 a speechwriter accepts: not a list of nouns, score at least :data:`ACCEPT`."""
+    if not len(df) or "score" not in df:
+        return df
+    return df[(df["kind"] != "list") & (df["score"] >= ACCEPT)]
+
+
+def _member_spans(text: str, row: tuple) -> list[tuple[int, int]]:
+    spans, pos = [], row[5]
+    for m in row[1].split("|"):
+        at = text.find(m, pos, row[6] + 1)
+        if at < 0:
+            return [(row[5], row[6])]
+        spans.append((at, at + len(m)))
+        pos = at + len(m)
+    return spans
+
+
+def _dedupe(rows: list[tuple], text: str) -> list[tuple]:
+    """One run per stretch of text: of two overlapping runs the one with more members (then the
+    earlier found) stays, unless the other lies inside one of its members (是…支持稳增长、保就业、
+    调结构的重大抉择 keeps both)."""
+    order = sorted(range(len(rows)), key=lambda k: (rows[k][3] == "list", -rows[k][4], k))
+    kept: list[int] = []
+    spans = {k: _member_spans(text, rows[k]) for k in order}
+    for k in order:
+        a, b = rows[k][5], rows[k][6]
+        clash = False
+        for j in kept:
+            x, y = rows[j][5], rows[j][6]
+            if not (a < y and x < b):
+                continue
+            if _inside(spans[j], a, b) or _inside(spans[k], x, y):
+                continue  # nested in a member
+            if not any(p < v and u < q for p, q in spans[k] for u, v in spans[j]):
+                continue  # the heads of paragraphs span the text between them: only members clash
+            if rows[j][3] == "list" or rows[k][3] == "list":
+                continue  # a list and a 排比 may share text
+            clash = True
+            break
+        if not clash:
+            kept.append(k)
+    return [rows[k] for k in sorted(kept)]
+
+
+def _score(row: tuple) -> float:
+    """How surely a run is a rhetorical 排比, 0–1 (see README): lists score low; a frame of two or
+    more shared characters, more members and even lengths score higher; members of very uneven
+    length or plain noun phrases lower."""
+    _, joined, frame, kind, n = row[:5]
+    members = joined.split("|")
+    if kind == "list":
+        return 0.1
+    fixed = len(frame.replace("*", "")) if frame not in ("V+O",) and not frame.endswith("字") else 0
+    score = {"verse": 0.8, "headings": 0.65, "compact": 0.6, "verb_object": 0.6, "structural": 0.55}.get(kind, 0.6 if fixed >= 2 else 0.55)
+    score += min(0.15, 0.05 * (n - 3))
+    lo, hi = min(map(len, members)), max(map(len, members))
+    if hi <= lo * 1.5:
+        score += 0.1
+    elif hi > lo * 3:
+        score -= 0.2
+    if fixed >= 2:
+        score += 0.05
+    if "的*" not in frame and lo >= 4 and kind in ("opening", "ending") and all(_nominal(m) for m in members):
+        score -= 0.2  # noun phrases that escaped the list test
+    return round(max(0.0, min(1.0, score)), 2)
 
 
 # Structural 排比: members that share no two-character frame but a position (嘴勤、腿勤、手勤),
@@ -739,6 +811,15 @@ _HEAD_MARK = re.compile(
 _QUOTES = "“”\"'‘’*（）() "
 
 
+def _unquote(piece: str) -> str:
+    """``piece`` without the quotation marks around it, keeping a closing mark whose opening
+    one is inside (是政治上的“红人”)."""
+    core = piece.strip(_QUOTES)
+    if "“" in core and "”" not in core and piece.rstrip(" ").endswith("”"):
+        core += "”"
+    return core
+
+
 def _pieces(text: str, a: int, b: int, sep: re.Pattern) -> list[tuple[int, str, str]]:
     """The pieces of text[a:b] between separators: (offset, piece stripped of quotes, separator after)."""
     out, pos = [], a
@@ -750,10 +831,7 @@ def _pieces(text: str, a: int, b: int, sep: re.Pattern) -> list[tuple[int, str, 
     res = []
     for off, piece, after in out:
         lead = len(piece) - len(piece.lstrip(_QUOTES))
-        core = piece.strip(_QUOTES)
-        if "“" in core and "”" not in core and piece.rstrip(" ").endswith("”"):
-            core += "”"  # 是政治上的“红人”: the closing quote belongs to the member
-        res.append((off + lead, core, after))
+        res.append((off + lead, _unquote(piece), after))
     return res
 
 
@@ -910,8 +988,8 @@ def _clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list
                 scan(col, 40)
         topics = [(o, h) for o, h, whole in firsts if whole and 4 <= len(h) <= 24]
         if len(topics) >= min_n and len(topics) < len(firsts):
+            _topic_groups(topics, add, min_n)  # before the scan: a whole group beats the run of its last members
             scan(topics, 24)
-            _topic_groups(topics, add, min_n)
     # the heads of consecutive paragraphs (——经济运行保持在合理区间。 / 一是经济增长好于预期。)
     heads = []
     for a, b in paras:
@@ -919,7 +997,7 @@ def _clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list
         mk = _HEAD_MARK.match(line)
         k = mk.end() if mk else 0
         m = re.match(r"[^。！？!?；;\n]+", line[k:])
-        head = m.group().strip(_QUOTES) if m else ""
+        head = _unquote(m.group()) if m else ""
         dash = bool(mk) and mk.group().lstrip("*").startswith(("—", "-", "－"))
         heads.append((a + k + (len(m.group()) - len(m.group().lstrip(_QUOTES)) if m else 0), head, dash, bool(mk), len(head) < len(line[k:].strip(_QUOTES + "。"))))
     i = 0
