@@ -70,7 +70,17 @@ key.assign(speech=key["doc_id"].map(labels))[["speech", "term", "count", "rest",
 # ## Theme dictionary: speech × theme (per 1,000 characters)
 
 # %%
-ax = plots.heatmap(scores, title="主题强度（每千字出现次数）")
+MAX_PLOT_ROWS = 40  # a figure row per speech does not scale: an even spread of at most this many
+
+
+def spread(frame, k=MAX_PLOT_ROWS):
+    """At most ``k`` rows of ``frame``, evenly spread (all of them when it has fewer)."""
+    return frame if len(frame) <= k else frame.iloc[sorted({round(i * (len(frame) - 1) / (k - 1)) for i in range(k)})]
+
+
+if len(scores) > MAX_PLOT_ROWS:
+    say("The heatmap shows **{k} of the {n} speeches**, evenly spread; the table below has them all.", k=MAX_PLOT_ROWS, n=len(scores))
+ax = plots.heatmap(spread(scores), title="主题强度（每千字出现次数）")
 
 # %%
 dominant = scores.idxmax(axis=1).rename("dominant theme")
@@ -84,8 +94,10 @@ dominant.to_frame()
 
 # %%
 sec = themes.section_theme_scores(docs, corpus.outline, depth=1)
-sec_plot = sec.set_index(sec["doc_id"].map(lambda d: d.split("_")[0]) + " " + sec["section"].str[:16]).drop(columns=["doc_id", "item_id", "section", "n_chars"])
-ax = plots.heatmap(sec_plot, title="各部分主题强度（每千字）", annotate=False)
+sec_plot = sec.set_index(sec["doc_id"] + " " + sec["section"].str[:16]).drop(columns=["doc_id", "item_id", "section", "n_chars"])
+if len(sec_plot) > MAX_PLOT_ROWS:
+    say("The heatmap shows **{k} of the {n} sections**, evenly spread.", k=MAX_PLOT_ROWS, n=len(sec_plot))
+ax = plots.heatmap(spread(sec_plot), title="各部分主题强度（每千字）", annotate=False)
 
 # %% [markdown]
 # ## Word clouds per speech
@@ -94,10 +106,14 @@ ax = plots.heatmap(sec_plot, title="各部分主题强度（每千字）", annot
 # letting the word-cloud library cut the Chinese itself.
 
 # %%
-n = len(docs)
+MAX_CLOUDS = 6  # one figure per speech does not scale: an even spread of at most this many
+shown = docs.iloc[sorted({round(i * (len(docs) - 1) / max(MAX_CLOUDS - 1, 1)) for i in range(min(MAX_CLOUDS, len(docs)))})]
+if len(shown) < len(docs):
+    say("Word clouds of **{k} of the {n} speeches**, evenly spread over the corpus.", k=len(shown), n=len(docs))
+n = len(shown)
 cols = 2
-fig, axes = plt.subplots((n + cols - 1) // cols, cols, figsize=(12, 3.2 * ((n + cols - 1) // cols)))
-for ax, d in zip(axes.flat, docs["doc_id"]):
+fig, axes = plt.subplots((n + cols - 1) // cols, cols, figsize=(12, 3.2 * ((n + cols - 1) // cols)), squeeze=False)
+for ax, d in zip(axes.flat, shown["doc_id"]):
     c = counts[counts.doc_id == d]
     plots.wordcloud(dict(zip(c.term, c["count"])), ax=ax, title=labels[d], width=600, height=300)
 for ax in list(axes.flat)[n:]:

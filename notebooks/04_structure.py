@@ -57,17 +57,29 @@ say(
 # ## The outlines, side by side
 
 # %%
-ax = plots.structure_map(outline, docs)
+MAX_PLOT_ROWS = 40  # a figure row per speech does not scale: an even spread of at most this many
+
+
+def spread(frame, k=MAX_PLOT_ROWS):
+    """At most ``k`` rows of ``frame``, evenly spread (all of them when it has fewer)."""
+    return frame if len(frame) <= k else frame.iloc[sorted({round(i * (len(frame) - 1) / (k - 1)) for i in range(k)})]
+
+
+mapped = spread(docs)
+if len(mapped) < len(docs):
+    say("The map and the trees show **{k} of the {n} speeches**, evenly spread; the outline table below has them all.",
+        k=len(mapped), n=len(docs))
+ax = plots.structure_map(outline[outline["doc_id"].isin(mapped["doc_id"])], mapped)
 
 # %%
-print(tree(outline.assign(title=outline["title"].str[:28]), docs))
+print(tree(outline[outline["doc_id"].isin(mapped["doc_id"])].assign(title=outline["title"].str[:28]), mapped))
 
 # %% [markdown]
 # ## Marker styles per speech
 
 # %%
 styles = pd.crosstab(outline["doc_id"].map(labels), outline["style"])
-ax = plots.heatmap(styles, title="编号样式（条目数）", fmt="{:.0f}")
+ax = plots.heatmap(spread(styles), title="编号样式（条目数）", fmt="{:.0f}")
 
 # %% [markdown]
 # ## Depth and list length

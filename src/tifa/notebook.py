@@ -30,6 +30,7 @@ def setup() -> None:
     itables.options.lengthMenu = [10, 25, 100, -1]
     itables.options.classes = "display compact"
     itables.options.allow_html = False  # every cell, header and index HTML-escaped (speech text is data)
+    cap_tables()  # a table of more than MAX_SHOWN_ROWS rows: its top rows, and the whole as a CSV beside the page
     pd.set_option("display.max_colwidth", 80)
     setup_cjk_font()
     import matplotlib
@@ -106,3 +107,37 @@ def closing_table(df: pd.DataFrame, name: str, *, caption: str = "") -> pd.DataF
     link = f'<a href="{htmllib.escape(target.name, quote=True)}" download>Download this table as CSV ({len(df):,} rows)</a>'
     display(HTML(f"<p>{htmllib.escape(caption)} {link}</p>"))
     return df
+
+
+#: A table of more rows than this shows its top rows on the page and is written whole as a CSV
+#: beside it (``$TIFA_MAX_ROWS`` changes it): so no page grows with the corpus.
+MAX_SHOWN_ROWS = 1000
+_CAPPED = [0]
+
+
+def capped_html(df) -> str:
+    """The interactive table of ``df`` (a DataFrame or Series) as the page shows it: all of it
+    when it has at most :data:`MAX_SHOWN_ROWS` rows, else its top rows, how many there are and a
+    link to the complete table, written as ``reports/<page>_table<k>.csv`` (UTF-8 with BOM)."""
+    import itables
+
+    from .export import write_csv
+
+    limit = int(os.environ.get("TIFA_MAX_ROWS") or MAX_SHOWN_ROWS)
+    if len(df) <= limit:
+        return itables.to_html_datatable(df, connected=False)
+    _CAPPED[0] += 1
+    page = re.sub(r"[^\w.-]+", "_", os.environ.get("TIFA_PAGE") or "page")
+    target = Path(os.environ.get("TIFA_REPORTS") or REPORTS) / f"{page}_table{_CAPPED[0]}.csv"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    frame = df.to_frame() if isinstance(df, pd.Series) else df
+    write_csv(frame.reset_index() if not isinstance(frame.index, pd.RangeIndex) else frame, target)
+    link = f'<a href="{htmllib.escape(target.name, quote=True)}" download>the complete table as CSV</a>'
+    note = f'<p class="tifa-capped">The top {limit:,} of {len(df):,} rows; {link}.</p>'
+    return note + itables.to_html_datatable(df.head(limit), connected=False)
+
+
+def cap_tables() -> None:
+    """Every DataFrame and Series a notebook shows goes through :func:`capped_html`."""
+    pd.DataFrame._repr_html_ = capped_html  # type: ignore[method-assign]
+    pd.Series._repr_html_ = capped_html  # type: ignore[attr-defined]

@@ -143,6 +143,7 @@ def make_report(
     for nb_path in notebook_paths(notebooks):
         t0 = time.perf_counter()
         print(f"tifa: executing {nb_path.name}", file=sys.stderr)
+        os.environ["TIFA_PAGE"] = nb_path.stem  # the kernel names the CSVs of tables too long to show by it
         nb = execute_notebook(nb_path, timeout=timeout)
         out = reports / f"{nb_path.stem}.html"
         write_text_atomic(out, to_html(nb))
