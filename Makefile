@@ -16,7 +16,7 @@ help:
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[notebooks,test,scale]'
+	$(PY) -m pip install --quiet -e '.[notebooks,test,scale,serve]'
 	$(PY) -m compileall -q src  # an editable install is not byte-compiled; tifa's own start-up then is
 	touch $(STAMP)
 

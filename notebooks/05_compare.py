@@ -26,8 +26,12 @@ import pandas as pd
 from tifa.config import PROCESSED, REPORT_SAMPLE
 from tifa.corpus import doc_labels, read_corpus
 from tifa.kwic import kwic
+from IPython.display import HTML, display
+
+from tifa import interactive
+from tifa.analysis import compare, concordance
 from tifa import plots, themes
-from tifa.notebook import closing_table, say, setup
+from tifa.notebook import closing_table, joined, say, setup
 
 setup()
 corpus = read_corpus(PROCESSED, sample=REPORT_SAMPLE)  # a large corpus is sampled evenly
@@ -92,6 +96,51 @@ shown[["a", "start_a", "b", "start_b", "length_a", "length_b", "identical", "n_e
 QUERY = "要有*意识"
 hits = kwic(docs, corpus.sentences, QUERY, width=16, outline=corpus.outline)
 hits[["doc_id", "section", "left", "match", "right", "slots"]]
+
+# %% [markdown]
+# ## A word in context, sorted and across the texts
+#
+# The hits of `WORD` sorted by the word just left of it, then the word just right (AntConc's
+# 1L, 1R sort; `tifa kwic WORD --sort 1L,1R`), and where in each speech they fall — the
+# dispersion ("x-ray") plot, one row per speech, a tick per hit (`tifa kwic WORD --plot FILE.png`).
+
+# %%
+WORD = "服务"
+word_hits = kwic(docs, corpus.sentences, WORD, width=14, outline=corpus.outline)
+sorted_hits = concordance.sort_hits(word_hits, "1L,1R")
+disp = concordance.dispersion(word_hits, docs)
+say("**{n} hits** of {w} in {d} of {n_docs} speeches; the commonest word before it: {left}.",
+    n=len(word_hits), w=WORD, d=int((disp["hits"] > 0).sum()), n_docs=len(docs),
+    left=joined("、", sorted_hits["1L"].replace("", pd.NA).dropna().value_counts().head(5).index, empty="none"))
+if len(word_hits):
+    ax = concordance.dispersion_plot(word_hits, docs, labels=labels, title=f"“{WORD}”在各篇讲话中的位置", max_units=40)
+sorted_hits[["doc_id", "1L", "left", "match", "right", "1R"]]
+
+# %% [markdown]
+# ## Two groups compared
+#
+# Keywords of one group of documents against another (`tifa compare --by COLUMN --group A --group B`):
+# log-likelihood G² with its p-value, the log ratio as effect size (+1 = twice as frequent), and
+# dispersion — the share of the group's documents using the term and Gries' DP (0 = even, 1 = in
+# one document) — so a word of one speech is not its group's keyword. Negative keywords are the
+# group's under-used words. Groups: `level` where the corpus has several, else `speaker`, else the
+# two largest source files. In the scatter, each term is a dot at its frequency in the two groups;
+# hover for its counts, click to read its sentences.
+
+# %%
+GROUP_BY = next((c for c in ("level", "speaker", "source") if c in docs and docs[c].fillna("").ne("").any()
+                 and docs[c].nunique() >= 2), None)
+if GROUP_BY is not None:
+    A, B = list(docs[GROUP_BY].fillna("").replace("", pd.NA).dropna().value_counts().index[:2])
+    key = compare.keyness(counts, docs, GROUP_BY, [A, B], formulas=set(corpus.formulas["formula"]), min_count=3, top=30)
+    pos, neg = key[key["direction"] == "positive"], key[key["direction"] == "negative"]
+    say("**{a}** against **{b}** (by {by}): {n_pos} keywords and {n_neg} negative keywords at p < 0.001; "
+        "the strongest: {top}.", a=A, b=B, by=GROUP_BY, n_pos=len(pos), n_neg=len(neg),
+        top=joined("、", pos["term"].head(8), empty="none"))
+    display(HTML(interactive.term_scatter_html(interactive.scatter_data(counts, docs, GROUP_BY, A, B, corpus.sentences), A, B)))
+    key
+else:
+    say("The corpus has no documents column with two groups to compare.")
 
 # %% [markdown]
 # ## Every sentence with its outline section

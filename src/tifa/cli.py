@@ -192,6 +192,31 @@ def cmd_kwic(args: argparse.Namespace) -> int:
     except (ValueError, re.error) as e:
         _err(f"bad query {args.query!r}: {e}")
         return EXIT_USAGE
+    from .analysis import concordance as conc
+
+    try:
+        if args.sort:
+            df = conc.sort_hits(df, args.sort)
+        docs = corpus.documents
+        if args.plot:
+            import matplotlib
+
+            matplotlib.use("Agg")
+            from .atomic import atomic_path
+            from .plots import setup_cjk_font
+
+            setup_cjk_font()
+            ax = conc.dispersion_plot(df, docs, by=args.by, title=f"“{args.query}”")
+            with atomic_path(args.plot) as tmp:
+                ax.figure.tight_layout()
+                ax.figure.savefig(tmp, format=args.plot.suffix.lstrip(".") or "png", dpi=120)
+        if args.counts:
+            df = conc.group_counts(df, docs, args.by) if args.by else conc.dispersion(df, docs)
+        elif args.by:
+            df = conc.with_group(df, docs, args.by)
+    except (KeyError, ValueError) as e:
+        _err(str(e).strip("'\""))
+        return EXIT_USAGE
     write_table(df, args.format)
     return _report_errors(corpus.errors, corpus.warnings)
 
@@ -335,8 +360,8 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import export_csv, export_xlsx
 
-    if not args.xlsx and not args.csv:
-        _err("export: give --xlsx FILE and/or --csv DIR")
+    if not args.xlsx and not args.csv and not args.sqlite:
+        _err("export: give --xlsx FILE, --csv DIR and/or --sqlite FILE")
         return EXIT_USAGE
     from .lock import store_lock
 
@@ -350,10 +375,64 @@ def cmd_export(args: argparse.Namespace) -> int:
             if args.csv:
                 for p in export_csv(args.csv, args.processed):
                     print(f"tifa: wrote {p}", file=sys.stderr)
+            if args.sqlite:
+                from .dbexport import export_sqlite
+
+                print(f"tifa: wrote {export_sqlite(args.sqlite, args.processed, tokens=args.tokens)}", file=sys.stderr)
     except FileNotFoundError as e:
         _err(str(e))
         return EXIT_INPUT
     return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Datasette on the SQLite export: the archive searchable by anyone with a browser."""
+    import subprocess
+
+    from .dbexport import export_sqlite, write_metadata
+
+    db = args.db or args.processed / "tifa.sqlite"
+    if args.db is None:
+        built = args.processed / "documents.parquet"
+        if not built.exists():
+            raise InputError(args.processed, "no built corpus here; run `tifa build` first, or give a file of `tifa export --sqlite`")
+        if not db.exists() or db.stat().st_mtime < built.stat().st_mtime:
+            _err(f"exporting the built corpus to {db} …")
+            export_sqlite(db, args.processed)
+    if not db.is_file():
+        raise InputError(db, "no such SQLite file")
+    meta = write_metadata(db, db.with_suffix(".datasette.json"))
+    _err(f"serving {db} on http://{args.host}:{args.port}/ (Ctrl-C stops)")
+    cmd = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(meta), "--host", args.host,
+           "--port", str(args.port), "--setting", "sql_time_limit_ms", "5000", "--setting", "default_page_size", "50"]
+    try:
+        return subprocess.call(cmd)
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Keyness of a documents column's groups (words and formulations), or their theme and outline profiles."""
+    from . import themes
+    from .analysis import compare as cmp
+
+    corpus = _corpus_or_processed(args, tokens=args.what == "words", findings=True)
+    docs = corpus.documents
+    try:
+        if args.what == "words":
+            counts = themes.term_counts(corpus.tokens, corpus.formulas)
+            forms = set(corpus.formulas["formula"]) if corpus.formulas is not None and len(corpus.formulas) else set()
+            df = cmp.keyness(counts, docs, args.by, args.group or (), formulas=forms, min_count=args.min_count,
+                             min_docs=args.min_docs, top=args.top or None)
+        elif args.what == "themes":
+            df = cmp.profiles(themes.theme_scores(docs), docs, args.by, args.group or ())
+        else:
+            df = cmp.profiles(cmp.outline_shapes(corpus.outline, corpus.enumerations, docs), docs, args.by, args.group or ())
+    except KeyError as e:
+        _err(str(e).strip("'\""))
+        return EXIT_USAGE
+    write_table(df, args.format)
+    return _report_errors(corpus.errors, corpus.warnings)
 
 
 def _check_out(target: Path, draft: Path, n_drafts: int, suffix: str) -> Path:
@@ -473,6 +552,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--width", "-w", type=int, default=20, help="characters of context on each side")
     p.add_argument("--regex", action="store_true", help="QUERY is a regular expression")
     p.add_argument("--whole-words", action="store_true", help="match only on token boundaries")
+    p.add_argument("--sort", metavar="LEVELS", help="sort by the words around the hit, e.g. 1L or 1R,2R or 1L,1R (stable)")
+    p.add_argument("--by", metavar="COLUMN", help="group hits by a documents column (place, level, year, speaker …)")
+    p.add_argument("--counts", action="store_true", help="print hits per group (with --by) or per document, not the lines")
+    p.add_argument("--plot", type=Path, metavar="FILE.png", help="write the dispersion (x-ray) plot: where in each text the hits fall")
     p.set_defaults(func=cmd_kwic)
 
     p = sub.add_parser("ngrams", help="frequent word n-grams")
@@ -543,8 +626,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export the built tables: --xlsx FILE (a sheet per table) and/or --csv DIR")
     p.add_argument("--xlsx", type=Path)
     p.add_argument("--csv", type=Path)
+    p.add_argument("--sqlite", type=Path, metavar="FILE", help="one SQLite file: every table, a full-text index of the sentences (tifa serve opens it)")
+    p.add_argument("--tokens", action="store_true", help="with --sqlite: the tokens table too (large)")
     p.add_argument("--processed", type=Path, default=PROCESSED)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("serve", help="search the exported corpus in a browser (Datasette): facets, full-text search, canned queries")
+    p.add_argument("db", nargs="?", type=Path, help="a file of tifa export --sqlite (default: exported from the built corpus)")
+    p.add_argument("--port", type=int, default=8001)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    p.add_argument("--processed", type=Path, default=PROCESSED)
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("diffusion", help="terms from the centre to the provinces: first use, adoption, origin, lags, echo, panel")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the built corpus)")
@@ -558,6 +650,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", "-j", type=int, default=0, help="processes reading the files (default: all cores)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_diffusion)
+
+    p = sub.add_parser("compare", help="what distinguishes groups of documents (--by level, place, speaker, year …)")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the built corpus)")
+    p.add_argument("--by", required=True, help="a documents column: level, place, speaker, year, source …")
+    p.add_argument("--group", action="append", metavar="VALUE",
+                   help="one value: it against the rest; twice: the first against the second (default: each value against the rest)")
+    p.add_argument("--what", choices=("words", "themes", "outline"), default="words",
+                   help="keywords (G², log ratio, dispersion), theme scores or outline shapes (means, Cohen's d)")
+    p.add_argument("--top", type=int, default=50, help="keywords per group and direction (0 = all)")
+    p.add_argument("--min-count", type=int, default=5, help="a keyword is seen at least this often in its group")
+    p.add_argument("--min-docs", type=int, default=2, help="… in at least this many of its documents")
+    p.add_argument("--processed", type=Path, default=PROCESSED, help="the built corpus used when no PATH is given")
+    p.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: table)")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="per-file size limit (0 = none)")
+    p.add_argument("--workers", "-j", type=int, default=0, help="processes segmenting (default: all cores)")
+    p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("check", help="proofread drafts: numbering, announced counts, formulations, quotations, repeats")
     _add_common(p)

@@ -223,7 +223,18 @@ def load(
             results.append(result)
     corpus = assemble(results, errors, findings=findings)
     corpus.warnings[:0] = walk
+    folder = _metadata_folder(list(paths), root)
+    if folder is not None and len(corpus.documents):
+        from .ingest import join_metadata, read_metadata
+
+        corpus.documents = join_metadata(corpus.documents, read_metadata(folder, warnings=corpus.warnings))
     return corpus
+
+
+def _metadata_folder(paths: list, root: Path | None) -> Path | None:
+    """The folder whose ``metadata.csv`` names the sources: the root, or the one folder given."""
+    folder = Path(root) if root is not None else (Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None)
+    return folder if folder is not None and (folder / "metadata.csv").is_file() else None
 
 
 def _read_one(job: tuple) -> tuple[FileResult | None, InputError | None]:
