@@ -401,10 +401,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
             export_sqlite(db, args.processed)
     if not db.is_file():
         raise InputError(db, "no such SQLite file")
-    meta = write_metadata(db, db.with_suffix(".datasette.json"))
+    from .dbexport import font_assets
+
+    css_dir, font = font_assets(db)
+    meta = write_metadata(db, db.with_suffix(".datasette.json"), css="/tifa-css/tifa.css")
     _err(f"serving {db} on http://{args.host}:{args.port}/ (Ctrl-C stops)")
     cmd = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(meta), "--host", args.host,
-           "--port", str(args.port), "--setting", "sql_time_limit_ms", "5000", "--setting", "default_page_size", "50"]
+           "--port", str(args.port), "--setting", "sql_time_limit_ms", "5000", "--setting", "default_page_size", "50",
+           "--static", f"tifa-css:{css_dir}", "--static", f"tifa-font:{font.parent}"]
     try:
         return subprocess.call(cmd)
     except KeyboardInterrupt:

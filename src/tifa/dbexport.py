@@ -141,7 +141,26 @@ def datasette_metadata(db: Path) -> dict:
     }
 
 
-def write_metadata(db: Path, target: Path) -> Path:
+def write_metadata(db: Path, target: Path, *, css: str | None = None) -> Path:
+    meta = datasette_metadata(db)
+    if css:
+        meta["extra_css_urls"] = [css]
     with atomic_path(Path(target)) as tmp:
-        Path(tmp).write_text(json.dumps(datasette_metadata(db), ensure_ascii=False, indent=1), encoding="utf-8")
+        Path(tmp).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     return Path(target)
+
+
+def font_assets(db: Path) -> tuple[Path, Path]:
+    """A stylesheet beside ``db`` (``DB.assets/tifa.css``) that gives Datasette's pages the CJK font
+    tifa ships (mplfonts' Noto Sans CJK, served from this machine): Chinese then shows on a machine
+    without a CJK font.  Returns the stylesheet's folder and the font file."""
+    from .plots import cjk_font_path
+
+    font = cjk_font_path()
+    folder = Path(db).with_suffix(".assets")
+    folder.mkdir(parents=True, exist_ok=True)
+    css = (f'@font-face {{ font-family: "tifa CJK"; src: url("/tifa-font/{font.name}"); }}\n'
+           'body, input, textarea, select, button, table, pre, code { font-family: system-ui, "tifa CJK", sans-serif !important; }\n')
+    with atomic_path(folder / "tifa.css") as tmp:
+        Path(tmp).write_text(css, encoding="utf-8")
+    return folder, font
