@@ -112,7 +112,10 @@ def load_page(gold_path: Path) -> Page:
 def _folded_with_map(raw: str, keep) -> tuple[str, list[int]]:
     """Fold the characters of ``raw`` for which ``keep(i)``; the raw index of every folded character."""
     chars, where = [], []
-    for i, ch in enumerate(raw):
+    whole = _T2S(raw)  # phrases convert as a whole (答覆 → 答复), as tifa converts them
+    if len(whole) != len(raw):
+        whole = raw
+    for i, ch in enumerate(whole):
         if not keep(i):
             continue
         f = fold(ch)

@@ -395,7 +395,7 @@ RELATED_HEADER_RE = re.compile(
     r"相关(?:文章|推荐|阅读|资料|范文|文稿|热词|链接|新闻|内容|专题)|您可能(?:感兴趣|还喜欢|也喜欢)|猜你喜欢"
     r"|阅读排行|点击排行|推荐(?:文稿|文章|阅读|范文|内容)|热门(?:文章|推荐|文稿|范文)|最新(?:文章|文稿|更新|范文)"
     r"|相关(?:附件|报道|专题)|延伸阅读|精选文章|上一篇\s*[:：]|下一篇\s*[:：]|更多(?:精彩|文章|范文)"
-    r"|热点(?:文章|阅读|推荐)|往期(?:推荐|回顾|精选|文章)|还喜欢"
+    r"|热点(?:文章|阅读|推荐)|往期(?:推荐|回顾|精选|文章)|还喜欢|相关文档|猜你喜欢"
 )
 RELATED_ENTRY_RE = re.compile(
     r"^\s*(?:[-•·*●◆▪►→]\s*\S|\d{1,2}-\d{1,2}\S)|\S\s*\d{1,2}-\d{1,2}\s*$|^\s*\d{4}-\d{1,2}-\d{1,2}\s*\S"
@@ -517,7 +517,7 @@ UI_WEAK = (
     "分享", "复制", "推荐", "热门", "热点", "相关", "精选", "栏目", "频道", "搜索", "目录", "作者", "来源", "编辑", "审核",
     "发布", "更新", "时间", "微信", "微博", "关注", "回复", "评论", "链接", "导航", "网站", "文章", "本文", "全文", "更多",
     "免费", "支付", "合集", "汇编", "大全", "喜欢", "阅读", "正文", "END", "开启", "左侧", "右侧", "侧栏", "收起", "展开",
-    "内容", "图文",
+    "内容", "图文", "地址", "标签",
 )
 _UI_STRONG_RE = re.compile("|".join(UI_STRONG))
 _UI_WEAK_RE = re.compile("|".join(UI_WEAK))
@@ -547,9 +547,10 @@ def ui_hits(s: str, rx: re.Pattern) -> int:
     n = 0
     for m in rx.finditer(s):
         a, b = m.start(), m.end()
-        if a > 0 and _is_han(s[a - 1]) and (s[a - 1] + s[a] in words or s[a - 2 : a + 1] in words):
+        # the character before pairs with the word's first (安|全屏) and is no word with its own predecessor
+        if a > 0 and _is_han(s[a - 1]) and s[a - 1 : a + 1] in words and (a < 2 or s[a - 2 : a] not in words):
             continue
-        if b < len(s) and _is_han(s[b]) and (s[b - 1] + s[b] in words or s[b - 1 : b + 2] in words):
+        if b < len(s) and _is_han(s[b]) and s[b - 1 : b + 1] in words and s[b : b + 2] not in words:
             continue
         n += 1
     return n
@@ -693,9 +694,12 @@ def _page_titles(lines, removed: set[int], drop) -> None:
     for i in head:
         s = lines[i][2].strip()
         key = keys[i]
+        later = [j for j in content if j > i]
+        if len(key) >= 40 and (cut := re.match(r"^(.{20,}?)(?:…+|\.{3,})$", key)) and cut.group(1)[-30:] in "".join(keys[j] for j in later):
+            drop(i, "summary")  # a summary: the speech's opening cut off (``…主任的…``), the speech following in full
+            continue
         if not is_title_like(s) or len(key) < 4:
             continue
-        later = [j for j in content if j > i]
         if COLLECTION_COUNT_RE.search(key) and not _speech_line(s):
             drop(i, "page_title")
             continue
@@ -705,6 +709,13 @@ def _page_titles(lines, removed: set[int], drop) -> None:
             continue
         if start is not None and i < start and LINE_MARKER_RE.match(s) and any(keys[j] == key for j in later if j > start):
             drop(i, "toc")
+            continue
+        # a collection's list of its pieces (``篇一：标题``), the pieces following under their titles
+        mark = COLLECTION_MARK_RE.match(s)
+        rest = re.sub(r"\s+", "", s[mark.end() :]) if mark else ""
+        if len(rest) >= 6 and any(keys[j] != key and keys[j].endswith(rest) for j in later):
+            drop(i, "toc")
+            continue
 
 
 def _between_chrome(lines, removed: set[int], drop) -> None:
@@ -722,7 +733,9 @@ def _between_chrome(lines, removed: set[int], drop) -> None:
 
 
 #: Collection markers before or after a piece's title (``【篇1】``, ``篇2：``, ``… 篇3``).
-COLLECTION_MARK_RE = re.compile(r"^\s*(?:【\s*篇\s*\d{1,2}\s*】|篇\s*\d{1,2}\s*[:：])\s*|\s*篇\s*\d{1,2}\s*$")
+COLLECTION_MARK_RE = re.compile(
+    rf"^\s*(?:【\s*篇\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*】|篇\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*[:：])\s*|\s+篇\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*$"
+)
 
 
 def _collection_markers(lines, removed: set[int]) -> list[Edit]:
