@@ -31,7 +31,7 @@ import pandas as pd
 from .config import LEXICONS
 from .errors import LexiconError
 from .frames import column_lists, rows_frame
-from .lexicons import Known, dictionary, load_known
+from .lexicons import Known, dictionary, known_sense, load_known
 from .outline import parse as parse_outline
 from .parallels import PARALLEL_COLUMNS, find_parallels, parallels_table  # noqa: F401  (re-exported)
 from .patterns import CN_DIGITS, cn_to_int
@@ -47,8 +47,10 @@ COUNT_HEADS = frozenset(
     "意见 要求 建议 看法 体会 感受 做法 措施 任务 目标 步 层 级 种类 家 所 位 名 份 篇 本 个 层次 手 下 项工作 大家 号 则 遍 "
     "话 主办单位 明显特点 省 市 县 区 乡 村 镇 届 期 周 小时 分钟 元 万 亿 千 百 百分点 成 页".split()
 )
-_CLASSIFIERS = "个|大|种|项|条|类|股|套|本"
-_QUOTED_RE = re.compile(rf"[“\"](?P<f>(?P<n>{_NUM}{{1,2}})(?P<rest>[\u4e00-\u9fff]{{1,8}}))[”\"]")
+_CLASSIFIERS = "个|大|种|项|条|类|股|套|本|支"
+_QUOTED_RE = re.compile(rf"[“\"](?P<f>(?P<n>{_NUM}{{1,2}}|双)(?P<rest>[\u4e00-\u9fff]{{1,8}}))[”\"]")
+#: Province abbreviations: a numeral before one names a place (八闽, 三秦, 八桂, 三湘), not a set.
+_PLACE_CHARS = set("沪渝冀晋辽皖闽赣鲁豫鄂湘粤琼蜀黔滇陕秦陇桂楚")
 _OPEN_RE = re.compile(rf"(?<![第\d{CN_DIGITS}两零百千万亿几])(?P<f>(?P<n>{_NUM}{{1,2}})(?P<cls>{_CLASSIFIERS})(?P<rest>[\u4e00-\u9fff]{{1,6}}))")
 _BRACKET_RE = re.compile(r"^\s*[（(](?P<m>[^（）()]{2,120})[)）]")
 _APPOS_RE = re.compile(r"^[”\"]?(?:的[\u4e00-\u9fff]{0,6}[，,]?)?\s*(?:，|,)?\s*(?:即|就是|是指|是|指|包括|：|:)\s*[：:]?(?P<m>[^。；;！？\n]{2,200})")
@@ -114,7 +116,7 @@ def _head(rest: str) -> str:
 
 
 _FUNCTION_HEADS = frozenset("的 了 是 和 在 之 与 及 或 也 都 就 要 会 能 把 被 对 为 以 于".split())
-_VERBISH = re.compile(r"^(?:是|要|在|有|就|把|对|为|和|与|及|等|的|了|中|上|下|里|来|去|做|抓|讲|看|进行|加强|提高|发挥|实现|坚持|推进|确保|作为|成为|都|也|还|即|又)")
+_VERBISH = re.compile(r"^(?:是|要|在|有|没|不|就|把|对|为|和|与|及|等|的|了|中|上|下|里|来|去|做|抓|讲|看|进行|加强|提高|发挥|实现|坚持|推进|确保|作为|成为|都|也|还|即|又)")
 
 
 def _is_adjectival(w: str) -> bool:
@@ -166,8 +168,21 @@ def _member_phrase(title: str) -> str:
     return t.strip("“”\" ")
 
 
-def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = None) -> pd.DataFrame:
-    """Numeral-led formulations and counts of one document, with members."""
+def _not_a_set(text: str, start: int, raw: str, num: str, rest: str) -> bool:
+    """A numeral that is part of a name, a streak or a longer word, not a formulation: 六连优, 三连冠
+    (an achievement streak); 八闽大地, 三秦, 八桂 (a place's numeral nickname); 第三通道 (an ordinal
+    inside a word)."""
+    if rest.startswith("连") and num != "双":
+        return True
+    if len(rest) >= 1 and rest[0] in _PLACE_CHARS and (len(rest) == 1 or rest[1] not in "个大种项条类"):
+        return True
+    before = text[start - 1 : start]
+    return before == "第" or (before and before in CN_DIGITS + "两几")
+
+
+def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = None, year: int | None = None) -> pd.DataFrame:
+    """Numeral-led formulations and counts of one document, with members (``year``: when the
+    document was given, to pick the knowledge base's version of a term)."""
     known = load_known() if known is None else known
     items = parse_outline(text)
     lists = _lists(items)
@@ -188,7 +203,11 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
     for start, end, raw, num, rest, quoted in cands:
         if start < covered:
             continue
-        number = cn_to_int(num)
+        if raw not in known and _not_a_set(text, start, raw, num, rest):
+            continue
+        if raw in known and text[start - 1 : start] == "第":
+            continue  # 第三通道 is no 三通
+        number = 2 if num == "双" else cn_to_int(num)
         if not number or (number > 20 and raw not in known) or (number == 1 and raw not in known):
             continue
         if num.isdigit() and raw in known:  # a known formulation, as listed
@@ -200,7 +219,7 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
         end = start + len(formula)
         covered = max(covered, end)
         k = known.get(formula)
-        members, source = _members(text, start, end, number, head, items, lists, k)
+        members, source = _members(text, start, end, number, head, items, lists, k, year=year)
         kind = _kind(formula, head, quoted, bool(k), members, source)
         rows.append(
             (doc_id, formula, number, head, kind, "|".join(members), source or "", start, end, quoted, bool(k))
@@ -212,8 +231,8 @@ def _normalise(raw: str, num: str, rest: str, quoted: bool, known: dict[str, Kno
     if raw in known:
         return raw, known[raw].head
     for k in sorted(known, key=len, reverse=True):
-        if raw.startswith(k):
-            return k, known[k].head
+        if raw.startswith(k) and not (quoted and raw[len(k) : len(k) + 1] in _COMPOUND_NEXT):
+            return k, known[k].head  # “三通一码” is a term of its own, not 三通
     if quoted:
         cls = re.match(_CLASSIFIERS, rest)
         head = rest[cls.end():] if cls else rest
@@ -229,11 +248,13 @@ def _normalise(raw: str, num: str, rest: str, quoted: bool, known: dict[str, Kno
 
 
 def _kind(formula: str, head: str, quoted: bool, known: bool, members: list[str], source: str | None) -> str:
-    if known:
-        return "formulation"
+    if known or quoted:
+        return "formulation"  # a quoted term is a term, whatever its head
+    if head == "字" and members and source == "list_before":
+        return "formulation"  # “巩固、增强、提升、畅通”八个字: the characters name a set
     if head in COUNT_HEADS or any(head.endswith(h) and len(h) > 1 for h in ("方面", "特点", "问题", "意见", "要求", "原则")):
         return "count"
-    if quoted or (members and source in ("brackets", "apposition", "next_sentence", "list", "list_before", "named", "headings", "elsewhere")):
+    if quoted or (members and source in ("brackets", "apposition", "next_sentence", "list", "list_before", "named", "headings", "heads", "elsewhere")):
         return "formulation"
     return "count"
 
@@ -269,8 +290,42 @@ def _lists(items) -> tuple:
 
 
 def _members(
-    text: str, start: int, end: int, number: int, head: str, items, lists: tuple, known: Known | None = None
+    text: str, start: int, end: int, number: int, head: str, items, lists: tuple, known: Known | None = None, *, year: int | None = None
 ) -> tuple[list[str], str | None]:
+    """Members spelled out beside the term first; for a known term, the knowledge base's members
+    of the sense the context agrees with when the text gives none (or what it gives shares nothing
+    with any sense and comes from further away)."""
+    members, source = _members_in_text(text, start, end, number, head, items, lists)
+    if known is None:
+        return members, source
+    senses = [s for s in (known, *known.senses) if s.members]
+    near = source in ("brackets", "apposition", "list_before", "named", "heads") or (
+        bool(members) and members[0][:4] in text[end : end + 60]  # 两个结合。一是集中听讲与个人自学相结合…
+    )
+    shares = any(any(_same_member(m, x) for m in members for x in s.members) for s in senses)
+    if members and (near or shares or not senses):
+        return members, source
+    sense = known_sense(known, text[max(0, start - 12) : end + 24], year)
+    if sense is not None and sense.members:
+        return list(sense.members), "lexicon"
+    return [], None
+
+
+def _lead_off(first: str, width: int) -> str:
+    """``first`` without the leading verbs that govern a list (建强用好|产业, 开展|高新区)."""
+    from .segment import shared_segmenter
+
+    words = shared_segmenter().tag(first)
+    while len(words) > 1 and words[0][1].startswith(("v", "d", "p")) and sum(len(w) for w, _ in words) > width:
+        words = words[1:]
+    return "".join(w for w, _ in words)
+
+
+def _same_member(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 2 and (a in b or b in a))
+
+
+def _members_in_text(text: str, start: int, end: int, number: int, head: str, items, lists: tuple) -> tuple[list[str], str | None]:
     after = text[end : end + 400]
     clean = lambda parts: [_trim_member(_abbreviate(p, head), head) for p in parts]  # noqa: E731
     m = _BRACKET_RE.match(after.lstrip("”\""))
@@ -278,8 +333,6 @@ def _members(
         parts = _split_members(m.group("m"))
         if len(parts) == number:
             return clean(parts), "brackets"
-    if known is not None and known.members:
-        return list(known.members), "lexicon"
     # a list right before, joined to the term by 的: 改革开放大突破、…、区域发展大跨越的四大奋斗目标
     before = text[max(0, start - 240) : start].rstrip("“\"")
     if before.endswith("的"):
@@ -294,6 +347,21 @@ def _members(
         # the list must be all the clause holds: 工业和农业是国民经济的两个主要部门 is a sentence
         if len(parts) == number and all(2 <= len(p) <= 24 for p in parts) and not _PREDICATE_RE.search(parts[-1]):
             return clean(parts), "list_before"
+    elif head == "字" and before.endswith("”") and "“" in before[-80:]:
+        # “巩固、增强、提升、畅通”八个字: the quoted words, as many characters as the numeral says
+        parts = before[before.rindex("“") + 1 : -1].split("、")
+        if len(parts) >= 2 and sum(map(len, parts)) == number:
+            return parts, "list_before"
+    elif re.search(r"[\u4e00-\u9fff]$", before):
+        # a 、-list right before the term (优土、优种、优产、优储、优销“五优联动”; 产业、科技、服务业三支招商队伍)
+        clause = re.split(r"[，,。；;：:！？!?\n（(]", before)[-1]
+        parts = _split_members(clause)
+        if len(parts) == number and len(parts) >= 2 and all(parts):
+            hi = max(map(len, parts[1:]))
+            if len(parts[0]) > hi:  # 强化|优土, 建强用好|产业, 开展|高新区: the governing verb goes
+                parts[0] = _lead_off(parts[0], hi)
+            if all(1 <= len(p) <= 12 for p in parts) and not any(_PREDICATE_RE.search(p) for p in parts):
+                return parts, "list_before"
     # the list or headings that follow closely, inside the same section
     ordered, firsts, item_starts, last_starts, by_last = lists
     # the deepest item around ``start``: the last item opened before it, or the nearest of its
@@ -326,6 +394,17 @@ def _members(
             source = "headings" if first.marker.line_start and first.depth == 1 else "list"
             return clean(phrases), source
         break
+    if len(head) == 1 and number >= 2:
+        units = [u for u in re.split(r"[；;。]", after.lstrip("”\"，,：:"))][:number]
+        got = []
+        for u in units:
+            first = re.split(r"[，,]", u, maxsplit=1)[0]
+            k = first.find(head, 1)
+            if k < 0 or k + 3 > len(first):
+                break
+            got.append(first[k : k + 3])
+        if len(got) == number and len(set(got)) == number:
+            return got, "heads"
     m = _APPOS_RE.match(after)
     if m:
         parts = _appos_parts(m.group("m"), number)
@@ -460,7 +539,9 @@ def find_quotes(doc_id: str, text: str) -> pd.DataFrame:
 
 def formulas_table(docs: pd.DataFrame) -> pd.DataFrame:
     known = load_known()
-    frames = [find_formulas(d, t, known=known) for d, t in zip(docs["doc_id"], docs["text"])]
+    dates = docs["date"] if "date" in docs else [None] * len(docs)
+    years = [int(str(x)[:4]) if x is not None and str(x)[:4].isdigit() else None for x in dates]
+    frames = [find_formulas(d, t, known=known, year=y) for d, t, y in zip(docs["doc_id"], docs["text"], years)]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=FORMULA_COLUMNS)
 
 

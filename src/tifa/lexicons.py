@@ -30,6 +30,8 @@ POS-HMM model here too (:func:`reference_tokenizer`, :func:`main_pos_table`,
 """
 from __future__ import annotations
 
+import dataclasses
+
 import functools
 import logging
 import marshal
@@ -125,6 +127,12 @@ class Known:
     first_year: int | None = None  #: first central government work report that uses it
     #: every wording of each member, the official one first (``互相尊重主权和领土完整/互相尊重领土主权``)
     wordings: tuple[tuple[str, ...], ...] = ()
+    #: where this sense applies: a regular expression the words around the term must match (empty: anywhere)
+    context: str = ""
+    #: the years this sense is in use, first and last (None: any year)
+    years: tuple[int, int] | None = None
+    #: the other senses or versions of the term (rows of the same formula after the first), most specific first
+    senses: tuple["Known", ...] = ()
 
 
 def load_known(path: Path | None = None) -> dict[str, Known]:
@@ -147,23 +155,54 @@ def _parse_known(path_s: str, _size: int, _mtime_ns: int) -> dict[str, Known]:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        if len(cols) not in (5, 6) or not cols[1].isdigit():
+        if len(cols) not in (5, 6, 7, 8) or not cols[1].isdigit():
             raise LexiconError(
-                f"{path}:{i}: expected 5 or 6 tab-separated columns: formula, number, head, members, source[, first_year]"
+                f"{path}:{i}: expected 5 to 8 tab-separated columns: formula, number, head, members, source[, first_year[, context[, years]]]"
             )
-        first = cols[5].strip() if len(cols) == 6 else ""
+        first = cols[5].strip() if len(cols) >= 6 else ""
         if first and not (first.isdigit() and len(first) == 4):
             raise LexiconError(f"{path}:{i}: first_year {first!r} is not a year")
-        if cols[0] in out:
-            raise LexiconError(f"{path}:{i}: {cols[0]} is listed twice")
+        context = cols[6].strip() if len(cols) >= 7 else ""
+        if context:
+            try:
+                re.compile(context)
+            except re.error as e:
+                raise LexiconError(f"{path}:{i}: context {context!r} is not a regular expression ({e})") from None
+        years = None
+        if len(cols) == 8 and cols[7].strip():
+            m = re.fullmatch(r"(\d{4})?-(\d{4})?", cols[7].strip())
+            if not m or not (m.group(1) or m.group(2)):
+                raise LexiconError(f"{path}:{i}: years {cols[7]!r} is not FROM-TO (2018-, -2017, 2024-2025)")
+            years = (int(m.group(1) or 0), int(m.group(2) or 9999))
+        if cols[0] in out and not (context or years):
+            raise LexiconError(f"{path}:{i}: {cols[0]} is listed twice (a second sense needs a context or years)")
         wordings = tuple(tuple(w for w in m.split("/") if w) for m in cols[3].split("|") if m)
         if any(not w for w in wordings):
             raise LexiconError(f"{path}:{i}: {cols[0]} has an empty member wording")
         members = tuple(w[0] for w in wordings)
         if members and len(members) != int(cols[1]):
             raise LexiconError(f"{path}:{i}: {cols[0]} has {len(members)} members, number says {cols[1]}")
-        out[cols[0]] = Known(cols[0], int(cols[1]), cols[2], members, cols[4], int(first) if first else None, wordings)
+        k = Known(cols[0], int(cols[1]), cols[2], members, cols[4], int(first) if first else None, wordings, context, years)
+        if cols[0] in out:  # another sense or version of a term listed above
+            main = out[cols[0]]
+            out[cols[0]] = dataclasses.replace(main, senses=main.senses + (k,))
+        else:
+            out[cols[0]] = k
     return out
+
+
+def known_sense(k: Known, around: str, year: int | None = None) -> Known | None:
+    """The sense of ``k`` that the words ``around`` the term and the document's ``year`` agree with:
+    a sense whose context matches first, then the first whose years hold ``year``; None when
+    none fits (the knowledge base then says nothing about the members)."""
+    candidates = sorted((k, *k.senses), key=lambda s: (not s.context, s.years is None))
+    for s in candidates:
+        if s.context and not re.search(s.context, around):
+            continue
+        if s.years and year is not None and not (s.years[0] <= year <= s.years[1]):
+            continue
+        return s
+    return None
 
 
 # --------------------------------------------------------------------------- dictionaries
