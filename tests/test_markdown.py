@@ -130,3 +130,20 @@ def test_place_and_level_rules():
     assert place_from_text("二〇二四年一月二十一日在北京市第十六届人民代表大会第二次会议上") == "北京市"
     assert place_from_text("在中国共产党第二十次全国代表大会上的报告") == "中共中央"
     assert place_from_text("杭州市人民政府市长 姚高员") == "杭州市"
+
+
+def test_metadata_csv_place_wins_and_the_texts_date_stays(tmp_path):
+    import pandas as pd
+
+    from tifa.ingest import join_metadata, read_metadata
+
+    (tmp_path / "metadata.csv").write_text(
+        "source,sha256,title,date,speaker,occasion,place\na.txt,,,2019-01-01,,,杭州市\nb.txt,,,2018-03-01,,,\n", encoding="utf-8")
+    docs = pd.DataFrame({"doc_id": ["a-01", "b-01"], "source": ["a.txt", "b.txt"], "title": ["t", "u"],
+                         "date": ["2020-02-02", "2018"], "date_source": ["text", "filename"],
+                         "year": pd.array([2020, 2018], dtype="Int64"), "date_note": ["", ""],
+                         "place": ["", "浙江省"], "level": ["", "province"]})
+    a, b = join_metadata(docs, read_metadata(tmp_path)).to_dict("records")
+    assert (a["date"], a["year"], a["place"], a["level"]) == ("2020-02-02", 2020, "杭州市", "city")
+    assert "2019-01-01" in a["date_note"]  # the text's date kept, the disagreement noted
+    assert (b["date"], b["date_source"], b["place"]) == ("2018-03-01", "metadata", "浙江省")

@@ -40,6 +40,8 @@ from .places import level_of, normalise
 
 META_COLUMNS = ["source", "sha256", "title", "date", "speaker", "occasion"]
 META_FILE = "metadata.csv"
+#: Columns ``metadata.csv`` may have besides :data:`META_COLUMNS`: ``place`` (the issuing government, :mod:`tifa.places`).
+OPTIONAL_META_COLUMNS = ("place",)
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ def read_metadata(raw_dir: Path = RAW, *, warnings: list[str] | None = None) -> 
     for c in META_COLUMNS:
         if c not in df:
             df[c] = ""
-    df = df[META_COLUMNS]
+    df = df[META_COLUMNS + [c for c in OPTIONAL_META_COLUMNS if c in df]]
     dup = df["source"].duplicated(keep="last")
     if dup.any():
         names = sorted(set(df.loc[dup, "source"]))
