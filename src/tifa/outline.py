@@ -73,7 +73,8 @@ _INLINE_MARKERS = [
         ),
         "ordinal_word",
     ),
-    ("ordinal_ge", re.compile(rf"(?P<m>第(?P<n>{_N})个(?=就是|是|[，,：:]))"), "di_ge"),
+    # 第一个是…; this genre's 第一句话，… 第一点，… 第一件事，…
+    ("ordinal_ge", re.compile(rf"(?P<m>第(?P<n>{_N})(?:个|句话|点|件事)(?=就是|是|[，,：:]))"), "di_ge"),
     ("fangmian", re.compile(r"(?P<m>(?P<w>另一方面|一方面))"), "fangmian"),
 ]
 #: Families whose markers only count at a boundary (line start, after punctuation or a space).
@@ -81,7 +82,8 @@ _BOUNDED = {"num_paren", "ordinal_word", "fangmian"}
 
 
 def _at_boundary(line: str, i: int) -> bool:
-    return i == 0 or line[i - 1] in _BOUNDARY_CHARS or line[i - 1].isspace()
+    # a dash may lead an ordinal (——第一，…): the dash is the boundary
+    return i == 0 or line[i - 1] in _BOUNDARY_CHARS or line[i - 1].isspace() or line[i - 2 : i] == "——"
 
 
 def _bounded_matches(rx: re.Pattern, line: str):
