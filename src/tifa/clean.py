@@ -218,7 +218,7 @@ def markup_residue(text: str) -> list[Edit]:
 
 #: A run of short ASCII tokens separated by single spaces: forums' anti-copy "jammer" text
 #: (``5 S% a3 j$ C0 p. o$ L8``), at a line end, on a line of its own, or glued before the text.
-GARBAGE_RUN_RE = re.compile(r"(?<![!-~])(?:[!-~]{1,3} ){3,}[!-~]{1,3}(?![!-~])")
+GARBAGE_RUN_RE = re.compile(r"(?<![!-~])(?:[!-~]{1,3} {1,2}){3,}[!-~]{1,3}(?![!-~])")
 _ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
@@ -282,7 +282,7 @@ PAGE_COUNTER_RE = re.compile(
 #: A page-chunk number opening a chunk of a viewer's text (``2、境。再一个…``).
 CHUNK_RE = re.compile(r"^\s*(\d{1,3})、")
 #: A chunk holds a page: at least this many characters.
-CHUNK_MIN = 150
+CHUNK_MIN = 80
 #: Characters after a number that make it a count, not a page number glued into a word.
 UNITS = set(
     "个项名人位次年月日天周条点件种类家所座台辆部套批级期届轮场岁时分秒元万亿千百倍篇本册章节份张支队组户村镇县市省区号层"
@@ -571,7 +571,8 @@ def furniture_reason(s: str) -> str | None:
         return _latin_furniture(s)
     if len(s) > CHROME_MAX or re.search(r"[。！？!?；;]", s):
         return None
-    if len(re.findall(r"《[^》]{1,30}》", s)) >= 3 and len(re.findall(r"作者|著|主编", s)) >= 2 and not re.search(r"[，、]", s):
+    outside = re.sub(r"《[^》]{1,30}》", "", s)
+    if len(re.findall(r"《[^》]{1,30}》", s)) >= 3 and len(s) - len(outside) > len(outside) and len(re.findall(r"作者|著|主编", outside)) >= 2 and not re.search(r"[，,。]", outside):
         return "related_list"  # a sidebar of books and their authors
     if _speech_line(s):
         return None
@@ -630,7 +631,7 @@ def _latin_furniture(s: str) -> str | None:
 #: The site's own voice: introductions and sign-offs of 范文 sites, viewers' and paywalls' notices,
 #: each kind with its weight (2: never a speaker's words; 1: with another kind).
 SITE_VOICE_RES = (
-    (re.compile(r"小编|本站|网友|投稿人"), 2),
+    (re.compile(r"小编|本站|网友|投稿人|[网站库](?:为您|为你)?(?:提供|专注于|致力于|汇集)(?:各类|海量|优质|免费)"), 2),
     (re.compile(r"全文(?:约|共)?\s*\d+\s*字|请?(?:下载|登录|登陆)后(?:阅读|查看|编辑)|(?:需要|请)先?(?:登录|登陆|注册)|超出(?:免费)?预览|不代表本站|如有侵权|侵犯您的"), 2),
     (re.compile(r"(?:为|给)(?:大家|您|你)(?:精心)?(?:整理|收集|搜集|分享|推荐|带来)"), 1),
     (re.compile(r"供(?:大家|您|你|读者)?(?:阅读)?(?:参考|借鉴|学习|选择)"), 1),
@@ -734,7 +735,8 @@ def _between_chrome(lines, removed: set[int], drop) -> None:
 
 #: Collection markers before or after a piece's title (``【篇1】``, ``篇2：``, ``… 篇3``).
 COLLECTION_MARK_RE = re.compile(
-    rf"^\s*(?:【\s*篇\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*】|篇\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*[:：])\s*|\s+篇\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*$"
+    rf"^\s*(?:【\s*篇\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*】|篇\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*[:：])\s*"
+    rf"|\s*篇\s*\d{{1,2}}\s*$|\s+篇\s*[{CN_DIGITS}]{{1,3}}\s*$"
 )
 
 
@@ -950,10 +952,14 @@ def split_runin_headings(text: str) -> list[Edit]:
 
 
 #: A salutation opening the speech (``同志们：``, ``尊敬的各位领导、同志们：``).
-SALUTATION_RE = re.compile(r"(?:尊敬的|各位|亲爱的|同志们)[^。！？!?，,；;\n]{0,40}?[：:]")
+#: One addressee of a salutation (``尊敬的各位领导``, ``各位来宾``, ``同志们``).
+_ADDRESSEE = r"(?:尊敬的|亲爱的)?(?:各位|全体)?[^。！？!?，,；;：:\n]{0,12}?(?:同志们|朋友们|领导|来宾|代表|嘉宾|老师们|同学们|同仁们|同事们|评委)"
+SALUTATION_RE = re.compile(
+    rf"(?:尊敬的|各位|亲爱的|同志们)[^。！？!?，,；;\n]{{0,40}}?[：:]|{_ADDRESSEE}(?:[、，,]{_ADDRESSEE})*(?:[：:]|[，,]\s*大家(?:上午|下午|晚上)?好[！!])"
+)
 #: A speech's title glued to its salutation (``在…上的讲话同志们：``, ``…讲话 同志们：``).
 GLUED_TITLE_RE = re.compile(
-    r"^(\s*\S[^。！？\n]{3,60}?(?:讲话|发言|致辞|讲稿|演讲稿|发言稿|讲话稿|报告|党课|演讲))[ ]*(?=(?:尊敬的|各位|亲爱的|同志们)[^。！？!?，,；;\n]{0,40}?[：:])"
+    r"^(\s*\S[^。！？\n]{3,60}?(?:讲话稿|发言稿|演讲稿|讲稿|讲话|发言|致辞|报告|党课|演讲))[ ]*(?=" + SALUTATION_RE.pattern + ")"
 )
 #: The same title two or more times in a row (``标题 标题标题``): the page template's copies.
 _TITLE_TWICE_RE = re.compile(r"^(\s*)(\S[^。！？\n]{5,59}?)((?:\s*\2)+)(?=\S|\s*$)")
