@@ -10,13 +10,24 @@ that no speech content was dropped.
 
 The steps, in order (all general rules, no per-file cases):
 
+0. ``converter_glosses`` — pinyin a script converter left after characters
+   (``會(huì)議``), before anything else;
 1. ``normalize_space``   — newlines, zero-width characters, odd spaces;
+   ``markup_residue`` (HTML tags, BBCode), ``anti_copy`` (forums' random ASCII
+   garbage), ``viewer_debris`` (page counters, page-chunk numbers, page numbers
+   glued into words);
 2. ``chrome``            — web-page chrome: breadcrumbs, publish/view-count
    lines, related-article lists with their entries, copyright/ICP/"Powered
    by" footers, membership/subscription ads (and the ad block atop a file);
+   page furniture by its shape (:func:`furniture_reason`: furniture words that
+   stand as words, counters, sizes, fields, separators, no Chinese), the site's
+   own voice (blurbs, paywalls, viewer notices), page titles, collection
+   counts and markers, tables of contents, short lines between furniture;
 3. ``page_numbers``      — page numbers alone on a line (PDF extraction);
 4. ``repeated_titles``   — a title line repeated by the page template;
 5. ``join_broken_lines`` — a sentence or word cut by a line or page break;
+   ``split_glued_parts`` — a title glued to its salutation, a viewer's
+   run-together opening, each part on a line of its own;
 6. ``split_runin_headings`` — ``一、勤学增才 习总书记强调…``: a numbered
    heading separated from its body by a space goes on its own line;
 7. ``doubled_markers``   — ``二是 二是对机关…。二是 由于…`` keeps one ``二是``;
