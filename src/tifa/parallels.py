@@ -261,10 +261,15 @@ def _score(row: tuple) -> float:
     lo, hi = min(map(len, members)), max(map(len, members))
     if hi <= lo * 1.5:
         score += 0.1
-    elif hi > lo * 3:
-        score -= 0.2
+    elif hi > lo * 3 and kind in ("structural", "verb_object", "compact"):
+        score -= 0.2  # slogans are even; clauses with a shared opening (向全省人民，向各民主党派、…) need not be
     if fixed >= 2:
         score += 0.05
+    if kind == "verb_object":  # slogans are short and even; long or uneven verb phrases are policy prose
+        if hi != lo:
+            score -= 0.25
+        if hi >= 9 or (hi >= 8 and "“" not in joined):
+            score -= 0.3
     if "的*" not in frame and lo >= 4 and kind in ("opening", "ending") and all(_nominal(m) for m in members):
         score -= 0.2  # noun phrases that escaped the list test
     return round(max(0.0, min(1.0, score)), 2)
@@ -370,7 +375,9 @@ def _verbal(m: str) -> bool:
             words = head + tail if len(head) == 1 and len(tail) == 1 else words
     if len(words) < 2:
         return False
-    while len(words) > 2 and words[0][1] in ("d", "ad") and words[1][1].startswith("v"):
+    if len(m) == 3 and len(words) >= 2 and len(words[0][0]) == 1 and words[0][1].startswith(("v", "a")):
+        return True  # 稳增长, 保就业, 控增量: a one-character verb and its two-character object
+    while len(words) > 2 and words[0][1] in ("d", "ad", "a") and words[1][1].startswith("v"):
         words = words[1:]  # 紧紧|抓住主要矛盾, 扎实|做好各项工作
     (v, pos), rest = words[0], words[1:]
     obj = _OBJECT_POS + ("m", "q", "a", "r", "tf", "f")
@@ -744,6 +751,16 @@ def _extend(text: str, members: list[str], frame: str, start: int, end: int) -> 
     return start, end
 
 
+def _dictionary_words(members: list[str]) -> bool:
+    """Two-character members that are all ordinary words of jieba's main dictionary, none a bare
+    verb (医疗、医保、医药; 生育、养育、教育; 良田、良种、良机): words that share a character,
+    not a slogan coined for the speech (嘴勤、腿勤、手勤、脑勤; 节粮、节水、节电)."""
+    from .lexicons import main_pos_table
+
+    table = main_pos_table()
+    return all(len(m) == 2 and m in table and not table[m].startswith("v") or table.get(m, "") == "vn" for m in members)
+
+
 def _refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tuple | None:
     """Members cut at constituent boundaries and runs of nouns labelled ``list``: the first member's
     governing verb cut off, a run that jumps over a sentence end kept only as a run of sentence
@@ -784,7 +801,7 @@ def _refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tup
         kind = "list"
     if kind in ("opening", "ending", "structural", "template") and frame.count("*") == 1:
         start, end = _extend(text, members, frame, start, end)
-    if kind != "list" and (_is_list(members, frame) or text[end : end + 1] == "、" or text[start - 1 : start] == "、"):
+    if kind != "list" and (_is_list(members, frame) or text[end : end + 1] == "、" or text[start - 1 : start] == "、" or _dictionary_words(members)):
         kind = "list"  # a run that stops inside a 、-list (工作能力、工作水平、工作做法、性格特征) is part of a list
     elif kind != "list" and frame.startswith("*") and frame.count("*") == 1:
         first = _list_lead(members, frame)
@@ -890,7 +907,7 @@ def _clause_frame(members: list[str], *, loose: bool = False, inner: bool | str 
     word = _inner(members, _INNER if loose else _INNER_SHORT, single=inner is not None and inner != "multi") if inner else ""
     if word:
         return f"*{word}*", "template"
-    if inner is True and len(members) >= 3 and _verb_object(members):
+    if inner is True and len(members) >= 2 and _verb_object(members):
         return "V+O", "verb_object"  # 增强“四个意识”、坚定“四个自信”、做到“两个维护”
     return None
 
@@ -986,6 +1003,11 @@ def _clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list
         for col in nth:
             if sum(1 for _, h in col if h) >= min_n:
                 scan(col, 40)
+        _opening_groups([(o, h) for o, h, _ in firsts if 4 <= len(h) <= 12], add, min_n)
+        # the heads of an inline list (一是坚守基本遵循，…二是紧扣时代要求，…三是突出江西特色，…) of one length
+        marked = [(o, h) for (o, h, _), (so, sent) in zip(firsts, sents) if _HEAD_MARK.match(sent) and 4 <= len(h) <= 12]
+        if len(marked) >= min_n and len({len(h) for _, h in marked}) == 1 and len({h for _, h in marked}) == len(marked):
+            add(marked, f"{len(marked[0][1])}字", "headings")
         topics = [(o, h) for o, h, whole in firsts if whole and 4 <= len(h) <= 24]
         if len(topics) >= min_n and len(topics) < len(firsts):
             _topic_groups(topics, add, min_n)  # before the scan: a whole group beats the run of its last members
@@ -1035,6 +1057,19 @@ def _clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list
                 add(run, *f)
         i = max(j, i + 1)
     return rows
+
+
+def _opening_groups(heads: list[tuple[int, str]], add, min_n: int) -> None:
+    """Short sentence openings of one paragraph, not next to each other, sharing an opening word of
+    two or more characters (坚持“一链一策”，…。坚持集群发展，…；…。坚持数智赋能，…)."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for o, h in heads:
+        w = _tags(h.strip("“”"))[0][0]
+        if len(w) >= 2 and w not in _WEAK_PREFIXES and not _FIGURE_RE.search(h):
+            groups.setdefault(w, []).append((o, h))
+    for w, run in groups.items():
+        if len(run) >= min_n and len({h for _, h in run}) == len(run):
+            add(run, w + "*", "opening")
 
 
 def _topic_groups(topics: list[tuple[int, str]], add, min_n: int) -> None:
