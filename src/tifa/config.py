@@ -39,7 +39,13 @@ EXAMPLES_PROCESSED = PROCESSED / "examples" / "work-reports"
 TIMELINE_PROCESSED = Path(os.environ["TIFA_TIMELINE"]) if os.environ.get("TIFA_TIMELINE") else EXAMPLES_PROCESSED
 #: The views notebook 07 (diffusion) reads: ``$TIFA_DIFFUSION`` (a built corpus with place/level/year,
 #: or a folder written by ``tifa diffusion --save``), else the shipped example views.
-DIFFUSION_EXAMPLE = DATA / "examples" / "diffusion"
+def shipped(*parts: str) -> Path:
+    """A folder of the shipped example data: the project's own when it has one, else the source checkout's."""
+    own = DATA.joinpath(*parts)
+    return own if own.exists() else Path(__file__).resolve().parents[2].joinpath("data", *parts)
+
+
+DIFFUSION_EXAMPLE = shipped("examples", "diffusion")
 DIFFUSION = Path(os.environ["TIFA_DIFFUSION"]) if os.environ.get("TIFA_DIFFUSION") else DIFFUSION_EXAMPLE
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
 CACHE = PROJECT_ROOT / ".cache"

@@ -255,9 +255,9 @@ def echo(docs: pd.DataFrame, *, congress: dict[int, str] | None = None, level: s
 
 def congress_texts(folder: Path | None = None) -> dict[int, str]:
     """The shipped CPC congress reports, by the year they were delivered."""
-    from ..config import DATA
+    from ..config import shipped
 
-    folder = folder or DATA / "examples" / "congress-reports"
+    folder = folder or shipped("examples", "congress-reports")
     out = {}
     for stem, year in CONGRESS_YEARS.items():
         p = folder / f"{stem}.txt"

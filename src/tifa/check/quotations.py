@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from ..config import DATA
+from ..config import shipped
 from .findings import Finding
 
 #: The archive searched by default (folders of plain-text official documents).
-DEFAULT_ARCHIVE = (DATA / "examples" / "work-reports", DATA / "examples" / "congress-reports")
+DEFAULT_ARCHIVE = (shipped("examples", "work-reports"), shipped("examples", "congress-reports"))
 #: A quotation shorter than this many Han characters is not looked up (a phrase, a slogan).
 MIN_QUOTE = 12
 #: Similarity above which a quotation that is not exact is reported as a misquotation.
