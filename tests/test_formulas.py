@@ -282,3 +282,143 @@ def test_verse_lines_are_parallels():
     row = got[got["kind"] == "verse"].iloc[0]
     assert row["members"] == "春风化雨润心田|凝心聚力谱新篇|砥砺奋进担使命|携手同心创未来" and row["frame"] == "7言"
     assert text[row["start"] : row["end"]].startswith("春风化雨")
+
+
+# --------------------------------------------------------------------------- Step 4: rhetoric read in context
+# Sentences from the 2019 and 2024 central work reports and the 2026 江苏/江西/甘肃 provincial reports.
+
+
+def _runs(text):
+    from tifa.parallels import accepted
+
+    return accepted(find_parallels("d", text))
+
+
+@pytest.mark.parametrize(
+    "text, members",
+    [
+        # clause frames: 在…上…, 以…为…, 是…的结果, 向…
+        ("主要目标是：在高质量发展上继续走在前列，在推动科技创新和产业创新融合上打头阵，在推进深层次改革和高水平开放上勇争先，在落实国家重大发展战略上走在前。",
+         ["在高质量发展上继续走在前列", "在落实国家重大发展战略上走在前"]),
+        ("坚持以经济建设为中心，以推动高质量发展为主题，以改革创新为根本动力，以全面从严治党为根本保障，推动经济实现质的有效提升。",
+         ["以推动高质量发展为主题", "以全面从严治党为根本保障"]),
+        ("各项成绩的取得，是全省上下深入贯彻落实总书记重要讲话精神的结果，是省委直接领导、科学决策、统筹调度的结果，是全省人民群众拼搏进取、团结奋斗的结果。",
+         ["是省委直接领导、科学决策、统筹调度的结果"]),
+        ("在此，我代表省政府，向全省人民，向各位人大代表、政协委员，向各民主党派、工商联、无党派人士和各人民团体，表示衷心感谢！",
+         ["向全省人民", "向各民主党派、工商联、无党派人士和各人民团体"]),
+        # slogans of one length without a shared character, across 、 and ，
+        ("持续扩大内需、优化供给，做优增量、盘活存量，着力稳就业、稳企业、稳市场、稳预期。", ["扩大内需", "盘活存量"]),
+        ("统筹稳增长、促改革、调结构、惠民生、防风险，稳妥应对中美经贸摩擦。", ["稳增长", "防风险"]),
+        ("各级政府要深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”，始终保持高度一致。",
+         ["增强“四个意识”", "做到“两个维护”"]),
+        # compact triads without separators
+        ("因地制宜加快发展新质生产力，重点产业持续做大做优做强。", ["做大", "做优", "做强"]),
+        ("加大强农惠农富农支持力度。", ["强农", "惠农", "富农"]),
+        ("标本兼治、一体推进不敢腐不能腐不想腐。", ["不敢腐", "不想腐"]),
+        # heads of paragraphs led by a dash
+        ("——经济运行保持在合理区间。国内生产总值增长6.6%。\n——经济结构不断优化。消费拉动作用增强。\n——发展新动能快速成长。新兴产业蓬勃发展。",
+         ["经济运行保持在合理区间", "发展新动能快速成长"]),
+    ],
+)
+def test_paibi_by_structure(text, members):
+    got = _runs(text)
+    assert any(all(m in row for m in members) for row in got["members"]), got[["members", "frame", "kind"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不断增强人民群众的获得感、幸福感、安全感。",  # a shared affix
+        "加快发展服务消费、数字消费、绿色消费、健康消费、体育消费。",  # a shared head noun
+        "突出抓好一批重大战略任务、重大改革举措、重大工程项目、重大平台载体。",  # an attributive opening
+        "推进产业结构、能源结构、交通运输结构、城乡建设发展绿色转型。",  # the governing verb on the first member
+        "促进医保、医疗、医药协同发展和治理。",  # ordinary words sharing a character
+        "提升全党全军全国各族人民的信心。",  # a compact run of nouns
+    ],
+)
+def test_lists_of_nouns_are_no_paibi(text):
+    assert _runs(text).empty, _runs(text)[["members", "frame", "kind"]]
+    assert not find_parallels("d", text).empty or "全党" in text  # kept as kind = list (all but the last)
+
+
+def test_members_are_cut_at_word_boundaries():
+    got = find_parallels("d", "着力建设制造强省、质量强省、农业强省、教育强省。提升防灾减灾救灾能力。")
+    assert "设制造强省" not in "|".join(got["members"])  # not a fragment of 建设
+    assert "灾减" not in "|".join(got["members"])  # 防灾|减灾|救灾, not 灾减|灾救|灾能
+
+
+def test_score_and_default_output():
+    from tifa.parallels import ACCEPT
+
+    got = find_parallels("d", "增强人民群众的获得感、幸福感、安全感。要坚持说老实话、办老实事、做老实人。")
+    assert set(got.columns) >= {"score", "kind"}
+    lists = got[got["kind"] == "list"]
+    assert len(lists) and (lists["score"] < ACCEPT).all()
+    assert "说老实话|办老实事|做老实人" in set(_runs("要坚持说老实话、办老实事、做老实人。")["members"])
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("在国家考核中获“六连优”，粮食产量实现“十连增”。", ["六连优", "十连增"]),  # streaks
+        ("八闽大地、三秦儿女、八桂各族群众携手奋进。", ["八闽", "三秦", "八桂"]),  # numeral nicknames of places
+        ("建设西部陆海新通道第三通道，打通断头路。", ["三通"]),  # a numeral inside a longer word
+    ],
+)
+def test_numerals_that_name_no_set(text, absent):
+    got = set(find_formulas("d", text)["formula"])
+    assert not got & set(absent), got
+
+
+def test_members_beside_the_term_come_first_and_senses_follow_the_context():
+    got = formulas("电动汽车、锂电池、光伏产品“新三样”出口增长近30%。", "formulation")
+    assert got["新三样"] == "电动汽车|锂电池|光伏产品"  # spelled out right before it, not the customs wording
+    got = formulas("更好统筹国内国际两个大局，牢牢把握发展主动权。", "formulation")
+    assert got["两个大局"] == "国内大局|国际大局"
+    got = formulas("深刻认识两个大局，即中华民族伟大复兴战略全局和世界百年未有之大变局。", "formulation")
+    assert got["两个大局"].startswith("中华民族伟大复兴战略全局")
+    # a 五个必须 of economic work is not the 2015 discipline list
+    econ = find_formulas("d", "我们将深入贯彻党中央提出的“五个必须”重大要求，持续扩大内需。", year=2026)
+    assert econ.set_index("formula").loc["五个必须", "members"] == ""
+    disc = formulas("严守政治纪律和政治规矩，做到“五个必须”。", "formulation")
+    assert disc["五个必须"].startswith("必须维护党中央权威")
+
+
+@pytest.mark.parametrize(
+    "text, formula, members",
+    [
+        ("强化优土、优种、优产、优储、优销“五优联动”。", "五优联动", "优土|优种|优产|优储|优销"),
+        ("建强用好产业、科技、服务业三支招商队伍。", "三支招商队伍", "产业|科技|服务业"),
+        ("抓好外贸“五新”，加快引育新主体，引入平台；着力拓展新市场，稳住传统市场；积极发展新模式，扩容升级；更好畅通新渠道，争取订单；注重丰富新产品，扩大出口。",
+         "五新", "新主体|新市场|新模式|新渠道|新产品"),
+        ("在“巩固、增强、提升、畅通”八个字上下功夫。", "八个字", "巩固|增强|提升|畅通"),
+        ("开展高新区和高等院校“双高协同”。", "双高协同", "高新区|高等院校"),
+    ],
+)
+def test_members_spelled_out_beside_the_term(text, formula, members):
+    assert formulas(text, "formulation")[formula] == members
+
+
+@pytest.mark.parametrize("term", ["双碳", "双循环", "双一流", "双随机、一公开", "双创", "双招双引"])
+def test_shuang_terms_are_formulations(term):
+    text = f"坚持“{term}”引领，推动高质量发展。" if term in ("双碳", "双招双引") else f"推进{term}建设，推动高质量发展。"
+    assert term in formulas(text, "formulation")
+
+
+def test_a_second_sense_needs_a_context_or_years(tmp_path):
+    p = tmp_path / "f.tsv"
+    row = "两个大局\t2\t大局\t甲|乙\t来源\t"
+    p.write_text(row + "\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="listed twice"):
+        load_known(p)
+    p.write_text(row + "\n" + row + "\t国内国际\t\n", encoding="utf-8")
+    assert load_known(p)["两个大局"].senses[0].context == "国内国际"
+
+
+def test_ordinal_headings_of_the_genre():
+    from tifa.outline import parse
+
+    text = "同志们：\n第一句话，要学习。大家要学。\n第二句话，要实干。大家要干。\n第三句话，要担当。大家要担。\n"
+    assert [it.title[:3] for it in parse(text)] == ["要学习", "要实干", "要担当"]
+    text = "讲三点。\n——第一，要有信心。信心重要。\n——第二，要有决心。决心重要。\n——第三，要有恒心。恒心重要。\n"
+    assert [it.title[:4] for it in parse(text)] == ["要有信心", "要有决心", "要有恒心"]

@@ -316,7 +316,7 @@ def _lead_off(first: str, width: int) -> str:
     from .segment import shared_segmenter
 
     words = shared_segmenter().tag(first)
-    while len(words) > 1 and words[0][1].startswith(("v", "d", "p")) and sum(len(w) for w, _ in words) > width:
+    while len(words) > 1 and (words[0][1].startswith(("v", "d", "p")) or (words[0][1] == "a" and len(words[0][0]) == 1)) and sum(len(w) for w, _ in words[1:]) >= 2:
         words = words[1:]
     return "".join(w for w, _ in words)
 

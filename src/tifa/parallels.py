@@ -788,7 +788,7 @@ def _refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tup
     if len(members) < min_n or len(set(members)) < len(members):
         return None
     width = max(map(len, members[:-1]))
-    if frame.endswith("*") and frame.count("*") == 1 and len(members[-1]) > width + 2:
+    if frame.endswith("*") and frame.count("*") == 1 and width <= 6 and len(members[-1]) > width + 2:
         cut = _cut_tail(members[-1], width)  # 最大品牌|更加凸显: a tail glued to the last member
         end -= len(members[-1]) - len(cut)
         members[-1] = cut
