@@ -28,6 +28,7 @@ import pandas as pd
 from tifa.config import PROCESSED, REPORT_SAMPLE
 from tifa.corpus import doc_labels, read_corpus
 from tifa.formulas import formula_matrix, mine_templates, templates_table
+from tifa.parallels import accepted
 from tifa import plots
 from tifa.notebook import closing_table, joined, say, setup
 
@@ -79,12 +80,18 @@ say("{n} formulations are one source's coinages: {coinages}.", n=len(coinages), 
 
 # %% [markdown]
 # ## Parallel slogans (排比)
+#
+# The runs a speechwriter would accept as 排比 (`score` ≥ 0.5, not a list of nouns; `tifa parallels`
+# shows the same, `--all` adds lists and low scores). Lists of things are counted apart.
 
 # %%
-par = corpus.parallels[corpus.parallels["doc_id"].isin(keep)]
-say("{n} parallel runs (排比) in {n_docs} speeches; {n_frames} distinct frames.",
-    n=len(par), n_docs=par["doc_id"].nunique(), n_frames=par["frame"].nunique())
-par.assign(speech=par["doc_id"].map(labels))[["speech", "frame", "kind", "n", "members"]]
+all_par = corpus.parallels[corpus.parallels["doc_id"].isin(keep)]
+par = accepted(all_par)
+say("{n} parallel runs (排比) in {n_docs} speeches; {n_frames} distinct frames; {n_lists} lists of things and "
+    "{n_low} uncertain runs left out.",
+    n=len(par), n_docs=par["doc_id"].nunique(), n_frames=par["frame"].nunique(),
+    n_lists=int((all_par["kind"] == "list").sum()), n_low=len(all_par) - len(par) - int((all_par["kind"] == "list").sum()))
+par.assign(speech=par["doc_id"].map(labels))[["speech", "frame", "kind", "n", "score", "members"]]
 
 # %%
 frames = par.groupby("frame").agg(n_runs=("members", "size"), n_docs=("doc_id", "nunique")).sort_values(["n_docs", "n_runs"], ascending=False)

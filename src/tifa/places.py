@@ -47,6 +47,10 @@ PROVINCES = (
 #: Short names (``浙江``, ``广西``, ``香港``) → the full name.
 _SHORT = {re.sub(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$", "", p): p for p in PROVINCES}
 
+#: The unit word ending a provincial-level name, with the ethnic names some titles leave out.
+_SUFFIX_RE = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$")
+#: What a name that is only a unit word leaves behind.
+_GENERIC = frozenset({"全", "本", "我", "该", "各"})
 _UNIT = r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|旗|区)"
 #: One or more administrative units joined (``浙江省杭州市``); each unit has ≥ 2 characters before its suffix.
 _PLACE = rf"(?:(?![在年月日])[{HAN}]){{2,24}}?{_UNIT}"
@@ -75,6 +79,11 @@ def normalise(name: str) -> str:
         return _SHORT[name]
     if name in PROVINCES:
         return name
+    core = _SUFFIX_RE.sub("", name)
+    if not core or core in _GENERIC:
+        return ""  # 自治区, 全省, 本市: a unit word, no name (the title 2013年自治区政府工作报告)
+    if core in _SHORT:
+        return _SHORT[core]  # 新疆自治区, 广西自治区 → the full name
     units = _UNITS_RE.findall(name)
     if len(units) > 1 and "".join(units) == name:
         return units[-1]
