@@ -37,7 +37,7 @@ def main() -> None:
     import jieba.posseg as pseg
 
     from tifa.config import LEXICONS
-    from tifa.segment import Segmenter
+    from tifa.tokens.segment import Segmenter
 
     corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(os.environ.get("TIFA_SHARED", ROOT.parent / "shared")) / "corpus"
     files = sorted(corpus.rglob("*.txt"))

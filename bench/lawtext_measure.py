@@ -14,10 +14,10 @@ import re
 import sys
 from pathlib import Path
 
-from tifa.corpus import process_file
+from tifa.corpus.tables import process_file
 from tifa.errors import InputError
-from tifa.io import iter_sources
-from tifa.outline import outline_tables
+from tifa.read.files import iter_sources
+from tifa.structure.outline import outline_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "corpus" / "lawtext"

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from tifa.config import RAW  # noqa: E402
-from tifa.corpus import load  # noqa: E402
+from tifa.corpus.tables import load  # noqa: E402
 
 CN = "一二三四五六七八九十"
 OCCASIONS = ["全市办公室主任会议", "全县机关作风建设大会", "新入职干部培训班", "办公室系统业务培训会", "年度工作总结会",

@@ -28,13 +28,13 @@ TIFA = ROOT / ".venv" / "bin" / "tifa"
 def _stage(name: str, panel: Path, scratch: Path, workers: int) -> None:
     """Run one stage in this process (called by the driver in a fresh one)."""
     if name == "read":
-        from tifa.corpus import process_file
-        from tifa.io import iter_sources
+        from tifa.corpus.tables import process_file
+        from tifa.read.files import iter_sources
 
         n = sum(len(process_file(f, source=s).documents) for f, s in iter_sources([panel]))
         print(f"{n} documents", file=sys.stderr)
     elif name == "tables":
-        from tifa.corpus import load
+        from tifa.corpus.tables import load
 
         c = load([panel])
         print(f"{len(c.documents)} documents, {len(c.outline)} outline items", file=sys.stderr)
@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
             ("build", [str(TIFA), "build", "--raw", str(args.panel), "--out", str(out), "--workers", str(args.workers)]),
         ]
         if args.report:
-            code = (f"from pathlib import Path; from tifa.report import make_report; "
+            code = (f"from pathlib import Path; from tifa.report.execute import make_report; "
                     f"make_report(raw=Path({str(args.panel)!r}), processed=Path({str(out)!r}), "
                     f"reports=Path({str(scratch / 'reports')!r}), rebuild=False, timeline=Path({str(out)!r}))")
             stages.append(("report", [py, "-c", code]))

@@ -7,7 +7,7 @@ Inputs (generated from the seeds, deterministic):
 * ``yishi``      — ``一是`` repeated (300,000 times at 1.2 MB), no sentence end;
 * ``zero_width`` — seed text with zero-width spaces/joiners and RTL marks after every 3rd character.
 
-Each case runs every stage's command as a whole process (``python -m tifa.cli CMD FILE --format csv``:
+Each case runs every stage's command as a whole process (``python -m tifa.cli.main CMD FILE --format csv``:
 ``docs`` = reading, cleaning, sentences and outline; ``tokens``; ``formulas``; ``parallels``; ``quotes``); peak
 memory is the child's maximum resident set size. The bound we hold to: 300 MB + 100 bytes per
 input character for ``docs``, and time growing linearly (4× input → ≤ 4.5× time).

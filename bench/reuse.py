@@ -4,7 +4,7 @@
 
 The corpus is bench/make_corpus.py's (seed 7; about 2 % of speeches are earlier
 speeches reissued with edits, and every speech reuses the seeds' sentences).
-Documents are the generated files' texts.  Times ``tifa.themes.reused_passages``
+Documents are the generated files' texts.  Times ``tifa.analysis.themes.reused_passages``
 (hashing, no all-pairs comparison) and ``aligned_passages`` on its spans (chaining
 and the character-level edits), in this process.  Target at 100 MB: both
 together under 2 minutes.  Results go to the ``reuse`` section of RESULTS.md.
@@ -30,7 +30,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mb", type=float, nargs="+", default=[10, 100])
     args = ap.parse_args()
-    from tifa.themes import aligned_passages, reused_passages
+    from tifa.analysis.themes import aligned_passages, reused_passages
 
     rows = []
     for mb in args.mb:

@@ -38,7 +38,7 @@ def corpus(mb: float) -> Path:
 
 def reuse_seconds(processed: Path) -> tuple[float, int]:
     sys.path.insert(0, str(ROOT / "src"))
-    from tifa.themes import reused_passages
+    from tifa.analysis.themes import reused_passages
 
     docs = pd.read_parquet(processed / "documents.parquet", columns=["doc_id", "text"])
     t0 = time.perf_counter()
@@ -88,7 +88,7 @@ def main(argv=None) -> int:
         "scale",
         f"`python bench/scale.py` on {machine()}. Generated corpora (bench/make_corpus.py, seed 7); `tifa build` "
         "in a subprocess, peak RSS summed over the process tree; the incremental build adds one speech to the built "
-        "corpus; reuse detection is `tifa.themes.reused_passages` over all documents. Targets at 100 MB: build < 10 min, "
+        "corpus; reuse detection is `tifa.analysis.themes.reused_passages` over all documents. Targets at 100 MB: build < 10 min, "
         "peak < 2 GB, 2 workers ≥ 1.7× one, incremental < 5 s, reuse < 2 min.\n\n" + table(rows),
     )
     return 0

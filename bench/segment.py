@@ -33,9 +33,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from tifa.config import LEXICONS, RAW  # noqa: E402
-from tifa.corpus import load  # noqa: E402
-from tifa.documents import sentences_frame  # noqa: E402
-from tifa.segment import Segmenter, tokens_frame  # noqa: E402
+from tifa.corpus.tables import load  # noqa: E402
+from tifa.text.documents import sentences_frame  # noqa: E402
+from tifa.tokens.segment import Segmenter, tokens_frame  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpus"
 

@@ -35,12 +35,14 @@ def sets(shared: Path) -> dict[str, Path]:
     return out
 
 
-def snapshot(out: Path, shared: Path, workers: int) -> None:
+def snapshot(out: Path, shared: Path, workers: int, only: list[str] | None = None) -> None:
     for name, raw in sets(shared).items():
+        if only and name not in only:
+            continue
         built = Path(tempfile.mkdtemp(prefix=f"tifa-{name}-"))
         subprocess.run([sys.executable, "-m", "tifa.cli", "build", "--raw", str(raw), "--out", str(built), "-q", "-j", str(workers)], check=True)
         sys.path.insert(0, str(ROOT / "src"))
-        from tifa import corpus as store
+        from tifa.corpus import tables as store
 
         target = out / name
         target.mkdir(parents=True, exist_ok=True)
@@ -58,7 +60,7 @@ def _sorted(df: pd.DataFrame) -> pd.DataFrame:
 
 def compare(a: Path, b: Path) -> int:
     bad = 0
-    for name in sorted(p.name for p in a.iterdir() if p.is_dir()):
+    for name in sorted(p.name for p in b.iterdir() if p.is_dir()):
         for table in TABLES:
             x, y = pd.read_parquet(a / name / f"{table}.parquet"), pd.read_parquet(b / name / f"{table}.parquet")
             same = list(x.columns) == list(y.columns) and _sorted(x).equals(_sorted(y))
@@ -73,10 +75,11 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"))
+    ap.add_argument("--only", action="append", help="only these sets (seeds, top, central, congress, lawtext)")
     args = ap.parse_args()
     if args.compare:
         return compare(*args.compare)
-    snapshot(args.out, args.shared, args.workers)
+    snapshot(args.out, args.shared, args.workers, args.only)
     return 0
 
 

@@ -24,9 +24,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from tifa.corpus import load  # noqa: E402
-from tifa.documents import doc_id_for  # noqa: E402
-from tifa.io import iter_sources  # noqa: E402
+from tifa.corpus.tables import load  # noqa: E402
+from tifa.text.documents import doc_id_for  # noqa: E402
+from tifa.read.files import iter_sources  # noqa: E402
 
 try:  # traditional characters in a gold title or a text compare as simplified
     from opencc import OpenCC
@@ -329,7 +329,7 @@ def score_parallels(g: Gold, parallels) -> Score:
     if len(parallels) and "kind" in parallels:
         parallels = parallels[parallels["kind"] != "list"]  # labelled a list of nouns, not claimed as 排比
     if len(parallels) and "score" in parallels:
-        from tifa.parallels import ACCEPT
+        from tifa.rhetoric.parallels import ACCEPT
 
         parallels = parallels[parallels["score"] >= ACCEPT]  # the default output: what tifa offers a speechwriter
     runs = [[m for m in str(x).split("|") if m] for x in (parallels["members"] if len(parallels) else [])]
@@ -376,7 +376,7 @@ def score_meta(g: Gold, doc) -> Score:
         sc.errors.append(f"title       {title!r}, should say {g.data['title']!r}")
     else:
         sc.tp += 1
-    for key in ("place", "level"):  # the issuing government and its level (tifa.places)
+    for key in ("place", "level"):  # the issuing government and its level (tifa.text.places)
         if key in g.data:
             got = str(doc.get(key) or "")
             if got == str(g.data[key] or ""):

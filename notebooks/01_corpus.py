@@ -24,9 +24,9 @@
 import pandas as pd
 
 from tifa.config import PROCESSED, REPORT_SAMPLE
-from tifa.corpus import read_corpus, read_table
-from tifa.notebook import closing_table, say, setup
-from tifa.plots import bar
+from tifa.corpus.tables import read_corpus, read_table
+from tifa.report.notebook import closing_table, say, setup
+from tifa.report.plots import bar
 
 setup()
 all_docs = read_table("documents", PROCESSED)

@@ -26,9 +26,10 @@ import pandas as pd
 import matplotlib.pyplot as plt
 
 from tifa.config import PROCESSED, REPORT_SAMPLE
-from tifa.corpus import doc_labels, read_corpus
-from tifa import plots, themes
-from tifa.notebook import closing_table, say, setup
+from tifa.corpus.tables import doc_labels, read_corpus
+from tifa.report import plots
+from tifa.analysis import themes
+from tifa.report.notebook import closing_table, say, setup
 
 setup()
 corpus = read_corpus(PROCESSED, sample=REPORT_SAMPLE)  # a large corpus is sampled evenly

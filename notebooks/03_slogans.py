@@ -26,11 +26,11 @@
 import pandas as pd
 
 from tifa.config import PROCESSED, REPORT_SAMPLE
-from tifa.corpus import doc_labels, read_corpus
-from tifa.formulas import formula_matrix, mine_templates, templates_table
-from tifa.parallels import accepted
-from tifa import plots
-from tifa.notebook import closing_table, joined, say, setup
+from tifa.corpus.tables import doc_labels, read_corpus
+from tifa.rhetoric.formulas import formula_matrix, mine_templates, templates_table
+from tifa.rhetoric.parallels import accepted
+from tifa.report import plots
+from tifa.report.notebook import closing_table, joined, say, setup
 
 setup()
 corpus = read_corpus(PROCESSED, sample=REPORT_SAMPLE)  # a large corpus is sampled evenly

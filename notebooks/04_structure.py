@@ -24,10 +24,10 @@ import pandas as pd
 import matplotlib.pyplot as plt
 
 from tifa.config import PROCESSED, REPORT_SAMPLE
-from tifa.corpus import doc_labels, read_corpus
-from tifa.outline import tree
-from tifa import plots
-from tifa.notebook import closing_table, say, setup
+from tifa.corpus.tables import doc_labels, read_corpus
+from tifa.structure.outline import tree
+from tifa.report import plots
+from tifa.report.notebook import closing_table, say, setup
 
 setup()
 corpus = read_corpus(PROCESSED, sample=REPORT_SAMPLE)  # a large corpus is sampled evenly

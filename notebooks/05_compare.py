@@ -24,14 +24,15 @@
 import pandas as pd
 
 from tifa.config import PROCESSED, REPORT_SAMPLE
-from tifa.corpus import doc_labels, read_corpus
-from tifa.kwic import kwic
+from tifa.corpus.tables import doc_labels, read_corpus
+from tifa.text.kwic import kwic
 from IPython.display import HTML, display
 
-from tifa import interactive
+from tifa.report import interactive
 from tifa.analysis import compare, concordance
-from tifa import plots, themes
-from tifa.notebook import closing_table, joined, say, setup
+from tifa.report import plots
+from tifa.analysis import themes
+from tifa.report.notebook import closing_table, joined, say, setup
 
 setup()
 corpus = read_corpus(PROCESSED, sample=REPORT_SAMPLE)  # a large corpus is sampled evenly

@@ -28,11 +28,11 @@
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from tifa import plots
-from tifa import timeline as tl
+from tifa.report import plots
+from tifa.analysis import timeline as tl
 from tifa.config import TIMELINE_PROCESSED
-from tifa.corpus import read_corpus
-from tifa.notebook import closing_table, fragment, joined, say, setup
+from tifa.corpus.tables import read_corpus
+from tifa.report.notebook import closing_table, fragment, joined, say, setup
 
 setup()
 corpus = read_corpus(TIMELINE_PROCESSED)

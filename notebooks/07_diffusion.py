@@ -28,16 +28,16 @@
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from tifa import plots
+from tifa.report import plots
 from tifa.analysis import diffusion as dif
 from tifa.config import DIFFUSION
-from tifa.notebook import closing_table, fragment, joined, say, setup
+from tifa.report.notebook import closing_table, fragment, joined, say, setup
 
 setup()
 if dif.is_saved(DIFFUSION):
     v = dif.read_views(DIFFUSION)
 else:
-    from tifa.corpus import read_corpus
+    from tifa.corpus.tables import read_corpus
 
     corpus = read_corpus(DIFFUSION)
     v = dif.views(corpus.documents, formulas=corpus.formulas)

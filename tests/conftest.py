@@ -18,7 +18,7 @@ def seed(prefix: str) -> Path:
 
 @pytest.fixture(scope="session")
 def corpus():
-    from tifa.corpus import load
+    from tifa.corpus.tables import load
 
     return load([RAW], root=RAW)
 

@@ -34,7 +34,7 @@ sys.path.insert(0, str(HERE.parent))
 
 import run as R  # noqa: E402  (eval/run.py: the outline and formulation scorers, tifa on the path)
 
-from tifa.corpus import load  # noqa: E402
+from tifa.corpus.tables import load  # noqa: E402
 
 _T2S = R._T2S
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟「」『』＂'‘’"})

@@ -83,7 +83,7 @@ def keyness(counts: pd.DataFrame, docs: pd.DataFrame, by: str, values: Sequence[
             formulas: set[str] | None = None, min_count: int = 5, min_docs: int = 2, top: int | None = 50,
             negative: bool = True) -> pd.DataFrame:
     """Keywords of each comparison (``counts``: ``doc_id, term, count``, e.g. from
-    :func:`tifa.themes.term_counts`).  A keyword is significant (G² ≥ :data:`G2_CRITICAL`), seen at
+    :func:`tifa.analysis.themes.term_counts`).  A keyword is significant (G² ≥ :data:`G2_CRITICAL`), seen at
     least ``min_count`` times in its group, in at least ``min_docs`` of its documents."""
     formulas = formulas or set()
     out = []

@@ -1,7 +1,7 @@
 """A concordance researchers recognise: KWIC lines sorted by the words around the hit, grouped by
 any documents column, and where in each text a term occurs (dispersion, AntConc's "plot").
 
-Works on the table :func:`tifa.kwic.kwic` gives.  The words left and right of a hit come from
+Works on the table :func:`tifa.text.kwic.kwic` gives.  The words left and right of a hit come from
 segmenting its context with tifa's dictionary; punctuation is not a word.  Owns sorting, grouping
 and dispersion; it finds no hits itself.
 """
@@ -38,7 +38,7 @@ def context_words(hits: pd.DataFrame, levels: Sequence[tuple[int, str]], cut=Non
     """``hits`` with a column per sort level (``1L``: the word just left of the hit, ``2R``: the
     second word right of it; empty where the context has no such word)."""
     if cut is None:
-        from ..lexicons import dictionary
+        from ..lexicon.lexicons import dictionary
 
         cut = dictionary().compiled.cut
     out = hits.copy()

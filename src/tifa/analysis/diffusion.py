@@ -1,7 +1,7 @@
 """From the centre to the provinces: which terms spread, from where, how fast, how much is copied.
 
 Works on any documents table with ``place``, ``level`` and ``year`` (the shared archive of
-work reports gives all three; see :mod:`tifa.places`).  A term is counted by plain text search
+work reports gives all three; see :mod:`tifa.text.places`).  A term is counted by plain text search
 of the cleaned text, as ``tifa timeline --term`` does: full- and half-width forms are one term
 (``互联网+`` = ``互联网＋``), a longer known formulation is not counted again inside a shorter
 one (``四个全面`` inside ``四个全面战略布局`` counts once), and ``*`` is a slot of 1–8
@@ -280,7 +280,7 @@ def load_terms(path: Path | None = None) -> list[str]:
 def default_terms(docs: pd.DataFrame, formulas: pd.DataFrame | None = None, *, min_docs: int = 3) -> list[str]:
     """The terms of ``diffusion_terms.txt``, the known formulations, and the formulations tifa
     detected in at least ``min_docs`` documents."""
-    from ..lexicons import load_known
+    from ..lexicon.lexicons import load_known
 
     terms = list(dict.fromkeys(load_terms() + list(load_known())))
     if formulas is not None and len(formulas):
@@ -292,7 +292,7 @@ def default_terms(docs: pd.DataFrame, formulas: pd.DataFrame | None = None, *, m
 
 def view(docs: pd.DataFrame, name: str, terms: Sequence[str], *, level: str | None = None) -> pd.DataFrame:
     """One of :data:`VIEWS` for ``terms`` (echo ignores them)."""
-    from ..lexicons import load_known
+    from ..lexicon.lexicons import load_known
 
     if name == "echo":
         return echo(docs, congress=congress_texts(), level=level)
@@ -371,7 +371,7 @@ def read_views(folder: Path) -> dict[str, pd.DataFrame]:
 def views(docs: pd.DataFrame, terms: Sequence[str] | None = None, formulas: pd.DataFrame | None = None,
           *, level: str | None = None) -> dict[str, pd.DataFrame]:
     """Every view of a documents table, for ``terms`` (default: :func:`default_terms`)."""
-    from ..lexicons import load_known
+    from ..lexicon.lexicons import load_known
 
     terms = list(terms or default_terms(docs, formulas))
     pan = panel(docs, terms, known=load_known())

@@ -20,10 +20,10 @@ from typing import Sequence
 
 import pandas as pd
 
-from ..clean import clean
-from ..documents import split_pieces
-from ..io import read_text
-from ..outline import outline_frames
+from ..text.clean import clean
+from ..text.documents import split_pieces
+from ..read.files import read_text
+from ..structure.outline import outline_frames
 from .findings import CHECKS, FINDING_COLUMNS, SEVERITIES, Finding, findings_frame
 from .formulations import count_findings, member_findings, outdated_terms
 from .numbering import numbering_findings

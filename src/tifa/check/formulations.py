@@ -3,7 +3,7 @@ counts its numbered terms announce against what it delivers.
 
 Reads the members *as the draft writes them* (after ``即``/``就是``/``：`` or in brackets right
 after the term — never the knowledge base's, which is what they are checked against), the
-official members (:mod:`tifa.lexicons`), the versions in force on the draft's date
+official members (:mod:`tifa.lexicon.lexicons`), the versions in force on the draft's date
 (:mod:`.knowledge`) and the draft's lists (the structure stage's enumerations).
 """
 from __future__ import annotations
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..formulas import all_known_matches, find_formulas
-from ..lexicons import Known, load_known
+from ..rhetoric.formulas import all_known_matches, find_formulas
+from ..lexicon.lexicons import Known, load_known
 from .findings import Finding
 from .knowledge import Version, load_versions
 
@@ -93,7 +93,7 @@ _CONJ_RE = re.compile(r"以及|和|与|及|同")
 def _conjunction(part: str) -> tuple[int, int] | None:
     """Where ``part`` joins its last two members (A和B), skipping conjunction characters inside a
     word (普及, 以及其, 和谐): the dictionary decides."""
-    from ..lexicons import word_table
+    from ..lexicon.lexicons import word_table
 
     words = word_table()
     for m in _CONJ_RE.finditer(part):

@@ -1,6 +1,6 @@
 """The versioned knowledge base the draft checks read: which wording of a formulation was in
 force when (``data/lexicons/formulation_versions.tsv``, format in its header), beside the
-current official members of ``formulations.tsv`` (owned by :mod:`tifa.lexicons`).
+current official members of ``formulations.tsv`` (owned by :mod:`tifa.lexicon.lexicons`).
 
 Owns parsing and the question "what was in force on date D"; it knows nothing of drafts.
 """

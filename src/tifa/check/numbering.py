@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..outline import candidates, outline_frames
+from ..structure.outline import candidates, outline_frames
 from .findings import Finding
 
 #: Heading styles whose lists must start at one (the conventional ranks, 一、 > （一） > 1. > （1） > ①).

@@ -52,7 +52,7 @@ def _keyed(text: str) -> tuple[str, tuple[int, ...]]:
 
 @functools.lru_cache(maxsize=4)
 def _archive(paths: tuple[str, ...]) -> tuple[Source, ...]:
-    from ..io import iter_inputs, read_text
+    from ..read.files import iter_inputs, read_text
     from ..errors import InputError
 
     out = []

@@ -55,7 +55,7 @@ def _marked(text: str, findings: pd.DataFrame, numbers: dict[int, int]) -> str:
 
 def page(checked, *, title: str | None = None) -> str:
     """The HTML page of a :class:`~tifa.check.DraftCheck`."""
-    from ..webpage import font_css, is_cjk, subset_font
+    from ..fonts import font_css, is_cjk, subset_font
 
     df = checked.findings.reset_index(drop=True)
     numbers = {i: i + 1 for i in range(len(df))}

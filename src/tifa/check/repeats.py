@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..documents import iter_sentences
-from ..lexicons import word_table
+from ..text.documents import iter_sentences
+from ..lexicon.lexicons import word_table
 from .findings import Finding
 
 #: A sentence shorter than this (in Han characters) may well repeat (口号, 谢谢大家).

@@ -1,0 +1,4 @@
+"""``python -m tifa.cli``."""
+from .main import run
+
+run()

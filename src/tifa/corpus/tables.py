@@ -1,0 +1,525 @@
+"""The build: files → tables (documents, sentences, cleaning_log), written atomically.
+
+``process_file`` runs one file through reading, cleaning and splitting and
+returns its tables; ``load`` does that for any files or folders (the CLI's
+``tifa docs PATH…``), collecting per-file errors instead of stopping;
+``read_table``/``read_corpus`` read what :mod:`tifa.corpus.build` wrote under ``data/processed``.
+
+Writes are atomic: every table is written to a temporary file in the target
+folder and moved into place only once all tables of the build are ready, and
+a ``manifest.json`` written last records what the tables were built from.
+
+A built folder changes by one rename, the manifest's (:func:`commit_store`): the corpus-wide
+tables are written under names made from their content (``documents-<sha>.parquet``), which the
+manifest names, so a build killed at any point leaves either the old manifest with the old files
+or the new with the new.  Readers go through the manifest and check that what it lists is
+there: a missing part is one line saying to build again (:class:`~tifa.errors.StoreError`), never
+a partial table.
+"""
+from __future__ import annotations
+
+import hashlib
+import io as _io
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from ..atomic import finalize, temp_beside
+from ..config import DEFAULT_MAX_BYTES, PROCESSED
+from ..text.documents import DOC_COLUMNS, LOG_COLUMNS, SENT_COLUMNS, log_frame, mark_duplicates, pieces_frame, read_pieces, sentences_frame
+from ..errors import InputError, StoreError
+from ..read.files import iter_sources
+from ..progress import progress_iter
+from ..structure.outline import assign_sections, forget_parses, mark_matter, outline_tables
+
+TABLES = (
+    "documents", "sentences", "cleaning_log", "outline", "enumerations", "formulas", "parallels", "quotes", "originals", "tokens",
+)
+
+
+@dataclass
+class FileResult:
+    """Tables of one input file."""
+
+    source: str
+    documents: pd.DataFrame
+    cleaning_log: pd.DataFrame
+    warnings: tuple[str, ...] = ()
+    original: str | None = None
+
+
+@dataclass
+class Corpus:
+    """Tables of a set of inputs plus the errors met on the way."""
+
+    documents: pd.DataFrame
+    sentences: pd.DataFrame
+    cleaning_log: pd.DataFrame
+    errors: list[InputError] = field(default_factory=list)
+    tokens: pd.DataFrame | None = None
+    warnings: list[str] = field(default_factory=list)
+    originals: pd.DataFrame | None = None
+    outline: pd.DataFrame | None = None
+    enumerations: pd.DataFrame | None = None
+    formulas: pd.DataFrame | None = None
+    parallels: pd.DataFrame | None = None
+    quotes: pd.DataFrame | None = None
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        out = {"documents": self.documents, "sentences": self.sentences, "cleaning_log": self.cleaning_log}
+        for name in ("outline", "enumerations", "formulas", "parallels", "quotes", "originals"):
+            if getattr(self, name) is not None:
+                out[name] = getattr(self, name)
+        if self.tokens is not None:
+            out["tokens"] = self.tokens
+        return out
+
+    @classmethod
+    def lazy(cls, processed: Path, *, documents: pd.DataFrame | None = None, errors=None, warnings=None, manifest=None) -> "LazyCorpus":
+        """A corpus over a built folder whose tables are read on first use (through the manifest
+        read now, so that every table is of the same build)."""
+        return LazyCorpus(processed, documents=documents, errors=errors, warnings=warnings, manifest=manifest)
+
+    def with_tokens(self, *, workers: int = 1, progress: bool = False, engine: str = "rjieba") -> "Corpus":
+        """This corpus with its tokens table computed (see :mod:`tifa.tokens.segment`)."""
+        from ..tokens.segment import tokens_frame
+
+        if self.tokens is None:
+            self.tokens = tokens_frame(self.documents, self.sentences, workers=workers, progress=progress, engine=engine)
+        return self
+
+
+class LazyCorpus(Corpus):
+    """A built corpus: ``documents`` in memory, the other tables read from the parts when asked."""
+
+    _LAZY = ("sentences", "cleaning_log", "tokens", "outline", "enumerations", "formulas", "parallels", "quotes", "originals")
+
+    def __init__(self, processed: Path, *, documents=None, errors=None, warnings=None, manifest=None):
+        processed = Path(processed)
+        manifest = manifest or read_manifest(processed)  # the tables are all read through this one
+        object.__setattr__(self, "_processed", processed)
+        object.__setattr__(self, "_manifest", manifest)
+        object.__setattr__(self, "_cache", {})
+        object.__setattr__(self, "documents", documents if documents is not None else read_table("documents", processed, manifest=manifest))
+        object.__setattr__(self, "errors", list(errors or []))
+        object.__setattr__(self, "warnings", list(warnings or []))
+
+    def __getattribute__(self, name: str):
+        if name in LazyCorpus._LAZY:
+            cache = object.__getattribute__(self, "_cache")
+            if name not in cache:
+                cache[name] = read_table(name, object.__getattribute__(self, "_processed"), manifest=object.__getattribute__(self, "_manifest"))
+            return cache[name]
+        return object.__getattribute__(self, name)
+
+    def __setattr__(self, name, value):
+        if name in LazyCorpus._LAZY:
+            object.__getattribute__(self, "_cache")[name] = value
+        else:
+            object.__setattr__(self, name, value)
+
+
+def process_file(
+    path: Path, *, source: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES, data: bytes | None = None
+) -> FileResult:
+    """Read, clean and split one file into its tables; raises :class:`InputError` if it can't be read.
+
+    ``data``: the file's bytes, already read (the build's worker reads a file once)."""
+    fp = read_pieces(path, source=source, max_bytes=max_bytes, data=data)
+    docs = pieces_frame(fp.pieces, encoding=fp.decoded.encoding)
+    docs["format"] = fp.decoded.format
+    docs["script"] = "traditional" if fp.decoded.original is not None else "simplified"
+    return FileResult(
+        source=fp.source,
+        documents=docs,
+        cleaning_log=log_frame(fp.pieces),
+        warnings=fp.warnings,
+        original=fp.decoded.original,
+    )
+
+
+def _concat(frames: Sequence[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns]
+
+
+def _findings(docs: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The per-document tables beyond sentences, outline and enumerations (formulas imported
+    here: commands that need none of them skip its import)."""
+    from ..rhetoric.formulas import formulas_table, parallels_table, quotes_table
+
+    return {"formulas": formulas_table(docs), "parallels": parallels_table(docs), "quotes": quotes_table(docs)}
+
+
+def document_tables(docs: pd.DataFrame, *, findings: bool = True) -> dict[str, pd.DataFrame]:
+    """The per-document tables of ``docs``: sentences (with sections), outline, enumerations,
+    formulations, parallels, quotations — the one pipeline both ``load`` and the build run.
+
+    ``findings=False`` stops after the outline (what the tokens stage needs).
+    """
+    sents = sentences_frame(docs) if len(docs) else pd.DataFrame(columns=SENT_COLUMNS)
+    outline, enums = outline_tables(docs)
+    out = {"sentences": mark_matter(assign_sections(sents, outline), docs), "outline": outline, "enumerations": enums}
+    if findings:
+        out.update(_findings(docs))
+    forget_parses()  # every stage that reads the parsed items has run
+    return out
+
+
+def assemble(results: Iterable[FileResult], errors: list[InputError] | None = None, *, findings: bool = True) -> Corpus:
+    """Combine per-file results into corpus tables (sorted, duplicates marked)."""
+    results = sorted(results, key=lambda r: r.source)
+    docs = _concat([r.documents for r in results], DOC_COLUMNS + ["format", "script"])
+    docs = docs.sort_values("doc_id", kind="stable").reset_index(drop=True)
+    docs = mark_duplicates(docs)
+    logs = _concat([r.cleaning_log for r in results], LOG_COLUMNS)
+    if len(logs):
+        logs = logs.sort_values(["doc_id", "raw_start"], kind="stable").reset_index(drop=True)
+    return Corpus(
+        documents=docs,
+        cleaning_log=logs,
+        errors=list(errors or []),
+        **document_tables(docs, findings=findings),
+        warnings=[w for r in results for w in r.warnings],
+        originals=pd.DataFrame(
+            [(r.source, r.original) for r in results if r.original is not None], columns=["source", "text"]
+        ),
+    )
+
+
+def load(
+    paths: Iterable[Path | str],
+    *,
+    root: Path | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    progress: bool = False,
+    findings: bool = True,
+    workers: int = 1,
+) -> Corpus:
+    """Process files and folders; bad inputs are collected in ``Corpus.errors``.
+
+    ``workers`` > 1 reads and cleans the files in that many processes (results in file order).
+
+    ``findings=False`` leaves out formulations, parallels and quotations
+    (``None`` on the corpus): the text tables only, for the tokens stage.
+    """
+    walk: list[str] = []
+    files = list(iter_sources(paths, root, warnings=walk))
+    results: list[FileResult] = []
+    errors: list[InputError] = []
+    jobs = [(f, source, max_bytes) for f, source in files]
+    for result, err in progress_iter(_read_all(jobs, workers), total=len(jobs), desc="reading", unit="file", disable=not progress):
+        if err is not None:
+            errors.append(err)
+        else:
+            results.append(result)
+    corpus = assemble(results, errors, findings=findings)
+    corpus.warnings[:0] = walk
+    folder = _metadata_folder(list(paths), root)
+    if folder is not None and len(corpus.documents):
+        from .ingest import join_metadata, read_metadata
+
+        corpus.documents = join_metadata(corpus.documents, read_metadata(folder, warnings=corpus.warnings))
+    return corpus
+
+
+def _metadata_folder(paths: list, root: Path | None) -> Path | None:
+    """The folder whose ``metadata.csv`` names the sources: the root, or the one folder given."""
+    folder = Path(root) if root is not None else (Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None)
+    return folder if folder is not None and (folder / "metadata.csv").is_file() else None
+
+
+def _read_one(job: tuple) -> tuple[FileResult | None, InputError | None]:
+    path, source, max_bytes = job
+    try:
+        return process_file(path, source=source, max_bytes=max_bytes), None
+    except InputError as err:
+        return None, err
+
+
+def _read_all(jobs: list[tuple], workers: int):
+    """:func:`_read_one` of every job, in order; in a pool of ``workers`` processes when it pays."""
+    if workers <= 1 or len(jobs) < 4:
+        yield from map(_read_one, jobs)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ..procs import die_with_parent, fork_context
+
+    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=fork_context(), initializer=die_with_parent, initargs=(os.getpid(),)) as ex:
+        yield from ex.map(_read_one, jobs, chunksize=4)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_tables_atomic(tables: dict[str, pd.DataFrame], out_dir: Path, *, manifest: dict | None = None) -> list[Path]:
+    """Write ``tables`` as ``<name>.parquet`` into ``out_dir`` atomically.
+
+    All tables are first written to temporary files in ``out_dir``; only when
+    every one succeeded are they renamed into place (each rename is atomic),
+    followed by ``manifest.json``.  On failure the temporaries are removed and
+    the previous tables stay as they were.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, df in tables.items():
+            final = out_dir / f"{name}.parquet"
+            tmp = temp_beside(final)
+            staged.append((tmp, final))
+            df.to_parquet(tmp, index=False)
+        if manifest is not None:
+            final = out_dir / "manifest.json"
+            tmp = temp_beside(final)
+            staged.append((tmp, final))
+            tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True), encoding="utf-8")
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, final in staged:
+        finalize(tmp, final)
+    return [final for _, final in staged]
+
+
+MANIFEST = "manifest.json"
+#: Where a build before versioned names kept the corpus-wide tables (read when its manifest names none).
+LEGACY_FILES = {"documents": "documents.parquet", "minhash": "minhash.parquet"}
+
+
+def read_manifest(processed: Path) -> dict | None:
+    """The manifest of a built folder (``None`` if there is none, or it is unreadable)."""
+    try:
+        manifest = json.loads((Path(processed) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return manifest if isinstance(manifest, dict) else None
+
+
+#: The corpus-wide tables under their content names.
+_GENERATION = re.compile(r"^(?:documents|minhash)-[0-9a-f]{20}\.parquet$")
+
+
+def store_files(manifest: dict | None) -> dict[str, str]:
+    """The files of the corpus-wide tables a manifest names (``documents``, ``minhash``)."""
+    files = (manifest or {}).get("files")
+    return dict(files) if isinstance(files, dict) else dict(LEGACY_FILES)
+
+
+def commit_store(tables: dict[str, pd.DataFrame], out_dir: Path, manifest: dict) -> dict:
+    """Write the corpus-wide ``tables`` and ``manifest`` into ``out_dir``; return the manifest.
+
+    Each table goes to ``<name>-<sha256 of its bytes>.parquet`` (a name no earlier build's table
+    has unless its bytes are the same), written to a temporary file and renamed; then the manifest,
+    naming them, is renamed into place: that rename is the one commit point.  Afterwards
+    ``documents.parquet`` is refreshed (a hard link, else a copy) for tools outside tifa, and the
+    files no manifest names any more are removed.  Run under the folder's lock."""
+    out_dir = Path(out_dir)
+    files: dict[str, str] = {}
+    made: list[Path] = []
+    try:
+        for name, df in tables.items():
+            buf = _io.BytesIO()
+            df.to_parquet(buf, index=False)
+            data = buf.getvalue()
+            files[name] = f"{name}-{hashlib.sha256(data).hexdigest()[:20]}.parquet"
+            final = out_dir / files[name]
+            if not final.is_file():
+                tmp = temp_beside(final)
+                made.append(tmp)
+                tmp.write_bytes(data)
+                finalize(tmp, final)
+                made[-1] = final
+        manifest = dict(manifest, files=files)
+        final = out_dir / MANIFEST
+        tmp = temp_beside(final)
+        made.append(tmp)
+        tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True), encoding="utf-8")
+        finalize(tmp, final)  # the commit
+    except BaseException:
+        current = set(store_files(read_manifest(out_dir)).values())
+        for p in made:
+            if p.name not in current:
+                p.unlink(missing_ok=True)
+        raise
+    # committed: what follows is tidying, and a failure of it leaves the new store as good
+    try:
+        if "documents" in files:
+            _refresh_alias(out_dir / files["documents"], out_dir / LEGACY_FILES["documents"])
+        keep = set(files.values())
+        for p in out_dir.glob("*.parquet"):
+            if p.name not in keep and (_GENERATION.match(p.name) or p.name == LEGACY_FILES["minhash"]):
+                retire(p, out_dir)
+    except OSError:
+        pass
+    return manifest
+
+
+def _refresh_alias(target: Path, alias: Path) -> None:
+    """``alias`` made the same file as ``target``, by a rename (a reader sees one or the other)."""
+    try:
+        if os.path.samefile(target, alias):
+            return
+    except OSError:
+        pass
+    tmp = alias.with_name(f".{alias.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        try:
+            os.link(target, tmp)
+        except OSError:
+            shutil.copyfile(target, tmp)
+        os.replace(tmp, alias)
+    finally:
+        tmp.unlink(missing_ok=True)  # left if the two were one file already (rename does nothing then)
+
+
+#: Where a build moves the parts and files its manifest no longer names: a reader still on the
+#: previous manifest finds them there; the next build removes the folder.
+RETIRED = ".retired"
+
+
+def retire(path: Path, processed: Path) -> None:
+    """Move ``path`` (a part, or a file of ``processed``) to ``processed/.retired/`` under the same
+    relative path.  Run under the lock, after the commit."""
+    processed = Path(processed)
+    dest = processed / RETIRED / Path(path).relative_to(processed)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if dest.is_dir() and not dest.is_symlink():
+        shutil.rmtree(dest)
+    os.replace(path, dest)
+
+
+def _located(paths: list[Path], processed: Path, manifest: dict | None) -> list[Path]:
+    """``paths`` where they are now: in place, or retired by a build since ``manifest`` was read;
+    :class:`StoreError` for the first one in neither."""
+    out = []
+    for f in paths:
+        if not f.is_file():
+            alt = processed / RETIRED / f.relative_to(processed)
+            if not alt.is_file():
+                raise _missing(f, processed, manifest)
+            f = alt
+        out.append(f)
+    return out
+
+
+def _missing(path: Path, processed: Path, manifest: dict | None) -> StoreError:
+    if manifest is not None and read_manifest(processed) != manifest:
+        return StoreError(f"{path}: gone — builds changed {processed} while this command read it; run the command again")
+    return StoreError(f"{path}: missing, though {processed / MANIFEST} lists it; run `tifa build` again")
+
+
+def read_table(name: str, processed: Path = PROCESSED, *, manifest: dict | None = None) -> pd.DataFrame:
+    """Read one processed table (build first with ``tifa build``), through ``manifest`` (default:
+    the folder's).  A file the manifest lists but is not there raises :class:`StoreError`; one a
+    build retired meanwhile is read where it went."""
+    processed = Path(processed)
+    pinned = manifest is not None
+    for attempt in range(3):
+        m = manifest if pinned else read_manifest(processed)
+        files = store_files(m)
+        if name in files:
+            listed = [processed / files[name]]
+            if m is None and not listed[0].is_file():
+                raise FileNotFoundError(f"{listed[0]}: table not built yet; run `tifa build` (or `make report`)")
+        else:
+            listed = part_files(name, processed, manifest=m, check=False)
+            if listed is None:
+                raise FileNotFoundError(f"{processed / (name + '.parquet')}: table not built yet; run `tifa build` (or `make report`)")
+            if not listed:
+                return pd.DataFrame()
+        try:
+            found = _located(listed, processed, m)
+            if name in files:
+                return pd.read_parquet(found[0])
+            import pyarrow.dataset as ds
+
+            return ds.dataset([str(f) for f in found], format="parquet").to_table().to_pandas()
+        except (StoreError, FileNotFoundError) as e:
+            if attempt < 2 and (attempt == 0 or (not pinned and read_manifest(processed) != m)):
+                continue  # retired between locating and opening, or a build committed: once more
+            raise e if isinstance(e, StoreError) else _missing(Path(e.filename or listed[0]), processed, m) from None
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def part_files(name: str, processed: Path = PROCESSED, *, manifest: dict | None = None, check: bool = True) -> list[Path] | None:
+    """The parquet files of a partitioned table, in corpus order (None if not built).
+
+    With ``check``, each is where it is now (retired by a build since ``manifest`` was read, it
+    is in ``.retired/``), and one that is nowhere raises :class:`StoreError`."""
+    processed = Path(processed)
+    manifest = manifest if manifest is not None else read_manifest(processed)
+    if manifest is None:
+        return None
+    parts = manifest.get("parts", [])
+    if name not in manifest.get("tables", []) or not all(isinstance(p, dict) and "key" in p for p in parts):
+        return None  # not built, or built by an older tifa: `tifa build` again
+    files = [processed / "parts" / str(p["key"]) / f"{name}.parquet" for p in parts]
+    return _located(files, processed, manifest) if check else files
+
+
+def iter_table(name: str, processed: Path = PROCESSED):
+    """Yield a partitioned table part by part (bounded memory)."""
+    manifest = read_manifest(processed)
+    for f in part_files(name, processed, manifest=manifest) or []:
+        try:
+            yield pd.read_parquet(f)
+        except FileNotFoundError:
+            yield pd.read_parquet(_located([f], Path(processed), manifest)[0])
+
+
+def read_corpus(processed: Path = PROCESSED, *, sample: int | None = None) -> Corpus:
+    """The built corpus; tables are read on first use.
+
+    With ``sample``, only that many documents (a deterministic, evenly spread
+    choice by ``doc_id``) and their rows are kept — what keeps the notebooks
+    responsive on a corpus of thousands of speeches.
+    """
+    manifest = read_manifest(processed)
+    corpus = Corpus.lazy(processed, manifest=manifest)
+    if sample is None or len(corpus.documents) <= sample:
+        return corpus
+    if manifest is None:
+        raise FileNotFoundError(f"{processed / MANIFEST}: not built yet; run `tifa build`")
+    docs = corpus.documents.sort_values("doc_id", kind="stable")
+    step = len(docs) / sample
+    keep = docs.iloc[[int(i * step) for i in range(sample)]]
+    keep_ids = set(keep["doc_id"])
+    sources = set(keep["source"])
+    files = {
+        name: [processed / "parts" / p["key"] / f"{name}.parquet" for p in manifest["parts"] if p["source"] in sources]
+        for name in LazyCorpus._LAZY
+    }
+    sampled = Corpus.lazy(processed, documents=keep.reset_index(drop=True), manifest=manifest)
+    for name, fs in files.items():
+        frames = [pd.read_parquet(f) for f in _located(fs, Path(processed), manifest)]
+        df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+        if "doc_id" in df:
+            df = df[df["doc_id"].isin(keep_ids)].reset_index(drop=True)
+        setattr(sampled, name, df)
+    return sampled
+
+
+def doc_labels(docs: pd.DataFrame, width: int = 14) -> dict[str, str]:
+    """Short readable labels for plots: ``000-01 在新入职办公室干部…``."""
+    out = {}
+    for d, src, part, title in zip(docs["doc_id"], docs["source"], docs["part"], docs["title"]):
+        stem = Path(str(src)).stem.split("_")[0][:12]
+        t = title if isinstance(title, str) and title else ""
+        out[d] = f"{stem}-{int(part):02d} {t[:width]}".strip()
+    seen: dict[str, int] = {}
+    for label in out.values():
+        seen[label] = seen.get(label, 0) + 1
+    # labels must be unique whatever the titles (hundreds of reports are called 政府工作报告): a
+    # label shared by several documents names each by its doc_id, which is unique
+    return {d: (f"{d} {label[label.find(' ') + 1:]}".strip() if seen[label] > 1 and " " in label else d if seen[label] > 1 else label)
+            for d, label in out.items()}

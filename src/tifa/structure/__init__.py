@@ -1,0 +1,2 @@
+"""Numbered-list structure: the outline, enumerations and announced counts.
+"""
