@@ -18,6 +18,8 @@ import pandas as pd
 import pytest
 
 from tifa.corpus import build as B
+from tifa.corpus import parts as P
+from tifa.corpus import store as S
 from tifa.corpus import tables as C
 from tifa.cli.main import main
 from tifa.corpus.tables import load, read_manifest, read_table
@@ -393,7 +395,7 @@ def test_a_store_that_cannot_be_written_is_one_line_per_file_then_one_for_the_fo
     def refuse(*a, **k):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(B.tempfile, "mkdtemp", refuse)
+    monkeypatch.setattr(P.tempfile, "mkdtemp", refuse)
     code, lines = _build_cli(raw, out, capsys)
     assert code == 1 and len(lines) == len(changed) + 1 and all("Permission denied" in x for x in lines), lines
     assert _digest(out) == before
@@ -510,14 +512,14 @@ def test_leftovers_of_a_killed_build_are_removed_by_the_next(project):
 
 
 def _build_killed_at_the_commit(raw: str, out: str) -> None:
-    real = C.finalize
+    real = S.finalize
 
     def finalize(tmp, target):
         if Path(target).name == "manifest.json":
             os._exit(9)  # killed after the new tables are in place, before the manifest
         return real(tmp, target)
 
-    C.finalize = finalize
+    S.finalize = finalize
     B.build(Path(raw), Path(out), progress=False, workers=1)
 
 
