@@ -27,8 +27,9 @@ import pandas as pd
 
 from tifa.config import PROCESSED, REPORT_SAMPLE
 from tifa.corpus.tables import doc_labels, read_corpus
-from tifa.rhetoric.formulas import formula_matrix, mine_templates, templates_table
+from tifa.rhetoric.formulations import formula_matrix
 from tifa.rhetoric.parallels import accepted
+from tifa.rhetoric.templates import mine_templates, templates_table
 from tifa.report import plots
 from tifa.report.notebook import closing_table, joined, say, setup
 

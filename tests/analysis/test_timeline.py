@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from tifa.analysis import timeline as tl
-from tifa.rhetoric.formulas import known_matches, load_known
+from tifa.lexicon.lexicons import load_known
+from tifa.rhetoric.formulations import known_matches
 
 ARCHIVE = Path(__file__).resolve().parents[2] / "data" / "examples" / "work-reports"
 

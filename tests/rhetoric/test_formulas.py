@@ -4,7 +4,11 @@ from __future__ import annotations
 import pytest
 
 from tifa.errors import LexiconError
-from tifa.rhetoric.formulas import find_formulas, find_parallels, find_quotes, formula_matrix, load_known, templates_table
+from tifa.lexicon.lexicons import load_known
+from tifa.rhetoric.formulations import find_formulas, formula_matrix
+from tifa.rhetoric.parallels import find_parallels
+from tifa.rhetoric.quotations import find_quotes
+from tifa.rhetoric.templates import templates_table
 
 
 def formulas(text, kind=None):
@@ -225,7 +229,7 @@ def test_matrix_and_templates(corpus):
     ("对干部要高看一格、严管一层、厚爱一分。", "高看一格|严管一层|厚爱一分", "*一*"),
 ])
 def test_structural_parallels_without_shared_words(text, members, frame):
-    from tifa.rhetoric.formulas import find_parallels
+    from tifa.rhetoric.parallels import find_parallels
 
     p = find_parallels("d", text)
     assert members in set(p["members"]), p
@@ -238,7 +242,7 @@ def test_structural_parallels_without_shared_words(text, members, frame):
     "大力发展农业、工业、国防和科学技术。",
 ])
 def test_figures_and_plain_lists_are_no_slogans(text):
-    from tifa.rhetoric.formulas import find_parallels
+    from tifa.rhetoric.parallels import find_parallels
 
     p = find_parallels("d", text)
     assert p[p["kind"] != "list"].empty, p
@@ -247,7 +251,7 @@ def test_figures_and_plain_lists_are_no_slogans(text):
 def test_templates_mined_from_real_reports_end_at_word_boundaries():
     from tifa.config import EXAMPLES
     from tifa.corpus.tables import load
-    from tifa.rhetoric.formulas import mine_templates
+    from tifa.rhetoric.templates import mine_templates
 
     files = sorted(EXAMPLES.glob("gwr-20*.txt"))  # the work reports of 2000–2025
     corpus = load(files, root=EXAMPLES, findings=False)

@@ -24,7 +24,8 @@ from typing import Iterable
 
 import pandas as pd
 
-from ..rhetoric.formulas import all_known_matches, load_known
+from ..lexicon.lexicons import load_known
+from ..rhetoric.formulations import all_known_matches
 
 PER = 10_000
 MENTION_COLUMNS = ["doc_id", "year", "formula", "count", "known"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..rhetoric.formulas import all_known_matches, find_formulas
+from ..rhetoric.formulations import all_known_matches, find_formulas
 from ..lexicon.lexicons import Known, load_known
 from .findings import Finding
 from .knowledge import Version, load_versions

@@ -1,0 +1,281 @@
+"""排比 of whole clauses, of sentence openings and of the heads of paragraphs.
+
+Owns :func:`clause_runs`: clauses sharing a frame (坚持…，坚持…，坚持…; 在…上…，在…上…; 以…为…;
+是…的重大举措), the openings of sentences (必须…；必须…；; 我们面对的是…。…我们面对的是…), short
+topic sentences of one paragraph sharing an opening word or a character from the end
+(着力提高政治能力。…着力厚植为民情怀。; 取得新成绩、实现新进展), the heads of an inline list
+(一是…，二是…，三是…) and of consecutive paragraphs (——经济运行保持在合理区间。 / 一是经济增长好于
+预期。); with the clause frame (:func:`_clause_frame`) and the marks that open a head.
+
+It must not find runs of short phrases (:mod:`.phrase_runs`) nor refine, dedupe or score rows
+(:mod:`.lists`, :mod:`.parallels`); a new run it adds must be free of the runs it is given
+(:func:`tifa.rhetoric.shapes.is_free`).  Memory: for one huge document this is the stage's peak
+(~75 bytes a character, ``bench/RESULTS.md``, round 7).
+"""
+from __future__ import annotations
+
+import os
+import re
+
+from ..text.patterns import CN_DIGITS
+from .shapes import (
+    CONNECTIVE_RE, FIGURE_RE, is_free, NOT_FRAME, NUM, pos_tags, verb_object, WEAK_PREFIXES,
+    word_bounds,
+)
+
+
+# --------------------------------------------------------------------------- clauses and headings
+# 排比 of whole clauses (坚持…，坚持…，坚持…; 在…上…，在…上…; 以…为…; 向…，向…; 是…的结果), of the
+# openings of sentences (必须…；必须…；; 我们面对的是…。…我们面对的是…), of the short heads of
+# paragraphs or topic sentences (——经济运行保持在合理区间。 / 着力提高政治能力。…着力厚植为民情怀。).
+
+#: One-character openings that make a clause frame with a second word inside the clause.
+_OPENERS = {"在": "上中", "以": "为", "是": "的", "向": "", "同": "", "用": "", "让": "", "对": "", "把": "", "从": "", "为": "", "靠": ""}
+_CLAUSE_SEP = re.compile(r"[，,；;：:。！？!?]")
+_SHORT_SEP = re.compile(r"[、，,；;：:。！？!?]")
+_HEAD_MARK = re.compile(
+    rf"^(?:\*\*|——|[-－—]{{1,2}}|第[{CN_DIGITS}]+[，,、]?|[{CN_DIGITS}][是要]|（[{CN_DIGITS}]+）|[{CN_DIGITS}]+、|首先[，,]|其次[，,]|再次[，,]|最后[，,]|此外[，,])+"
+)
+_QUOTES = "“”\"'‘’*（）() "
+
+
+def _unquote(piece: str) -> str:
+    """``piece`` without the quotation marks around it, keeping a closing mark whose opening
+    one is inside (是政治上的“红人”)."""
+    core = piece.strip(_QUOTES)
+    if "“" in core and "”" not in core and piece.rstrip(" ").endswith("”"):
+        core += "”"
+    return core
+
+
+def _pieces(text: str, a: int, b: int, sep: re.Pattern) -> list[tuple[int, str, str]]:
+    """The pieces of text[a:b] between separators: (offset, piece stripped of quotes, separator after)."""
+    out, pos = [], a
+    for m in sep.finditer(text, a, b):
+        out.append((pos, text[pos : m.start()], m.group()))
+        pos = m.end()
+    if pos < b:
+        out.append((pos, text[pos:b], ""))
+    res = []
+    for off, piece, after in out:
+        lead = len(piece) - len(piece.lstrip(_QUOTES))
+        res.append((off + lead, _unquote(piece), after))
+    return res
+
+
+def _opening(members: list[str]) -> str:
+    """The opening the members share, ending at a word boundary of every member."""
+    prefix = os.path.commonprefix(members)
+    while prefix:
+        k = len(prefix)
+        if all(len(m) > k and (k in word_bounds(m) or k == len(m)) for m in members):
+            return prefix
+        prefix = prefix[:-1]
+    return ""
+
+
+_INNER = set("要有是在很更")  #: heads of paragraphs (积极的财政政策要…)
+_INNER_SHORT = set("有是在很")  #: short phrases (习近平总书记有指示、党中央有部署、省委有要求)
+
+
+def _clause_frame(members: list[str], *, loose: bool = False, inner: bool | str = False) -> tuple[str, str] | None:
+    """The frame of whole clauses: a shared opening word of two or more characters, or a
+    one-character opening with its second word (在…上, 以…为, 是…的)."""
+    if len(set(members)) < len(members) or any(FIGURE_RE.search(m) for m in members):
+        return None
+    if any(CONNECTIVE_RE.match(m) for m in members):
+        return None
+    bare = [re.sub(r"^(?:也就|就|也|还|又|更|才|都)(?=[\u4e00-\u9fff]{3})", "", m) for m in members]  # 就无法…，无法…，也就无法…
+    lead = _opening(bare)
+    if len(lead) >= 2 and lead not in WEAK_PREFIXES and not re.fullmatch(rf"{NUM}+.?", lead):
+        return lead + "*", "opening"
+    c = members[0][:1]
+    if c in _OPENERS and all(m.startswith(c) for m in members):
+        second = _OPENERS[c]
+        if not second or loose:
+            return c + "*", "opening"
+        for ch in second:
+            if all(ch in m[2:] for m in members):
+                tail = os.path.commonprefix([m[::-1] for m in members])[::-1]
+                if ch == "的" and len(tail) >= 2 and tail.startswith("的"):
+                    return f"{c}*{tail}", "template"
+                if ch != "的":
+                    return f"{c}*{ch}*", "template"
+                if ch == "的" and all(len(m) >= 6 for m in members):
+                    return f"{c}*的*", "template"  # 是…的重大举措，是…的重要改革，是…的重大抉择
+    # a shared ending word (…的关系; …型服务业), a character at one place from the end (取得新成绩、
+    # 实现新进展、得到新提升) or a degree word inside (的基础更加巩固、的成果更加丰硕)
+    tail = os.path.commonprefix([m[::-1] for m in members])[::-1]
+    while tail and not all(len(m) - len(tail) in word_bounds(m) for m in members):
+        tail = tail[1:]
+    if (len(tail) >= 3 or (len(tail) == 2 and tail[0] == "的")) and all(len(m) >= len(tail) + 3 for m in members) and not FIGURE_RE.search(tail):
+        return "*" + tail, "ending"
+    if all(len(m) >= 6 and m[-3] == members[0][-3] and len(m) - 3 in word_bounds(m) for m in members) and members[0][-3] == "新":
+        return "*新**", "template"
+    if all(m.find("更加", 2) > 0 for m in members):
+        return "*更加*", "template"
+    # a word inside every clause, after its subject (积极的财政政策要…、稳健的货币政策要…; X有Y)
+    word = _inner(members, _INNER if loose else _INNER_SHORT, single=inner is not None and inner != "multi") if inner else ""
+    if word:
+        return f"*{word}*", "template"
+    if inner is True and len(members) >= 2 and verb_object(members):
+        return "V+O", "verb_object"  # 增强“四个意识”、坚定“四个自信”、做到“两个维护”
+    return None
+
+
+def _inner(members: list[str], chars: set[str], *, single: bool = True) -> str:
+    """The longest string of two or more characters inside every member (not at its start), or
+    one of 要有是在很更 two to ten characters in."""
+    first = members[0]
+    for size in range(min(6, len(first) - 2), 1, -1):
+        for i in range(1, len(first) - size):
+            sub = first[i : i + size]
+            if sub[-1] in chars and all(sub in m[1:-1] for m in members[1:]) and not set(sub) <= NOT_FRAME and not FIGURE_RE.search(sub):
+                if all(m.find(sub, 1) + size < len(m) for m in members):
+                    return sub
+    for ch in sorted(chars) if single else ():
+        if all(2 <= m.find(ch) <= 8 and m.find(ch) < len(m) - 1 for m in members):
+            return ch
+    return ""
+
+
+def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
+    rows: list[tuple] = []
+
+    def add(run: list[tuple[int, str]], frame: str, kind: str) -> bool:
+        members = [m for _, m in run]
+        spans = [(o, o + len(m)) for o, m in run]
+        start, end = spans[0][0], spans[-1][1]
+        if not is_free(found + rows, start, end, spans):
+            return False
+        rows.append((doc_id, "|".join(members), frame, kind, len(members), start, end))
+        return True
+
+    def scan(units: list[tuple[int, str]], max_len: int, inner: bool | str = False) -> None:
+        units = list(units)
+        i = 0
+        while i + min_n <= len(units):
+            # a lead-in before the first member (就需要|在谋篇布局上下功夫、在语言运用上多揣摩…)
+            nxt = [m for _, m in units[i + 1 : i + 3]]
+            if len(nxt) == 2 and nxt[0][:1] == nxt[1][:1] and not units[i][1].startswith(nxt[0][:1]):
+                o, m = units[i]
+                k = m.find(nxt[0][:1], 1)
+                if 0 < k <= 6 and k in word_bounds(m):
+                    units[i] = (o + k, m[k:])
+            best = None
+            j = i + 2
+            while j <= len(units) and all(3 <= len(m) <= max_len for _, m in units[i:j]):
+                f = _clause_frame([m for _, m in units[i:j]], inner=inner)
+                if f is None:
+                    break
+                best, j = (j, f), j + 1
+            if best and best[0] - i >= min_n and add(units[i : best[0]], *best[1]):
+                i = best[0]
+            else:
+                i += 1
+
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for a, b in paras:
+        # adjacent clauses of a paragraph, and its 、-phrases
+        clauses = [(o, p) for o, p, _ in _pieces(text, a, b, _CLAUSE_SEP) if p]
+        scan(clauses, 50)
+        scan([(o, p) for o, p, _ in _pieces(text, a, b, _SHORT_SEP) if p], 14, inner=True)
+        # the first clause of each sentence (必须…；必须…；), and short topic sentences
+        sents = [(o, p) for o, p, _ in _pieces(text, a, b, re.compile(r"[。！？!?；;]")) if p]
+        firsts = []
+        nth: list[list[tuple[int, str]]] = [[], []]
+        for o, sent in sents:
+            mk = _HEAD_MARK.match(sent)
+            k = mk.end() if mk else 0
+            body = [(o + k + x, c) for x, c, _ in _pieces(sent[k:], 0, len(sent) - k, re.compile(r"[，,：:]"))]
+            head = body[0][1] if body else ""
+            firsts.append((body[0][0] if body else o, head, len(body) == 1))
+            for n_ in (0, 1):
+                nth[n_].append(body[n_ + 1] if len(body) > n_ + 1 else (o, ""))
+        scan([(o, h) for o, h, _ in firsts], 40, inner="multi")
+        for col in nth:
+            if sum(1 for _, h in col if h) >= min_n:
+                scan(col, 40)
+        _opening_groups([(o, h) for o, h, _ in firsts if 4 <= len(h) <= 12], add, min_n)
+        # the heads of an inline list (一是坚守基本遵循，…二是紧扣时代要求，…三是突出江西特色，…) of one length
+        marked = [(o, h) for (o, h, _), (so, sent) in zip(firsts, sents) if _HEAD_MARK.match(sent) and 4 <= len(h) <= 12]
+        if len(marked) >= min_n and len({len(h) for _, h in marked}) == 1 and len({h for _, h in marked}) == len(marked):
+            add(marked, f"{len(marked[0][1])}字", "headings")
+        topics = [(o, h) for o, h, whole in firsts if whole and 4 <= len(h) <= 24]
+        if len(topics) >= min_n and len(topics) < len(firsts):
+            _topic_groups(topics, add, min_n)  # before the scan: a whole group beats the run of its last members
+            scan(topics, 24)
+    # the heads of consecutive paragraphs (——经济运行保持在合理区间。 / 一是经济增长好于预期。)
+    heads = []
+    for a, b in paras:
+        line = text[a:b]
+        mk = _HEAD_MARK.match(line)
+        k = mk.end() if mk else 0
+        m = re.match(r"[^。！？!?；;\n]+", line[k:])
+        head = _unquote(m.group()) if m else ""
+        dash = bool(mk) and mk.group().lstrip("*").startswith(("—", "-", "－"))
+        heads.append((a + k + (len(m.group()) - len(m.group().lstrip(_QUOTES)) if m else 0), head, dash, bool(mk), len(head) < len(line[k:].strip(_QUOTES + "。"))))
+    i = 0
+    while i < len(heads):
+        j = i
+        while j < len(heads) and heads[j][3] and heads[j][4] and 4 <= len(heads[j][1]) <= 20 and "，" not in heads[j][1]:
+            j += 1
+        if j == i:  # unmarked paragraphs: their first sentences must share a frame
+            while j < len(heads) and heads[j][4] and 4 <= len(heads[j][1]) <= 20 and "，" not in heads[j][1]:
+                j += 1
+            run = [(o, h) for o, h, *_ in heads[i:j]]
+            k = i
+            while k + min_n <= j:
+                best = None
+                for e in range(k + min_n, j + 1):
+                    f = _clause_frame([h for _, h in run[k - i : e - i]], loose=True, inner=True)
+                    if f is None:
+                        break
+                    best = (e, f)
+                if best and add(run[k - i : best[0] - i], *best[1]):
+                    k = best[0]
+                else:
+                    k += 1
+            i = max(j, i + 1)
+            continue
+        run = [(o, h) for o, h, *_ in heads[i:j]]
+        if len(run) >= min_n:
+            members = [h for _, h in run]
+            f = _clause_frame(members, loose=True, inner=True)
+            dash = all(d for _, _, d, _, _ in heads[i:j])
+            same = len({len(h) for h in members}) == 1
+            if f is None and (dash or same) and len(set(members)) == len(members) and not any(FIGURE_RE.search(h) for h in members):
+                f = ("——*" if dash else f"{len(members[0])}字", "headings")
+            if f is not None:
+                add(run, *f)
+        i = max(j, i + 1)
+    return rows
+
+
+def _opening_groups(heads: list[tuple[int, str]], add, min_n: int) -> None:
+    """Short sentence openings of one paragraph, not next to each other, sharing an opening word of
+    two or more characters (坚持“一链一策”，…。坚持集群发展，…；…。坚持数智赋能，…)."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for o, h in heads:
+        w = pos_tags(h.strip("“”"))[0][0]
+        if len(w) >= 2 and w not in WEAK_PREFIXES and not FIGURE_RE.search(h):
+            groups.setdefault(w, []).append((o, h))
+    for w, run in groups.items():
+        if len(run) >= min_n and len({h for _, h in run}) == len(run):
+            add(run, w + "*", "opening")
+
+
+def _topic_groups(topics: list[tuple[int, str]], add, min_n: int) -> None:
+    """Short topic sentences of one paragraph, not next to each other, sharing an opening word
+    (着力提高政治能力。…着力厚植为民情怀。) or a character at the same place from the end
+    (科技创新取得新进步。…产业发展彰显新成效。…新兴消费迸发新活力。)."""
+    groups: dict[tuple, list[tuple[int, str]]] = {}
+    for o, h in topics:
+        w = pos_tags(h)[0][0]
+        if len(w) >= 2 and not FIGURE_RE.search(h):
+            groups.setdefault(("open", w), []).append((o, h))
+        if len(h) >= 6 and h[-3] not in NOT_FRAME and len(h) - 3 in word_bounds(h) and not FIGURE_RE.search(h):
+            groups.setdefault(("end", h[-3]), []).append((o, h))
+    for (how, w), run in groups.items():
+        if len(run) >= min_n and len({h for _, h in run}) == len(run):
+            add(run, w + "*" if how == "open" else f"*{w}**", "opening" if how == "open" else "template")

@@ -1,0 +1,248 @@
+"""The members of a formulation, where the speech spells them out (or the knowledge base, where not).
+
+Owns :func:`find_members`: brackets after the term (四个意识（政治意识、大局意识、…）), a list
+right before it (改革开放大突破、…的四大奋斗目标; 优土、优种…“五优联动”), an apposition after
+``即``/``：``/``就是``/``是``, names given one by one (一本书叫“有字之书”…), the next sentence,
+the list or headings that follow closely in the same section (``“五勤”`` → 勤学, 勤修, …), and for a
+known term the knowledge base's sense that the context and year agree with; members shortened to
+what the term counts (勤学增才 → 勤学 for 五勤; 树立政治意识 → 政治意识).  :func:`outline_lists`
+indexes the outline once per document so that each mention bisects instead of scanning every item
+and list (quadratic on huge inputs before round 2: ``bench/RESULTS.md``, scale table).
+
+It must not decide what is a formulation or its kind (:mod:`.formulations`) nor parse the outline
+(:mod:`tifa.structure.outline`).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..lexicon.lexicons import Known, dictionary, known_sense
+from ..text.patterns import CN_DIGITS
+
+
+_BRACKET_RE = re.compile(r"^\s*[（(](?P<m>[^（）()]{2,120})[)）]")
+_APPOS_RE = re.compile(r"^[”\"]?(?:的[\u4e00-\u9fff]{0,6}[，,]?)?\s*(?:，|,)?\s*(?:即|就是|是指|是|指|包括|：|:)\s*[：:]?(?P<m>[^。；;！？\n]{2,200})")
+_PREDICATE_RE = re.compile(r"是|作为|成为|仍然|已经|属于")
+#: An apposition after the term's head noun, introduced by 即 or a colon (“五个一”工程，即…; “三不”原则：…).
+_HEAD_APPOS_RE = re.compile(r"^[”\"]?[\u4e00-\u9fff]{1,4}[，,]?\s*(?:即|：|:)\s*(?P<m>[^。！？\n]{2,200})")
+_STRIP = "“”\"'（）() "
+_SPLIT_RE = re.compile(r"[、，,；;]|(?<=[\u4e00-\u9fff])(?:和|及|与|以及)(?=[\u4e00-\u9fff])")
+
+
+# --------------------------------------------------------------------------- members
+
+
+def _split_members(s: str) -> list[str]:
+    parts = [p.strip(" “”\"'（）()") for p in _SPLIT_RE.split(s)]
+    return [p for p in parts if p]
+
+
+def _abbreviate(item: str, head: str) -> str:
+    """``勤学增才`` → ``勤学`` for 五勤; ``要有忠心`` → ``忠心`` for 四心; else the item."""
+    item = item.strip()
+    if len(head) != 1 or head not in item:
+        return item
+    words = dictionary()
+    i = item.find(head)
+    after = item[i : i + 2]
+    before = item[max(0, i - 1) : i + 1]
+    if i == 0 and len(after) == 2 and (len(item) == 4 or after in words):
+        return after  # 勤学增才 → 勤学
+    if i > 0 and (before in words or i == len(item) - 1):
+        return before  # 要有忠心 → 忠心
+    if i > 0 and len(after) == 2:
+        return after  # 要提升能说的能力 → 能说
+    return item
+
+
+_LEAD_VERBS = re.compile(r"^(?:牢固树立|树立|增强|强化|坚持|做到|提高|加强|要有|具有|培养|提升|做好)")
+
+
+def _trim_member(item: str, head: str) -> str:
+    """``树立政治意识`` → ``政治意识`` when the formulation's head is ``意识``."""
+    if len(head) >= 2 and item.endswith(head):
+        trimmed = _LEAD_VERBS.sub("", item)
+        if len(trimmed) > len(head):
+            return trimmed
+    return item
+
+
+def _member_phrase(title: str) -> str:
+    """A list item's title reduced to its first clause, without leading 要/要有/是."""
+    t = re.split(r"[，,。；;：:]", title, maxsplit=1)[0]
+    t = re.sub(r"^(?:要有|要做到|是|就是)", "", t)
+    return t.strip("“”\" ")
+
+
+_MARKER_START = re.compile(rf"^[{CN_DIGITS}][是要为靠]|^第[{CN_DIGITS}]")
+
+
+def _appos_parts(body: str, number: int) -> list[str] | None:
+    """Members in an apposition: a 、-list up to the first comma, else the clause."""
+    first = re.split(r"[，,。；;]", body, maxsplit=1)[0]
+    parts = _split_members(first)
+    if len(parts) == number:
+        return parts
+    parts = _split_members(re.split(r"[。；;]", body, maxsplit=1)[0])
+    if len(parts) == number:
+        return parts
+    # 即A，B，这是…: the members, then a demonstrative resumes the sentence
+    if len(parts) > number and re.match(r"^(?:这|此|它|其|以上)", parts[number]):
+        return parts[:number]
+    return None
+
+
+def outline_lists(items) -> tuple:
+    """The outline's lists (runs of sibling items) in text order and their first offsets; every
+    item's offset; the lists' last-item offsets, sorted, with the list each belongs to — what
+    :func:`find_members` bisects instead of scanning."""
+    groups: dict[int, list] = {}
+    for it in items:
+        groups.setdefault(it.enum_key, []).append(it)
+    ordered = sorted(groups.values(), key=lambda g: g[0].start)
+    lasts = sorted((g[-1].start, i) for i, g in enumerate(ordered))
+    return ordered, [g[0].start for g in ordered], [it.start for it in items], [a for a, _ in lasts], [i for _, i in lasts]
+
+
+def find_members(
+    text: str, start: int, end: int, number: int, head: str, items, lists: tuple, known: Known | None = None, *, year: int | None = None
+) -> tuple[list[str], str | None]:
+    """Members spelled out beside the term first; for a known term, the knowledge base's members
+    of the sense the context agrees with when the text gives none (or what it gives shares nothing
+    with any sense and comes from further away)."""
+    members, source = _members_in_text(text, start, end, number, head, items, lists)
+    if known is None:
+        return members, source
+    senses = [s for s in (known, *known.senses) if s.members]
+    near = source in ("brackets", "apposition", "list_before", "named", "heads") or (
+        bool(members) and members[0][:4] in text[end : end + 60]  # 两个结合。一是集中听讲与个人自学相结合…
+    )
+    shares = any(any(_same_member(m, x) for m in members for x in s.members) for s in senses)
+    if members and (near or shares or not senses):
+        return members, source
+    sense = known_sense(known, text[max(0, start - 12) : end + 24], year)
+    if sense is not None and sense.members:
+        return list(sense.members), "lexicon"
+    return [], None
+
+
+def _lead_off(first: str, width: int) -> str:
+    """``first`` without the leading verbs that govern a list (建强用好|产业, 开展|高新区)."""
+    from ..tokens.segment import shared_segmenter
+
+    words = shared_segmenter().tag(first)
+    while len(words) > 1 and (words[0][1].startswith(("v", "d", "p")) or (words[0][1] == "a" and len(words[0][0]) == 1)) and sum(len(w) for w, _ in words[1:]) >= 2:
+        words = words[1:]
+    return "".join(w for w, _ in words)
+
+
+def _same_member(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 2 and (a in b or b in a))
+
+
+def _members_in_text(text: str, start: int, end: int, number: int, head: str, items, lists: tuple) -> tuple[list[str], str | None]:
+    after = text[end : end + 400]
+    clean = lambda parts: [_trim_member(_abbreviate(p, head), head) for p in parts]  # noqa: E731
+    m = _BRACKET_RE.match(after.lstrip("”\""))
+    if m:
+        parts = _split_members(m.group("m"))
+        if len(parts) == number:
+            return clean(parts), "brackets"
+    # a list right before, joined to the term by 的: 改革开放大突破、…、区域发展大跨越的四大奋斗目标
+    before = text[max(0, start - 240) : start].rstrip("“\"")
+    if before.endswith("的"):
+        clause = re.split(r"[，,。；;：:！？!?\n]", before[:-1])[-1]
+        parts = [p.strip(_STRIP).removesuffix("的") for p in _split_members(clause)]  # 敌我之间的和人民内部的
+        if parts:
+            lead = re.split(r"了|的|把|将|关于|按照|对于", parts[0])[-1].strip(_STRIP)  # 我们先后进行了|土地改革
+            parts[0] = lead if len(lead) >= 2 else parts[0]
+            hi = max(map(len, parts[1:]), default=0)
+            if hi and len(parts[0]) > hi + 2:  # 要善于分辨敌我之间|人民内部: the lead-in runs on
+                parts[0] = parts[0][-hi:]
+        # the list must be all the clause holds: 工业和农业是国民经济的两个主要部门 is a sentence
+        if len(parts) == number and all(2 <= len(p) <= 24 for p in parts) and not _PREDICATE_RE.search(parts[-1]):
+            return clean(parts), "list_before"
+    elif head == "字" and before.endswith("”") and "“" in before[-80:]:
+        # “巩固、增强、提升、畅通”八个字: the quoted words, as many characters as the numeral says
+        parts = before[before.rindex("“") + 1 : -1].split("、")
+        if len(parts) >= 2 and sum(map(len, parts)) == number:
+            return parts, "list_before"
+    elif re.search(r"[\u4e00-\u9fff]$", before):
+        # a 、-list right before the term (优土、优种、优产、优储、优销“五优联动”; 产业、科技、服务业三支招商队伍)
+        clause = re.split(r"[，,。；;：:！？!?\n（(]", before)[-1]
+        parts = _split_members(clause)
+        if len(parts) == number and len(parts) >= 2 and all(parts):
+            hi = max(map(len, parts[1:]))
+            if len(parts[0]) > hi:  # 强化|优土, 建强用好|产业, 开展|高新区: the governing verb goes
+                parts[0] = _lead_off(parts[0], hi)
+            if all(1 <= len(p) <= 12 for p in parts) and not any(_PREDICATE_RE.search(p) for p in parts):
+                return parts, "list_before"
+    # the list or headings that follow closely, inside the same section
+    ordered, firsts, item_starts, last_starts, by_last = lists
+    # the deepest item around ``start``: the last item opened before it, or the nearest of its
+    # ancestors that is still open (items nest, in text order)
+    container = None
+    at = bisect.bisect_right(item_starts, start)
+    node = items[at - 1] if at else None
+    while node is not None:
+        if start < node.end:
+            container = node
+            break
+        node = node.parent
+    k = bisect.bisect_left(firsts, end)
+    # a list just before: 一要靠…二要靠… 围绕这“两靠” — its last item opened at most 150 characters
+    # before and is still open; of several, the one that began last
+    lo, hi = bisect.bisect_left(last_starts, start - 150), bisect.bisect_left(last_starts, start)
+    for li in sorted((by_last[j] for j in range(lo, hi) if by_last[j] < k), reverse=True):
+        members = ordered[li]
+        last = members[-1]
+        if last.start < start < last.end and start <= last.start + 150 and len(members) == number:
+            if not any(it.marker.line_start for it in members):
+                return clean([_member_phrase(it.title) for it in members]), "list_before"
+    for members in ordered[k:]:
+        first = members[0]
+        same_section = first.parent is container or (container is None and first.depth == 1)
+        if same_section and first.start - end <= 300 and len(members) == number:
+            phrases = [_member_phrase(it.title) for it in members]
+            if len(set(phrases)) < len(phrases):
+                phrases = [it.title for it in members]
+            source = "headings" if first.marker.line_start and first.depth == 1 else "list"
+            return clean(phrases), source
+        break
+    if len(head) == 1 and number >= 2:
+        units = [u for u in re.split(r"[；;。]", after.lstrip("”\"，,：:"))][:number]
+        got = []
+        for u in units:
+            first = re.split(r"[，,]", u, maxsplit=1)[0]
+            k = first.find(head, 1)
+            if k < 0 or k + 3 > len(first):
+                break
+            got.append(first[k : k + 3])
+        if len(got) == number and len(set(got)) == number:
+            return got, "heads"
+    m = _APPOS_RE.match(after)
+    if m:
+        parts = _appos_parts(m.group("m"), number)
+        if parts and not any(_MARKER_START.match(p) for p in parts):
+            return clean(parts), "apposition"
+    m = _HEAD_APPOS_RE.match(after)  # “五个一”工程，即建立一套制度、…; “三不”原则：不该说的不说，…
+    if m:
+        parts = _appos_parts(m.group("m"), number)
+        if parts and not any(_MARKER_START.match(p) for p in parts):
+            return [p.strip(_STRIP) for p in parts], "apposition"  # whole phrases: nothing to abbreviate
+    # names given one by one: 一本书叫“有字之书”…另一本书叫“无字之书”
+    para_end = text.find("\n", end, end + 400)
+    para = text[end : para_end if para_end >= 0 else end + 400]
+    named = re.findall(r"(?:叫做|叫|称为|称作|就是)“([^”]{1,10})”", para)
+    if len(named) == number:
+        return named, "named"
+    # the next sentence, when it is a list of exactly `number` short phrases
+    stop = re.search(r"[。！？；]", after)
+    if stop:
+        nxt = re.match(r"[^。！？\n]{2,200}", after[stop.end() :])
+        if nxt:
+            parts = _split_members(nxt.group())
+            if len(parts) == number and all(len(p) <= 8 for p in parts) and not any(_MARKER_START.match(p) for p in parts):
+                return clean([re.sub(r"^(?:要|要求)", "", p) for p in parts]), "next_sentence"
+    return [], None

@@ -1,0 +1,207 @@
+"""Telling a list of nouns from a 排比, and cutting members at constituent boundaries.
+
+Owns the tests that label a run ``kind = list`` — coordinated nouns sharing an affix or a head
+(获得感、幸福感、安全感; 财税体制、金融体制), behind an attributive opening (新产业、新模式),
+plain concrete nouns (剪子、刀子), ordinary dictionary words sharing a character (医疗、医保、
+医药) — and :func:`refine`, which every found run passes through: members cut where the list's
+governing verb or a glued tail ends, members of the same 、-list the run left out added, runs
+that jump a sentence end kept only as runs of sentence openings.
+
+It must not find runs (the finders in :mod:`.phrase_runs`, :mod:`.item_runs`,
+:mod:`.clause_runs` do) nor score them (:mod:`.parallels`); it reads phrases through
+:mod:`.shapes` only.
+"""
+from __future__ import annotations
+
+import os
+import re
+
+from ..text.patterns import CN_DIGITS
+from .shapes import cut_tail, FIGURE_RE, NOMINAL, nominal, NUM, pos_tags, verb_object, word_bounds
+
+
+#: One-character endings of concrete nouns (剪子、刀子、浆子): a list of such nouns is a list.
+_NOUN_SUFFIXES = set("子儿头")
+
+
+def plain_nouns(members: list[str], frame: str) -> bool:
+    """A plain list of nouns: every member one dictionary noun of a concrete-noun ending
+    (剪子、刀子、浆子), or nouns before a shared head noun (财税体制、金融体制) — see :func:`_noun_list`.
+    A shared frame of nouns the genre coins (政治判断力、政治领悟力; 参与者、贡献者) stays a slogan."""
+    from ..tokens.segment import shared_segmenter
+
+    seg = shared_segmenter()
+    if frame[:1] == "*" and frame[1:] in _NOUN_SUFFIXES and all(
+        len(t := seg.tag(m)) == 1 and t[0][1].startswith("n") for m in members
+    ):
+        return True
+    return _noun_list(members, frame)
+
+
+def _noun_list(members: list[str], frame: str) -> bool:
+    """Nouns of two or more characters before a shared head noun (财税体制、金融体制、投资体制):
+    a list, not a 排比 (a one-character frame — 嘴勤、腿勤 — stays a slogan)."""
+    from ..tokens.segment import shared_segmenter
+
+    head = frame[1:]
+    if not frame.startswith("*") or "*" in head or len(head) < 2:
+        return False
+    seg = shared_segmenter()
+    for m in members:
+        mod = m[: -len(head)]
+        if len(mod) < 2 or not all(pos.startswith(("n", "j", "s")) for _, pos in seg.tag(mod)):
+            return False
+    return all(pos.startswith("n") for _, pos in seg.tag(head))
+
+
+# --------------------------------------------------------------------------- lists and cuts
+
+#: One-character endings that make nouns of what they end (法治化, 基础性, 获得感, 应用型, 空港):
+#: coordinated words sharing one are a list, however many.
+_NOUN_AFFIX = set("化性感型式级类界区会港省市县局机线品业员家库园")
+#: Attributive one-character openings (新产业、新模式、新动能): nouns before them make a list.
+ATTRIBUTIVE = set("新老大小总副主次各原现前首全省市县区")
+_LEAD_POS = ("v", "vd", "vi", "d", "ad", "c", "p", "r")
+_SENT_END = re.compile(r"[。！？!?]")
+
+
+def _modifier(s: str) -> bool:
+    """What stands before a shared head noun in a list: a noun phrase, or a short modifier of
+    nouns, adjectives or verbs without adverb, preposition, conjunction or pronoun (涉外领域)."""
+    if nominal(s):
+        return True
+    if "的" in s[1:-1] and nominal(s[s.rindex("的") + 1 :]):
+        return True  # 超大规模市场的需求(优势), 产业体系完备的供给(优势)
+    return len(s) <= 4 and not any(p.startswith(("d", "p", "c", "r", "u")) for _, p in pos_tags(s))
+
+
+def is_list(members: list[str], frame: str) -> bool:
+    """Coordinated nouns sharing an affix or a head (获得感、幸福感、安全感; 数字消费、绿色消费;
+    法治政府、数字政府、服务型政府), or behind an attributive opening (重大战略任务、重大改革举措;
+    水资源、水环境、水生态), not a 排比."""
+    if frame in ("V+O", "*") or "的*" in frame:
+        return False
+    head = os.path.commonprefix([m[::-1] for m in members])[::-1]
+    lead = os.path.commonprefix(members)
+    if head and all(len(m) > len(head) for m in members) and frame.startswith("*"):
+        rests = [m[: -len(head)] for m in members]
+        if head[-1] in _NOUN_AFFIX and not any(pos_tags(r)[0][1].startswith(("p", "c", "r")) for r in rests):
+            return True
+        if len(head) >= 2 and head[0] not in CN_DIGITS + "两" and not pos_tags(head)[0][1].startswith(("m", "q")):
+            if nominal(head) and all(_modifier(r) for r in rests):
+                return True
+    if not lead or lead.endswith("的") or re.search(rf"{NUM}", lead) or not all(len(m) > len(lead) for m in members):
+        return False  # 我们的组织、我们的上级; 一个单位、一个系统: slogans of the genre
+    if not frame.endswith("*") and frame.count("*") == 1:
+        return False
+    rests = [m[len(lead) :] for m in members]
+    tags = pos_tags(lead)
+    attributive = lead in ATTRIBUTIVE or (
+        all(p.startswith(NOMINAL[:-3]) or (p == "a" and len(lead) >= 2) for _, p in tags) and not tags[-1][1].startswith("vn")
+    )
+    if not attributive:
+        return False
+    if len(lead) >= 2 and tags[-1][1] == "a":  # 重大|战略任务、重大|改革举措: an adjective before nouns
+        return all(r and (nominal(r) or _modifier(r)) for r in rests)
+    return all(r and nominal(r) for r in rests)
+
+
+def _list_lead(members: list[str], frame: str) -> str | None:
+    """The first member without the words that govern the whole list (推进|产业结构、能源结构…;
+    我国具有|显著的制度优势、…的需求优势), when the run is then a list; else None."""
+    tags = pos_tags(members[0])
+    for k in range(1, min(6, len(tags))):
+        rest = members[0][sum(len(w) for w, _ in tags[:k]) :]
+        if len(rest) >= 2 and rest.endswith(frame[1:]) and len(rest) > len(frame) - 1 and is_list([rest, *members[1:]], frame):
+            return rest
+    return None
+
+
+def _extend(text: str, members: list[str], frame: str, start: int, end: int) -> tuple[int, int]:
+    """Members of the same 、-list the run left out, before or after it (着力稳就业、稳金融、|稳外贸、
+    稳外资…): added in place when they fit the frame."""
+    lead, tail = frame.split("*")
+    width = max(map(len, members))
+
+    def fits(p: str) -> bool:
+        return 2 <= len(p) <= width + 1 and p.startswith(lead) and p.endswith(tail) and len(p) > len(lead) + len(tail) and not FIGURE_RE.search(p)
+
+    while text[start - 1 : start] == "、":
+        m = re.search(r"[^、，,；;：:。！？!?\n“”（）()]+$", text[max(0, start - 1 - 40) : start - 1])
+        if not m:
+            break
+        piece = m.group()
+        k = piece.rfind(lead) if lead else -1
+        cand = piece[k:] if lead and k >= 0 and (k == 0 or k in word_bounds(piece)) else piece
+        if not fits(cand) or cand in members:
+            break
+        members.insert(0, cand)
+        start = start - 1 - len(cand)
+    while text[end : end + 1] == "、":
+        m = re.match(r"[^、，,；;：:。！？!?\n“”（）()]+", text[end + 1 : end + 41])
+        if not m or not fits(m.group()) or m.group() in members:
+            break
+        members.append(m.group())
+        end = end + 1 + len(m.group())
+    return start, end
+
+
+def _dictionary_words(members: list[str]) -> bool:
+    """Two-character members that are all ordinary words of jieba's main dictionary, none a bare
+    verb (医疗、医保、医药; 生育、养育、教育; 良田、良种、良机): words that share a character,
+    not a slogan coined for the speech (嘴勤、腿勤、手勤、脑勤; 节粮、节水、节电)."""
+    from ..lexicon.lexicons import main_pos_table
+
+    table = main_pos_table()
+    return all(len(m) == 2 and m in table and not table[m].startswith("v") or table.get(m, "") == "vn" for m in members)
+
+
+def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tuple | None:
+    """Members cut at constituent boundaries and runs of nouns labelled ``list``: the first member's
+    governing verb cut off, a run that jumps over a sentence end kept only as a run of sentence
+    openings, lists of nouns labelled."""
+    doc_id, joined, frame, kind, n, start, end = row
+    members = joined.split("|")
+    if kind in ("verse",):
+        return row
+    inner = text[start:end]
+    if not headings and _SENT_END.search(inner) and kind in ("opening", "ending", "template", "structural"):
+        # members in several sentences: each must open its sentence (a run of headings)
+        pos, ok = start, True
+        for m in members:
+            at = text.find(m, pos, end + 1)
+            if at < 0:
+                ok = False
+                break
+            before = text[max(0, at - 3) : at]
+            if at > 0 and not re.search(r"(?:[。！？!?\n]|^)[“”\"（）()\s—]*$|[是要为，、][。！？\n]?$", before) and text[at - 1] not in "。！？!?\n":
+                ok = False
+                break
+            pos = at + len(m)
+        if not ok:
+            return None
+    if len(members) < min_n or len(set(members)) < len(members):
+        return None
+    width = max(map(len, members[:-1]))
+    if frame.endswith("*") and frame.count("*") == 1 and width <= 6 and len(members[-1]) > width + 2:
+        cut = cut_tail(members[-1], width)  # 最大品牌|更加凸显: a tail glued to the last member
+        end -= len(members[-1]) - len(cut)
+        members[-1] = cut
+    if "等" in members[-1][1:] and kind != "verse":  # 数字艺术等新型文化业态: the list ends at 等
+        cut = members[-1].index("等", 1)
+        end -= len(members[-1]) - cut
+        members[-1] = members[-1][:cut]
+        kind = "list" if not verb_object(members) else kind  # 育龙头、强链群、拓市场等关键环节 stays
+    if text[end : end + 1] == "等" and not verb_object(members):
+        kind = "list"
+    if kind in ("opening", "ending", "structural", "template") and frame.count("*") == 1:
+        start, end = _extend(text, members, frame, start, end)
+    if kind != "list" and (is_list(members, frame) or text[end : end + 1] == "、" or text[start - 1 : start] == "、" or _dictionary_words(members)):
+        kind = "list"  # a run that stops inside a 、-list (工作能力、工作水平、工作做法、性格特征) is part of a list
+    elif kind != "list" and frame.startswith("*") and frame.count("*") == 1:
+        first = _list_lead(members, frame)
+        if first is not None:
+            if text.startswith(members[0], start):
+                start += len(members[0]) - len(first)
+            members[0], kind = first, "list"
+    return (doc_id, "|".join(members), frame, kind, len(members), start, end)

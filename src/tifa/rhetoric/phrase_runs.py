@@ -1,0 +1,343 @@
+"""Runs of short phrases inside a paragraph: by shared frame, by structure, and compact triads.
+
+Owns three finders of candidate 排比, each returning rows ``(doc_id, members, frame, kind, n,
+start, end)``: :func:`phrase_runs` — phrases between any punctuation sharing an opening, an
+ending or a template (说老实话、办老实事、做老实人), with lead-ins and tails cut off;
+:func:`structural_runs` — 、-parts and short ，-clauses that share only a position
+(嘴勤、腿勤、手勤), a one-character frame (零差错、零失误) or the shape verb + object
+(强基础、转作风、树形象; 参与政务，管理事务，…); and :func:`compact_runs` — triads written
+without separators (做大做优做强, 强农惠农富农, 不敢腐不能腐不想腐).
+
+It must not order the finders, dedupe or score (that is :mod:`.parallels`), nor decide what is
+a list beyond the labels it gives (:mod:`.lists`).  Fast paths kept because they pay: the pair
+test before a run is tried and the memo of each start's longest run (:func:`phrase_runs` takes
+0.34 s on the 65 central and congress reports, 1.4 M characters, against 0.69 s without them),
+and :func:`structural_runs`' bisect over the spans found (the overlap test against all earlier
+runs was quadratic; now 2 → 8 million characters costs 3.3–4.4× the time, ``bench/RESULTS.md``,
+scale table).
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+from ..text.patterns import CN_DIGITS
+from .lists import ATTRIBUTIVE, is_list, plain_nouns
+from .shapes import (
+    CONNECTIVE_RE, cut_lead, cut_tail, FIGURE_RE, is_free, NOT_FRAME, NUM, pos_tags,
+    position_frame, shared_frame, STRIP, verb_object, word_bounds,
+)
+
+
+_CLASSIFIERS = "个|大|种|项|条|类|股|套|本"
+_SEG_RE = re.compile(r"[^、，,；;：:。！？!?\n“”（）()—]+")
+
+
+def _trim_run(run: list[list], frame: str, kind: str) -> None:
+    """Cut lead-in words off the first member and tails off the last one."""
+    if len(run) < 3:
+        return
+    if kind == "ending":
+        if _COUNT_PHRASE.match(run[0][1]):  # 六种意识（大局意识、…）: the count is not a member
+            del run[0]
+            return
+        width = max(len(s) for _, s in run[1:])
+        off, seg = run[0]
+        if len(seg) > width + 2:
+            keep = cut_lead(seg, width)
+            run[0] = [off + len(seg) - len(keep), keep]
+    elif kind == "opening":
+        width = max(len(s) for _, s in run[:-1])
+        off, seg = run[-1]
+        if len(seg) > width + 2:
+            run[-1] = [off, cut_tail(seg, width)]
+
+
+_COUNT_PHRASE = re.compile(rf"^.{{0,6}}{NUM}{{1,2}}(?:{_CLASSIFIERS})")
+
+
+def _strength(frame: str) -> int:
+    return len(frame.replace("*", ""))
+
+
+def _longest_run(segs: list, i: int) -> tuple[int, tuple[str, str]] | None:
+    best = None
+    j = i + 2
+    if j <= len(segs) and segs[i][1] is not None and segs[i + 1][1] is not None:
+        a, b = segs[i][1], segs[i + 1][1]
+        if a[0] != b[0] and a[-1] != b[-1] and len(a) != len(b):
+            return None  # no opening, ending or same-length template can join these two
+    while j <= len(segs) and all(s is not None for _, s in segs[i:j]):
+        f = shared_frame([s for _, s in segs[i:j]])
+        if f is None:
+            break
+        best = (j, f)
+        j += 1
+    return best
+
+
+def phrase_runs(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30) -> list[tuple]:
+    """Runs of ≥ ``min_n`` phrases of a paragraph (between any punctuation, 2 to ``max_len``
+    characters) sharing a frame: an opening, an ending or a template with slots."""
+    rows = []
+    for pm in re.finditer(r"[^\n]+", text):
+        segs = []
+        for m in _SEG_RE.finditer(pm.group()):
+            raw = m.group()
+            lead = len(raw) - len(raw.lstrip(STRIP))
+            seg = raw.strip(STRIP)
+            if 2 <= len(seg) <= max_len:
+                segs.append((pm.start() + m.start() + lead, seg))
+            else:
+                segs.append((pm.start() + m.start(), None))
+        # a run needs its first two phrases to share an opening, an ending or a length
+        pair_ok = [
+            a is not None and b is not None and (a[0] == b[0] or a[-1] == b[-1] or len(a) == len(b))
+            for (_, a), (_, b) in zip(segs, segs[1:])
+        ]
+        if not any(pair_ok):
+            continue
+        runs: dict[int, tuple | None] = {}
+
+        def longest(k: int):
+            if k >= len(pair_ok) or not pair_ok[k]:
+                return None
+            if k not in runs:
+                runs[k] = _longest_run(segs, k)
+            return runs[k]
+
+        i = 0
+        while i < len(segs):
+            best = longest(i)
+            nxt = longest(i + 1)
+            if best and nxt and nxt[0] >= best[0] and _strength(nxt[1][0]) > _strength(best[1][0]):
+                i += 1  # a stronger frame starts one later (多办实事 | 说老实话、办老实事、做老实人)
+                continue
+            if best and best[0] - i >= 2:
+                j, (frame, kind) = best
+                run = [list(x) for x in segs[i:j]]
+                _trim_run(run, frame, kind)
+                # a lead-in clause that ends with the first member (特别是学会用新的视野…)
+                if kind == "opening" and i > 0 and segs[i - 1][1] and frame[:-1] in segs[i - 1][1][1:]:
+                    off, seg = segs[i - 1]
+                    k = seg.index(frame[:-1], 1)
+                    run.insert(0, [off + k, seg[k:]])
+                if len(run) >= min_n and any(CONNECTIVE_RE.match(s) for _, s in run):
+                    i += 1  # clauses joined by 不管是…还是…: an argument, not a slogan
+                    continue
+                if len(run) >= min_n:
+                    members = [s for _, s in run]
+                    start = run[0][0]
+                    end = run[-1][0] + len(run[-1][1])
+                    rows.append((doc_id, "|".join(members), frame, kind, len(members), start, end))
+                    i = j
+                    continue
+                i += 1
+                continue
+            else:
+                i += 1
+    return rows
+
+
+# Structural 排比: members that share no two-character frame but a position (嘴勤、腿勤、手勤),
+# a one-character frame (零差错、零失误、零缺陷; 定项目、定单位…) or a grammatical shape
+# (verb + object: 强基础、转作风、树形象; 参与政务、管理事务、协调关系、搞好服务).
+_CLAUSE_RE = re.compile(r"[^，,；;：:。！？!?\n“”‘’（）()《》—]+")
+
+
+def _split_at(s: str, sep: str) -> list[tuple[int, str]]:
+    """The ``sep``-separated parts of ``s`` with their offsets in it."""
+    parts, pos = [], 0
+    for piece in s.split(sep):
+        parts.append((pos, piece))
+        pos += len(piece) + len(sep)
+    return parts
+
+
+def _trim_ends(parts: list[tuple[int, str]], *, clauses: bool = False) -> list[tuple[int, str]] | None:
+    """Cut the lead-in off the first member and the tail off the last one (to the middle's length)."""
+    parts = [(o + len(p) - len(p.lstrip(STRIP)), p.strip(STRIP)) for o, p in parts]
+    middle = [p for _, p in parts[1:-1]]
+    if not middle or any(not p for _, p in parts):
+        return None
+    lo, hi = min(map(len, middle)), max(map(len, middle))
+    (o0, first), (o1, last) = parts[0], parts[-1]
+    if "“" in first:  # 主要职责是“参与政务，…: the quotation opens the run
+        k = first.rindex("“") + 1
+        first, o0 = first[k:], o0 + k
+        parts = [(o0, first), *parts[1:]]
+    if clauses and (len(first) > hi + 4 or len(last) > hi + 4):
+        # a whole clause before or after the run (聚焦深度贫困地区和特殊贫困群体，加大攻坚力度，…): not a member
+        keep = parts[1:] if len(first) > hi + 4 else parts
+        keep = keep[:-1] if len(last) > hi + 4 else keep
+        return _trim_ends(keep, clauses=True) if len(keep) >= 3 and len(keep) < len(parts) else None
+    if len(first) > hi:
+        keep = cut_lead(first, hi)
+        first, o0 = keep, o0 + len(first) - len(keep)
+    if len(last) > hi + 1:
+        last = cut_tail(last, hi)
+    rest = [p for _, p in parts[1:]]
+    c = rest[0][0]
+    if all(p[0] == c for p in rest) and first[0] != c and c in first[1:]:
+        k = first.rindex(c)  # 要定项目、定单位… : the lead-in ends where the shared opening starts
+        first, o0 = first[k:], o0 + k
+    head = [p for _, p in parts[:-1]]
+    e = head[0][-1]
+    if all(p[-1] == e for p in head) and last[-1] != e and e in last[:-1]:
+        last = last[: last.index(e) + 1]  # …、脑勤的作风 → 脑勤
+    out = [(o0, first), *parts[1:-1], (o1, last)]
+    if any(not (2 <= len(p) <= 8) for _, p in out) or min(len(p) for _, p in out) < lo - 1:
+        return None
+    return out
+
+
+def _cut_short(text: str, end: int) -> bool:
+    """The member ending at ``end`` goes on in the text (赢得更大|发展; 竭尽全力|做好工作)."""
+    nxt = pos_tags(text[end : end + 4])
+    return bool(nxt) and nxt[0][1].startswith(("n", "vn")) and not nxt[0][0][0] in "的等和与及上中下"
+
+
+def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
+    # spans already taken, sorted: does one open before a new span ends and close after it starts?
+    found_spans = sorted((r[5], r[6]) for r in found)
+    found_starts = [a for a, _ in found_spans]
+    reach = list(itertools.accumulate((b for _, b in found_spans), max))  # furthest end so far
+    starts: list[int] = []  # spans added here: disjoint from everything, so sorted ends too
+    ends: list[int] = []
+    rows = []
+    for base, parts in _coordinated_runs(text, min_n):
+        start = base + parts[0][0]
+        end = base + parts[-1][0] + len(parts[-1][1])
+        f = bisect.bisect_left(found_starts, end)
+        i = bisect.bisect_left(starts, end)
+        if (f and reach[f - 1] > start) or (i and ends[i - 1] > start):
+            continue  # overlaps a run already found (checked first: it is the cheap test)
+        members = [p for _, p in parts]
+        if len(set(members)) < len(members) or any(FIGURE_RE.search(m) for m in members):
+            continue  # figures and amounts never make a slogan
+        frame = position_frame(members)
+        kind = "list" if frame is not None and plain_nouns(members, frame) else "structural"
+        if frame is None:
+            if members and _cut_short(text, end):
+                parts, members = parts[:-1], members[:-1]  # 赢得更大|发展提供了…: the last slogan was cut
+                end = base + parts[-1][0] + len(parts[-1][1]) if parts else end
+            if len(members) < min_n or not verb_object(members):
+                continue  # a plain list (农业、工业、国防) is no 排比
+            frame, kind = "V+O", "verb_object"
+        starts.insert(i, start)
+        ends.insert(i, end)
+        rows.append((doc_id, "|".join(members), frame, kind, len(members), start, end))
+    return rows
+
+
+_SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+")
+
+
+def _coordinated_runs(text: str, min_n: int):
+    """Candidate member runs: the 、-parts of a clause, and runs of short ，-clauses
+    (参与政务，管理事务，协调关系，搞好服务), each with the offset its part offsets count from."""
+    for cm in _CLAUSE_RE.finditer(text):
+        clause = cm.group()
+        if clause.count("、") >= min_n - 1:
+            parts = _trim_ends(_split_at(clause, "、"))
+            if parts is not None and len(parts) >= min_n:
+                yield cm.start(), parts
+    for sm in _SENTENCE_RE.finditer(text):
+        sent = sm.group()
+        if sent.count("，") < min_n - 1:
+            continue
+        pieces = _split_at(sent, "，")
+        i = 0
+        while i + min_n <= len(pieces):
+            j = i + 1  # middle pieces are short phrases, not clauses
+            while (
+                j < len(pieces) - 1
+                and 2 <= len(pieces[j][1].strip(STRIP)) <= 6
+                and "、" not in pieces[j][1]
+                and not pieces[j][1].rstrip().endswith(("”", "’", "）", ")"))  # a quotation closes the run
+            ):
+                j += 1
+            window = pieces[i : j + 1]
+            if len(pieces[j][1].strip(STRIP)) > 8:  # the run ends before a full clause
+                window = pieces[i:j]
+            if len(window) >= min_n and "、" not in window[0][1] + window[-1][1]:
+                parts = _trim_ends(window, clauses=True)
+                if parts is not None:
+                    yield sm.start(), parts
+                    i = j + 1
+                    continue
+            i += 1
+        if "，" in sent:  # 扩大内需、优化供给，做优增量、盘活存量; 紧紧抓住主要矛盾，着力突破瓶颈制约，…
+            yield from _mixed_windows(sm.start(), sent, min_n)
+
+
+def _mixed_windows(base: int, sent: str, min_n: int):
+    """Runs of phrases of one length separated by both 、 and ，, bounded by a clause on each side;
+    the first may carry a lead-in (持续|扩大内需) cut at a word boundary."""
+    pieces = [(m.start(), m.group(), sent[m.end() : m.end() + 1]) for m in re.finditer(r"[^、，]+", sent)]
+    i = 0
+    while i + min_n <= len(pieces):
+        if i and sent[pieces[i][0] - 1] == "、":
+            i += 1
+            continue
+        width = len(pieces[i + 1][1])
+        slack = 1 if width >= 5 else 0
+        j = i + 1
+        while j < len(pieces) and abs(len(pieces[j][1]) - width) <= slack:
+            j += 1
+        o0, first, _ = pieces[i]
+        if len(first) > width + slack:
+            cut = len(first) - width  # a short lead-in only (持续|扩大内需); a longer one is a clause of its own
+            first = first[cut:] if cut <= 4 and cut in word_bounds(first) else ""
+            o0 += cut
+        run = [(o0, first)] + [(o, p) for o, p, _ in pieces[i + 1 : j]]
+        seps = {sep for _, _, sep in pieces[i : j - 1]}
+        exact = len({len(p) for _, p in run}) == 1
+        if 2 <= width <= 8 and first and len(run) >= min_n and (seps == {"、", "，"} or (seps == {"，"} and width >= 5 and exact)) and pieces[j - 1][2] != "、":
+            yield base, run
+            i = j
+            continue
+        i += 1
+
+
+_COMPACT_RE = [
+    # 做大做优做强, 敢干敢闯敢投, 节粮节水节电: one character, then another, three times
+    (re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])\1([\u4e00-\u9fff])\1([\u4e00-\u9fff])"), lambda m: [m.group(1) + m.group(k) for k in (2, 3, 4)], lambda m: m.group(1) + "*", (2, 3, 4)),
+    # 强农惠农富农, 能用好用管用
+    (re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])([\u4e00-\u9fff])\2([\u4e00-\u9fff])\2"), lambda m: [m.group(k) + m.group(2) for k in (1, 3, 4)], lambda m: "*" + m.group(2), (1, 3, 4)),
+    # 不敢腐不能腐不想腐
+    (re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])([\u4e00-\u9fff])\1([\u4e00-\u9fff])\3\1([\u4e00-\u9fff])\3"), lambda m: [m.group(1) + m.group(k) + m.group(3) for k in (2, 4, 5)], lambda m: m.group(1) + "*" + m.group(3), (2, 4, 5)),
+]
+
+
+def _word_edges(text: str, start: int, end: int) -> bool:
+    """Both ends of text[start:end] fall between words of the clause around it."""
+    a = max(0, start - 6)
+    b = min(len(text), end + 6)
+    cuts = {a}
+    for w, _ in pos_tags(text[a:b]):
+        a += len(w)
+        cuts.add(a)
+    return start in cuts and end in cuts
+
+
+def compact_runs(doc_id: str, text: str, found: list) -> list[tuple]:
+    """Triads written without separators (做大做优做强, 强农惠农富农, 不敢腐不能腐不想腐)."""
+    rows = []
+    for rx, members_of, frame_of, slots in _COMPACT_RE:
+        for m in rx.finditer(text):
+            fill = [m.group(k) for k in slots]
+            shared = set(m.group()) - set(fill)
+            if len(set(fill)) < 3 or shared & set(fill) or shared & (NOT_FRAME | set(CN_DIGITS)):
+                continue
+            start, end = m.start(), m.end()
+            if not is_free(found + rows, start, end, []) or not _word_edges(text, start, end):
+                continue  # 防灾减灾救灾能力 is 防灾|减灾|救灾, not 灾减|灾救|灾能
+            members = members_of(m)
+            frame = frame_of(m)
+            words = [len(pos_tags(x)) == 1 for x in members]
+            attributive = frame.endswith("*") and frame[0] in ATTRIBUTIVE  # 全党全军全国; 节粮节水节电 stays
+            kind = "list" if (frame.startswith("*") and (is_list(members, frame) or all(words))) or attributive else "compact"
+            rows.append((doc_id, "|".join(members), frame, kind, 3, start, end))
+    return rows

@@ -1,0 +1,185 @@
+"""The reading of a phrase that every 排比 finder shares: words, frames, shapes and spans.
+
+Owns the word boundaries and POS of a phrase by the tokens' tagger (:func:`pos_tags`,
+:func:`word_bounds`, cuts at them: :func:`cut_lead`, :func:`cut_tail`), the frame a group of
+phrases shares (:func:`shared_frame`: an opening, an ending or a template; :func:`position_frame`:
+one character at one place), the grammatical shapes that make a slogan (:func:`verb_object`) or
+a noun phrase (:func:`nominal`), the constants of what never frames (figures, weak openings,
+function characters, connectives) and the overlap tests of runs' spans (:func:`inside`,
+:func:`is_free`).
+
+It must not find runs nor label them: no finder, no list test, no score lives here, and it
+imports nothing of the rhetoric package (every other parallels module imports it).
+"""
+from __future__ import annotations
+
+import os
+import re
+
+from ..text.patterns import CN_DIGITS
+
+
+NUM = f"[{CN_DIGITS}两]"
+
+
+FIGURE_RE = re.compile(r"[0-9０-９%％.．]|[亿万千百]元|[亿万]吨|[亿万]人|公里|美元")
+STRIP = "“”\"'（）() "
+#: Openings too common to make a frame on their own.
+WEAK_PREFIXES = {"我们", "这是", "就是", "这个", "一个", "要把", "不是", "也是", "都是", "还是", "而是", "是在"}
+
+
+def shared_frame(group: list[str]) -> tuple[str, str] | None:
+    """The shared frame of ``group`` and its kind, or None (figures and amounts never frame)."""
+    if len(set(group)) < len(group) or any(FIGURE_RE.search(g) for g in group):
+        return None
+    prefix = os.path.commonprefix(group)
+    suffix = os.path.commonprefix([g[::-1] for g in group])[::-1]
+    short = max(map(len, group)) <= 5
+    lengths = {len(g) for g in group}
+    if len(lengths) == 1 and 2 <= len(group[0]) <= 6:
+        n = len(group[0])
+        shared = [all(g[i] == group[0][i] for g in group) for i in range(n)]
+        inner = any(shared[i] and not shared[0] and not shared[-1] for i in range(n))
+        if inner and sum(shared) >= 1:
+            frame = "".join(group[0][i] if shared[i] else "*" for i in range(n))
+            return re.sub(r"\*+", "*", frame), "template"
+    even = len(group) >= 3 and len(lengths) == 1 and len(group[0]) <= 5  # 一个单位，一个系统，一个机构
+    if len(prefix) >= 2 and (prefix not in WEAK_PREFIXES or even) and all(len(g) > len(prefix) for g in group):
+        return prefix + "*", "opening"
+    if len(suffix) >= 2 and all(len(g) > len(suffix) for g in group):
+        return "*" + suffix, "ending"
+    if short and len(group) >= 3:
+        if len(prefix) == 1 and all(len(g) > 1 for g in group):
+            return prefix + "*", "opening"
+        if len(suffix) == 1 and all(len(g) > 1 for g in group) and suffix not in "的了是":
+            return "*" + suffix, "ending"
+    return None
+
+
+def word_bounds(seg: str) -> list[int]:
+    """Word boundaries inside ``seg`` (offsets), by the tokens' tagger."""
+    from ..tokens.segment import shared_segmenter
+
+    out, at = [], 0
+    for w, pos in shared_segmenter().tag(seg):
+        if len(w) >= 4 and pos in ("l", "i"):  # a set phrase (在政治上) may be cut inside
+            out.extend(range(at + 1, at + len(w)))
+        at += len(w)
+        out.append(at)
+    return out[:-1]
+
+
+def cut_lead(seg: str, width: int) -> str:
+    """The end of ``seg`` about ``width`` long, cut at a word boundary (设制造强省 → 制造强省)."""
+    cuts = [b for b in word_bounds(seg) if len(seg) - b >= max(2, width - 1)]
+    return seg[min(cuts, key=lambda b: (abs(len(seg) - b - width), b)) :] if cuts else seg
+
+
+def cut_tail(seg: str, width: int) -> str:
+    """The start of ``seg`` about ``width`` long, cut at a word boundary."""
+    cuts = [b for b in word_bounds(seg) if b >= max(2, width - 1)]
+    return seg[: min(cuts, key=lambda b: (abs(b - width), -b))] if cuts else seg
+NOT_FRAME = set("的了和与及或是在对把被而且并也都就又还")
+_VERB_POS = ("v", "vd", "vn")
+_OBJECT_POS = ("n", "nz", "vn", "ng", "nr", "ns", "nt", "an", "l")
+
+
+def position_frame(members: list[str]) -> str | None:
+    """A character shared at the same position (from the start, or from the end)."""
+    n = len(members[0])
+    if len({len(m) for m in members}) == 1:
+        shared = [i for i in range(n) if len({m[i] for m in members}) == 1]
+        if shared and len(shared) < n and not any(members[0][i] in NOT_FRAME for i in shared):
+            frame = "".join(members[0][i] if i in shared else "*" for i in range(n))
+            return re.sub(r"\*+", "*", frame)
+    if len({m[0] for m in members}) == 1 and members[0][0] not in NOT_FRAME:
+        return members[0][0] + "*"
+    if len({m[-1] for m in members}) == 1 and members[0][-1] not in NOT_FRAME:
+        return "*" + members[0][-1]
+    return None
+
+
+def verb_object(members: list[str]) -> bool:
+    """Members of one length, each a verb and its object (强基础、转作风、树形象; 扩大内需、优化供给),
+    a subject and its predicate (区域互补、跨江融合; 任务重、挑战多) or a set phrase (因地制宜) — at
+    least two in three by the POS of the tokens' tagger, which reads short slogans unevenly."""
+    lengths = {len(m) for m in members}
+    if len(lengths) != 1 and not (min(lengths) >= 5 and max(lengths) - min(lengths) <= 1):
+        return False  # one length; clauses of five or more characters may differ by one
+    flags = [_verbal(m) for m in members]
+    verbal = sum(flags)
+    if not (flags[0] or flags[-1]) or not all(flags[1:-1]) and not (flags[0] and flags[-1]):
+        return False  # the edges are where a cut goes wrong: they must read as slogans themselves
+    return verbal * 3 >= len(members) * 2 and (len(members[0]) > 2 or verbal == len(members) or verbal >= 3)
+
+
+def _verbal(m: str) -> bool:
+    """One slogan of verb + object, subject + predicate, or a set phrase."""
+    m = m.replace("“", "").replace("”", "")  # 增强“四个意识”
+    if len(m) == 2:  # 降碳, 控源, 兴业: a verb (or adjective used as one) and a noun, by character
+        a, b = pos_tags(m[0])[0][1], pos_tags(m[1])[0][1]
+        return a.startswith(("v", "a")) and not b.startswith("v")
+    words = pos_tags(m)
+    if len(words) == 1:
+        if words[0][1] in ("i", "l"):
+            return True
+        if len(m) in (3, 4):  # 树形象 is one dictionary word: read it as 树 + 形象
+            k = 1 if len(m) == 3 else 2
+            head, tail = pos_tags(m[:k]), pos_tags(m[k:])
+            words = head + tail if len(head) == 1 and len(tail) == 1 else words
+    if len(words) < 2:
+        return False
+    if len(m) == 3 and len(words) >= 2 and len(words[0][0]) == 1 and words[0][1].startswith(("v", "a")):
+        return True  # 稳增长, 保就业, 控增量: a one-character verb and its two-character object
+    while len(words) > 2 and words[0][1] in ("d", "ad", "a") and words[1][1].startswith("v"):
+        words = words[1:]  # 紧紧|抓住主要矛盾, 扎实|做好各项工作
+    (v, pos), rest = words[0], words[1:]
+    obj = _OBJECT_POS + ("m", "q", "a", "r", "tf", "f")
+    ok_rest = all(
+        p.startswith(obj) or (p.startswith("v") and len(v) >= 2 and k + 1 < len(rest) and rest[k + 1][1].startswith(("n", "vn")))
+        for k, (_, p) in enumerate(rest)
+    )  # 加强|学习|研究: a verb inside the object when a noun follows it
+    if (pos.startswith(_VERB_POS) or (pos in ("a", "ad", "d") and len(v) <= 2)) and ok_rest:
+        return True  # 强基础, 扩大内需, 增强经济活力, 有勇气, 加强学习研究
+    last, pos_last = words[-1]
+    return len(m) <= 4 and len(last) == 1 and pos.startswith(("n", "vn", "s")) and pos_last.startswith(("a", "m"))  # 任务重、挑战多
+CONNECTIVE_RE = re.compile(r"^(?:不管是|不管|无论是|无论|还是|或者|但是|而且|并且|因为|所以|如果|虽然|即使|不仅|而是)")
+NOMINAL = ("n", "nz", "ns", "nt", "nr", "nrt", "ng", "b", "j", "s", "tf", "bg", "t", "m", "q", "vn", "an", "f", "k")
+
+
+def pos_tags(s: str) -> list[tuple[str, str]]:
+    from ..tokens.segment import shared_segmenter
+
+    return shared_segmenter().tag(s)
+
+
+def nominal(s: str) -> bool:
+    """A noun phrase: nouns (and 的, and adjectives before a noun), no verb, no adverb."""
+    tags = pos_tags(s)
+    if not tags:
+        return False
+    for i, (w, pos) in enumerate(tags):
+        if pos.startswith(NOMINAL) or pos == "uj" and 0 < i < len(tags) - 1:
+            continue
+        if pos.startswith("a") and i < len(tags) - 1:
+            continue  # 重大战略任务
+        return False
+    return True
+
+
+def inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(x <= a and b <= y for x, y in spans)
+
+
+def is_free(found: list, start: int, end: int, member_spans: list[tuple[int, int]]) -> bool:
+    """A new run may not overlap a run already found, unless that run sits inside one of its
+    members (是…支持稳增长、保就业、调结构的重大抉择); only the members count, not the text
+    between them (the heads of paragraphs)."""
+    spans = member_spans or [(start, end)]
+    for r in found:
+        a, b = r[5], r[6]
+        if r[3] == "list" or inside(spans, a, b):
+            continue
+        if any(a < y and x < b for x, y in spans):
+            return False
+    return True
