@@ -56,7 +56,7 @@ def table_command(name: str):
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
-    from ..rhetoric.formulas import mine_templates, templates_table
+    from ..rhetoric.templates import mine_templates, templates_table
 
     if args.mined:
         corpus = corpus_or_processed(args, tokens=False)

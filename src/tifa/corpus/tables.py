@@ -152,9 +152,11 @@ def _concat(frames: Sequence[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
 
 
 def _findings(docs: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The per-document tables beyond sentences, outline and enumerations (formulas imported
+    """The per-document tables beyond sentences, outline and enumerations (the rhetoric modules imported
     here: commands that need none of them skip its import)."""
-    from ..rhetoric.formulas import formulas_table, parallels_table, quotes_table
+    from ..rhetoric.formulations import formulas_table
+    from ..rhetoric.parallels import parallels_table
+    from ..rhetoric.quotations import quotes_table
 
     return {"formulas": formulas_table(docs), "parallels": parallels_table(docs), "quotes": quotes_table(docs)}
 
