@@ -1,129 +1,44 @@
-"""Numbered-list structure: the outline of every speech, its lists, their announced counts.
+"""Numbered-list structure: the outline of every speech, and its tables.
 
-Three passes over a document's text:
+The outline is found in three passes over a document's text: **candidates** and **runs**
+(:mod:`tifa.structure.markers`: every marker-like token, and the inline ones that form runs
+1, 2, …), then **nesting**, owned here — a stack of open lists: a marker of a family already
+open is a sibling (next ordinal) or starts a new list there (ordinal 1, e.g. a list that
+restarts under the same parent); a new family opens a deeper level under the current item —
+whatever order of styles a speech uses.  A run that lies inside one paragraph closes with that
+paragraph.
 
-1. **candidates** — every marker the genre uses, with its *family* (the
-   numbering scheme) and ordinal: line-start ``一、`` ``（一）`` ``1.``; anywhere
-   ``(1)`` ``①`` ``一是`` ``一要`` ``一靠`` ``一为`` ``第一，`` ``第一个`` ``首先``
-   ``其次`` ``再次`` ``最后`` ``一方面`` ``另一方面``; and, in a speech that lost its
-   numbering, short stand-alone heading lines (family ``heading``).
-   Traps are excluded by context: numerals inside words (``统一要求``,
-   ``之一是``), ordinal words (``第一次``, ``全国第一，``), decimals (``3.5万``).
-2. **runs** — inline markers count only as part of a run ``1, 2, …`` of the
-   same family (a lone ``一是`` with no ``二是`` nearby is not a list);
-   ``最后`` closes a run of ordinal words.
-3. **nesting** — a stack of open lists: a marker of a family already open is
-   a sibling (next ordinal) or starts a new list there (ordinal 1, e.g. a list
-   that restarts under the same parent); a new family opens a deeper level
-   under the current item — whatever order of styles a speech uses.  A run
-   that lies inside one paragraph closes with that paragraph.
+Items span from their marker to the next item at the same or a higher level (or their parent's
+end).  Each list (*enumeration*) records the count its introduction announces
+(:mod:`tifa.structure.enumerations`: ``讲三点意见``, ``从以下三个方面``, ``强化六种意识``).
 
-Items span from their marker to the next item at the same or a higher
-level (or their parent's end).  Each list (*enumeration*) records the count
-its introduction announces (``讲三点意见``, ``从以下三个方面``, ``强化六种意识``).
+Owns: :class:`Item`, :func:`parse` (kept for the last few texts), items' spans and titles, the
+``outline`` table (:func:`outline_frames`, :func:`outline_tables`, with the enumerations beside
+it), sentences' sections and matter (:func:`assign_sections`, :func:`mark_matter`) and the
+indented :func:`tree`.  Must not touch: what counts as a marker or a run
+(:mod:`tifa.structure.markers`), announced counts (:mod:`tifa.structure.enumerations`).
+``candidates`` and ``appendix_start`` stay importable from here, as the checks and tests use them.
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..text.clean import is_title_like
 from ..frames import column_lists, rows_frame
-from ..text.patterns import CLOSING_RE, CN_DIGITS, cn_to_int
+from .enumerations import ENUM_COLUMNS, announced_count, enumerations_frame
+from .markers import RUN_FAMILIES, Marker, appendix_start, candidates, paragraphs, part_headings, previous_paragraph, validate_runs
+
+__all__ = [
+    "ENUM_COLUMNS", "OUTLINE_COLUMNS", "TITLE_MAX", "Item", "announced_count", "appendix_start", "assign_sections",
+    "candidates", "forget_parses", "mark_matter", "outline_frames", "outline_tables", "parse", "tree",
+]
 
 OUTLINE_COLUMNS = ["doc_id", "item_id", "parent_id", "depth", "marker", "style", "ordinal", "title", "start", "end", "matter"]
-ENUM_COLUMNS = ["doc_id", "enum_id", "parent_id", "style", "n_items", "first_item", "announced", "announced_text", "start", "end"]
-
-#: Largest gap (characters) between consecutive items of an inline run.
-MAX_GAP = 1500
-#: Largest gap between consecutive items of a run whose markers all open a paragraph
-#: (``第一，全国动员…`` … ``第二，…`` with a whole sub-outline between them).
-MAX_GAP_LINE = 20000
-#: Characters before a list searched for its announced count.
-ANNOUNCE_WINDOW = 300
-
-_N = f"[{CN_DIGITS}]{{1,3}}"
-#: Characters a marker of a ``bounded`` family must follow (or open the line).
-_BOUNDARY_CHARS = frozenset("\n。！？；：，、“”）")
-
-#: Line-start markers: family, regex (group "n" = numeral), style.
-_LINE_MARKERS = [
-    # ``一、2020年工作回顾`` opens with a digit; only ``一.5`` (a decimal) is no marker
-    ("cn_dun", re.compile(rf"^(?P<m>(?P<n>{_N})\s*(?:、|[.．](?!\d)))"), "cn_dun"),
-    ("cn_paren", re.compile(rf"^(?P<m>[（(]\s*(?P<n>{_N})\s*[)）])"), "cn_paren"),
-    ("num_dot", re.compile(r"^(?P<m>(?P<n>\d{1,2})\s*[.．、])(?!\d)"), "num_dot"),
-]
-#: Markers allowed anywhere (subject to run validation).
-_INLINE_MARKERS = [
-    ("num_paren", re.compile(r"(?P<m>[（(](?P<n>\d{1,2})[)）])"), "num_paren"),
-    ("circled", re.compile(r"(?P<m>(?P<n>[①-⑳]))"), "circled"),
-    (
-        "cn_shi",
-        re.compile(rf"(?<![统唯同单专万逐划不之合归纯这那某每第{CN_DIGITS}])(?P<m>(?P<n>{_N})(?P<k>[是要靠为]))(?![一二三四五六七八九十])"),
-        "cn_shi",
-    ),
-    (
-        "ordinal_word",
-        re.compile(
-            rf"(?P<m>第(?P<n>{_N})(?:[，,、：:]|是|条[，,：:])|(?P<w>首先|其次|再次|最后)(?:是)?)"
-        ),
-        "ordinal_word",
-    ),
-    # 第一个是…; this genre's 第一句话，… 第一点，… 第一件事，…
-    ("ordinal_ge", re.compile(rf"(?P<m>第(?P<n>{_N})(?:个|句话|点|件事)(?=就是|是|[，,：:]))"), "di_ge"),
-    ("fangmian", re.compile(r"(?P<m>(?P<w>另一方面|一方面))"), "fangmian"),
-]
-#: Families whose markers only count at a boundary (line start, after punctuation or a space).
-_BOUNDED = {"num_paren", "ordinal_word", "fangmian"}
-
-
-def _at_boundary(line: str, i: int) -> bool:
-    # a dash may lead an ordinal (——第一，…): the dash is the boundary
-    return i == 0 or line[i - 1] in _BOUNDARY_CHARS or line[i - 1].isspace() or line[i - 2 : i] == "——"
-
-
-def _bounded_matches(rx: re.Pattern, line: str):
-    """``finditer`` of ``rx`` preceded by a boundary: a match elsewhere is passed over one
-    character at a time, so the result is that of a look-behind in the pattern, without
-    the look-behind running at every character of the text."""
-    pos = 0
-    while (m := rx.search(line, pos)) is not None:
-        if _at_boundary(line, m.start()):
-            yield m
-            pos = m.end()
-        else:
-            pos = m.start() + 1
-_WORD_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "一方面": 1, "另一方面": 2}
-_INLINE_STYLE = {"是": "cn_shi", "要": "cn_yao", "靠": "cn_kao", "为": "cn_wei"}
-#: Families whose markers need a run of ≥ 2 to count.
-_RUN_FAMILIES = {"num_paren", "circled", "cn_shi", "cn_yao", "cn_kao", "cn_wei", "ordinal_word", "ordinal_ge", "fangmian"}
 #: Longest title kept (longer first sentences are cut at a comma).
 TITLE_MAX = 40
-
-_COUNT_RE = re.compile(
-    rf"(?:以下|如下|下面|下列|这|这么)?(?P<n>[{CN_DIGITS}两几]{{1,3}}|\d{{1,2}}(?!\d))"
-    r"(?P<cls>个方面|方面|点|条|种|项|句话|个问题|大|个)"
-    r"(?P<noun>意见|要求|体会|建议|原则|看法|意识|特点|类型|职能|站位|问题|措施|任务|内容|方面|工作|做法|关系|心得|感受|能力|本领)?"
-)
-_DATE_RE = re.compile(r"^\s*\d{4}\s*年")
-
-
-@dataclass
-class Marker:
-    start: int  #: offset of the marker
-    end: int  #: end of the marker as written
-    family: str
-    style: str
-    ordinal: int | None
-    text: str
-    para: int
-    line_start: bool
-    is_last: bool = False  #: ``最后``
-    closing: bool = False  #: in the speech's closing (``最后…谢谢！``): not a list item
 
 
 @dataclass
@@ -138,269 +53,6 @@ class Item:
     title: str = ""
     matter: str = "body"  #: ``body`` (the speech) or ``appendix`` (material appended after it)
     children: list["Item"] = field(default_factory=list)
-
-
-# --------------------------------------------------------------------------- candidates
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
-
-
-#: How far around a ``最后`` the closing formula is looked for.
-_CLOSING_SCAN = 1000
-
-
-def candidates(text: str) -> list[Marker]:
-    """Every marker-like token of ``text`` (before run validation)."""
-    paras = _paragraphs(text)
-    out: list[Marker] = []
-    has_line_heads = False
-    for pi, (ps, pe) in enumerate(paras):
-        line = text[ps:pe]
-        stripped_off = len(line) - len(line.lstrip())
-        body = line.lstrip()
-        head: Marker | None = None  # this paragraph's line-start marker, if any
-        for family, rx, style in _LINE_MARKERS:
-            m = rx.match(body)
-            if m:
-                n = cn_to_int(m.group("n"))
-                if n:
-                    s = ps + stripped_off
-                    head = Marker(s, s + len(m.group("m")), family, style, n, m.group("m").strip(), pi, True)
-                    out.append(head)
-                    has_line_heads = True
-                break
-        for family, rx, style in _INLINE_MARKERS:
-            for m in _bounded_matches(rx, line) if family in _BOUNDED else rx.finditer(line):
-                s = ps + m.start("m")
-                if head is not None and head.start <= s < head.end:
-                    continue
-                word = m.groupdict().get("w")
-                is_last = word == "最后"
-                if word:
-                    n = _WORD_ORDINALS.get(word)
-                    st = "shouci" if word in ("首先", "其次", "再次", "最后") else style
-                else:
-                    raw = m.group("n")
-                    n = ord(raw) - ord("①") + 1 if family == "circled" else cn_to_int(raw)
-                    st = style
-                fam = family
-                if family == "cn_shi":
-                    st = fam = _INLINE_STYLE[m.group("k")]
-                elif family == "ordinal_word" and not word:
-                    st = "di"
-                marker_text = m.group("m")
-                out.append(Marker(s, s + len(marker_text), fam, st, n, marker_text, pi, m.start("m") == len(line) - len(body)))
-                out[-1].is_last = is_last
-                if is_last:
-                    # the closing formula near this 最后 (its paragraph, bounded: a text may have no breaks)
-                    near = line[max(0, m.start() - _CLOSING_SCAN) : m.end() + _CLOSING_SCAN]
-                    nxt = text[paras[pi + 1][0] : min(paras[pi + 1][1], paras[pi + 1][0] + _CLOSING_SCAN)] if pi + 1 < len(paras) else ""
-                    out[-1].closing = bool(CLOSING_RE.search(near) or CLOSING_RE.search(nxt) or "谢谢" in near)
-    if not has_line_heads:
-        out.extend(_unnumbered_headings(text, paras))
-    out.sort(key=lambda c: (c.start, -c.end))
-    # one marker per position
-    dedup: list[Marker] = []
-    for c in out:
-        if dedup and dedup[-1].start == c.start:
-            continue
-        dedup.append(c)
-    return dedup
-
-
-_SALUTATION_RE = re.compile(r"^(?:各位|同志们|尊敬的|女士们|朋友们)")
-#: Closing part headings of the genre (``结束语``), headings wherever they stand.
-_CLOSING_HEADING_RE = re.compile(r"^(?:结束语|结语|结束话|最后的话)$")
-#: Headings of material appended after a speech.
-_APPENDIX_HEAD_RE = re.compile(
-    r"^(?:附件|附录|附表|附：|名词解释|名词注释|注释|注解|注|释义|相关名词解释|本报告.{0,6}(?:名词|用语)解释)\s*[:：]?\s*\d*$"
-)
-#: The last paragraph of a speech: thanks, or the rallying call of a report.
-_PERORATION_RE = re.compile(r"(?:让我们|我们要更加紧密|奋斗|努力|谢谢|前进)[^。]*[！!][”」]?\s*$")
-
-
-def _is_heading_line(text: str, paras: list[tuple[int, int]], pi: int) -> bool:
-    """A short stand-alone line followed by a longer paragraph: a heading candidate."""
-    ps, pe = paras[pi]
-    line = text[ps:pe].strip()
-    if not is_title_like(line):  # the cheap test first: most paragraphs are long
-        return False
-    nxt = text[paras[pi + 1][0] : paras[pi + 1][1]].strip() if pi + 1 < len(paras) else ""
-    return (
-        sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff") >= 3
-        and not _DATE_RE.match(line)
-        and not line.startswith(("——", "—", "“", "《"))
-        and not line.endswith(("《", "“", "（"))
-        and line.count("《") == line.count("》")
-        and not _SALUTATION_RE.match(line)
-        and not CLOSING_RE.search(line)
-        and len(nxt) > len(line)
-        and not nxt.startswith(tuple("，。、；：”）,.;:)的"))  # a fragment of a broken line
-        and _ends_paragraph(text, paras, pi)
-    )
-
-
-def _previous_paragraph(text: str, paras: list[tuple[int, int]], pi: int) -> str:
-    """The last non-blank paragraph before line ``pi``, stripped ("" if there is none)."""
-    for k in range(pi - 1, -1, -1):
-        prev = text[paras[k][0] : paras[k][1]].strip()
-        if prev:
-            return prev
-    return ""
-
-
-def _ends_paragraph(text: str, paras: list[tuple[int, int]], pi: int) -> bool:
-    """Does the paragraph before line ``pi`` end (sentence punctuation, or a heading)?"""
-    prev = _previous_paragraph(text, paras, pi)
-    return not prev or prev[-1] in "。！？!?：:；;”」）)…" or is_title_like(prev)
-
-
-def _unnumbered_headings(text: str, paras: list[tuple[int, int]]) -> list[Marker]:
-    """Short stand-alone heading lines in a speech without numbered headings."""
-    out = []
-    k = 0
-    for pi, (ps, pe) in enumerate(paras):
-        if _is_heading_line(text, paras, pi):
-            k += 1
-            out.append(Marker(ps, ps, "heading", "heading", k, "", pi, True))
-    return out if len(out) >= 2 else []
-
-
-def part_headings(text: str, paras: list[tuple[int, int]], markers: list[Marker]) -> list[Marker]:
-    """Unnumbered part headings above a numbered outline (``关于国内建设`` / ``一、…``).
-
-    A speech is split into unnumbered parts when its top numbered list starts again
-    at 一 after a stand-alone heading line: each heading line that is followed (before
-    any other numbered marker of that family) by a list opening at 1 is a part heading,
-    provided there are at least two of them.  ``结束语`` is a part heading wherever it
-    stands; so, in a speech split into parts, is a heading line after the last part's list.
-    """
-    heads = [m for m in markers if m.line_start and m.family in ("cn_dun", "cn_paren", "num_dot")]
-    if not heads:
-        return []
-    top = heads[0].family
-    tops = [m for m in heads if m.family == top]
-    marker_paras = {m.para for m in markers}
-    lines = [
-        pi
-        for pi in range(len(paras))
-        if pi not in marker_paras
-        and _is_heading_line(text, paras, pi)
-        and len(text[paras[pi][0] : paras[pi][1]].strip()) <= 20  # part headings are short phrases
-        and "，" not in text[paras[pi][0] : paras[pi][1]]
-    ]
-    restarts, closing = [], []
-    for pi in lines:
-        line = text[paras[pi][0] : paras[pi][1]].strip()
-        if _CLOSING_HEADING_RE.match(line):
-            closing.append(pi)
-            continue
-        nxt = next((m for m in tops if m.para > pi), None)
-        between = [q for q in lines if nxt is not None and pi < q < nxt.para]
-        if nxt is not None and nxt.ordinal == 1 and not between:
-            restarts.append(pi)
-    found = restarts if len(restarts) >= 2 else []
-    if found:  # trailing parts without a list of their own (``关于外交工作``)
-        last_top = tops[-1].para
-        found += [pi for pi in lines if pi > last_top and pi not in found and pi not in closing
-                  and text[paras[pi][0] : paras[pi][1]].strip().startswith("关于")]
-    found = sorted(set(found + closing))
-    return [
-        Marker(_text_start(text, paras, pi), _text_start(text, paras, pi), "heading", "heading", k + 1, "", pi, True)
-        for k, pi in enumerate(found)
-    ]
-
-
-def _text_start(text: str, paras: list[tuple[int, int]], pi: int) -> int:
-    """Offset of the first non-blank character of line ``pi``."""
-    ps, pe = paras[pi]
-    return ps + len(text[ps:pe]) - len(text[ps:pe].lstrip())
-
-
-_FIRST_ITEM_RE = re.compile(r"^\s*(?:一\s*[、.．]|[（(]\s*一\s*[)）]|1\s*[.．、](?!\d)|[（(]1[)）]|①)")
-
-
-def _opens_first_item(line: str) -> bool:
-    """Does ``line`` open with the first item of a numbered list (``一、`` ``1.`` ``（一）``)?"""
-    return bool(_FIRST_ITEM_RE.match(line))
-
-
-def appendix_start(text: str, paras: list[tuple[int, int]] | None = None) -> int:
-    """Offset where material appended after the speech begins (``len(text)`` if none).
-
-    Appended material — a ``名词解释`` glossary, an ``附件``, a list after the closing —
-    starts at a known appendix heading in the second half of the text, or at a heading
-    line right after the speech's last paragraph (thanks, or the closing rallying call).
-    """
-    paras = _paragraphs(text) if paras is None else paras
-    n = len(text)
-    half = n // 2
-    for pi, (ps, pe) in enumerate(paras):
-        line = text[ps:pe].strip()
-        if ps >= half and line and _APPENDIX_HEAD_RE.match(line):
-            return _text_start(text, paras, pi)
-    for pi in range(len(paras) - 2, -1, -1):
-        ps, pe = paras[pi]
-        if ps < half:
-            break
-        line = text[ps:pe].strip()
-        if line and (_PERORATION_RE.search(line) or CLOSING_RE.search(line)):
-            k = pi + 1
-            while k < len(paras) and not text[paras[k][0] : paras[k][1]].strip():
-                k += 1
-            # a new list from 1 after the closing, or a heading over one
-            if k < len(paras) and _opens_first_item(text[paras[k][0] : paras[k][1]]):
-                return _text_start(text, paras, k)
-            if k < len(paras) and _is_heading_line(text, paras, k) and not _CLOSING_HEADING_RE.match(text[paras[k][0] : paras[k][1]].strip()):
-                if k + 1 < len(paras) and _opens_first_item(text[paras[k + 1][0] : paras[k + 1][1]]):
-                    return _text_start(text, paras, k)
-            break
-    return n
-
-
-# --------------------------------------------------------------------------- runs
-
-
-def _gap(a: Marker, b: Marker) -> int:
-    """Largest distance allowed between consecutive items ``a`` and ``b`` of a run."""
-    return MAX_GAP_LINE if a.line_start and b.line_start else MAX_GAP
-
-
-def validate_runs(cands: list[Marker]) -> list[Marker]:
-    """Keep line-level markers, and inline markers that form runs 1, 2, … of ≥ 2."""
-    keep: list[Marker] = [c for c in cands if c.family not in _RUN_FAMILIES]
-    by_family: dict[str, list[Marker]] = {}
-    for c in cands:
-        if c.family in _RUN_FAMILIES:
-            by_family.setdefault(c.family, []).append(c)
-    for fam, cs in by_family.items():
-        run: list[Marker] = []
-        for c in cs:
-            ordinal = c.ordinal
-            if c.is_last and run and c.start - run[-1].start <= _gap(run[-1], c) and not c.closing:
-                c.ordinal = run[-1].ordinal + 1
-                run.append(c)
-                keep.extend(run) if len(run) >= 2 else None
-                run = []
-                continue
-            if run and ordinal == run[-1].ordinal + 1 and c.start - run[-1].start <= _gap(run[-1], c):
-                run.append(c)
-                continue
-            if len(run) >= 2:
-                keep.extend(run)
-            if ordinal == 1 and len(run) == 1 and run[0].line_start and not c.line_start:
-                continue  # ``第一、`` opening a paragraph outranks an inline ``首先`` after it
-            run = [c] if ordinal == 1 else []
-        if len(run) >= 2:
-            keep.extend(run)
-    keep.sort(key=lambda c: c.start)
-    return keep
 
 
 # --------------------------------------------------------------------------- nesting
@@ -421,7 +73,7 @@ def _run_paragraph_close(markers: list[Marker], paras: list[tuple[int, int]]) ->
     i = 0
     while i < len(markers):
         c = markers[i]
-        if c.family not in _RUN_FAMILIES or c.line_start:
+        if c.family not in RUN_FAMILIES or c.line_start:
             i += 1
             continue
         j = i
@@ -459,7 +111,7 @@ def forget_parses() -> None:
 
 @functools.lru_cache(maxsize=4)
 def _parse_cached(text: str) -> list[Item]:
-    paras = _paragraphs(text)
+    paras = paragraphs(text)
     markers = validate_runs(candidates(text))
     if not any(m.family == "heading" for m in markers):
         markers = sorted(markers + part_headings(text, paras, markers), key=lambda c: c.start)
@@ -493,7 +145,7 @@ _SUMS_UP_MAX = 400
 def _sums_up_part(text: str, paras: list[tuple[int, int]], mk: Marker) -> bool:
     """Is the list that ``mk`` opens introduced as the summing-up of a whole part?"""
     if mk.line_start:
-        intro = _previous_paragraph(text, paras, mk.para)
+        intro = previous_paragraph(text, paras, mk.para)
     else:
         a = paras[mk.para][0]
         # the pattern spans a few hundred characters at most: a longer paragraph is no such introduction
@@ -635,25 +287,6 @@ def _title(text: str, it: Item) -> str:
 # --------------------------------------------------------------------------- tables
 
 
-def announced_count(text: str, first_item_start: int, floor: int = 0) -> tuple[int | None, str]:
-    """The count the text announces just before a list (``讲两点意见`` → 2)."""
-    lo = max(floor, first_item_start - ANNOUNCE_WINDOW)
-    window = text[lo:first_item_start]
-    # the introduction: the last two sentences before the list
-    cuts = [m.end() for m in re.finditer(r"[。！？!?]", window.rstrip().rstrip("。！？!?"))]
-    intro_from = cuts[-1] if cuts else 0
-    intro = window[intro_from:]
-    best = None
-    for m in _COUNT_RE.finditer(intro):
-        if m.group("cls") in ("个", "大") and not m.group("noun"):
-            continue
-        best = m
-    if best is None:
-        return None, ""
-    n = best.group("n")
-    return (None if n == "几" else cn_to_int(n)), best.group(0)
-
-
 def outline_frames(doc_id: str, text: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The ``outline`` and ``enumerations`` rows of one document."""
     items = parse(text)
@@ -673,37 +306,9 @@ def outline_frames(doc_id: str, text: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         )
         for it in items
     ]
-    enums = []
-    starts = [it.start for it in items]
-    groups: dict[int, list[Item]] = {}
-    for it in items:
-        groups.setdefault(it.enum_key, []).append(it)
-    for enum_id, (_, members) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].start), start=1):
-        first, last = members[0], members[-1]
-        parent = first.parent
-        floor = parent.marker.end if parent else 0
-        before = bisect.bisect_left(starts, first.start)  # items are in text order
-        if before:
-            floor = max(floor, items[before - 1].marker.end)
-        announced, announced_text = announced_count(text, first.start, floor)
-        styles = {m.marker.style for m in members}
-        enums.append(
-            (
-                doc_id,
-                enum_id,
-                parent.item_id if parent else None,
-                styles.pop() if len(styles) == 1 else "mixed",
-                len(members),
-                first.item_id,
-                announced,
-                announced_text,
-                first.start,
-                last.end,
-            )
-        )
     return (
         rows_frame(rows, OUTLINE_COLUMNS, dict.fromkeys(("item_id", "parent_id", "depth", "ordinal", "start", "end"), "Int64")),
-        rows_frame(enums, ENUM_COLUMNS, dict.fromkeys(("enum_id", "parent_id", "n_items", "first_item", "announced", "start", "end"), "Int64")),
+        enumerations_frame(doc_id, text, items),
     )
 
 
