@@ -6,8 +6,9 @@ import unicodedata
 
 import pytest
 
-from tifa.text import clean as C
-from tifa.text.clean import apply_edits, clean
+from tifa.text import chrome, debris, furniture, lines, normalize
+from tifa.text.clean import clean
+from tifa.text.edits import apply_edits
 
 from ..conftest import SEEDS, seed
 
@@ -47,12 +48,12 @@ def run(step, text):
 )
 def test_chrome_lines_are_removed(raw, expected):
     squeeze = lambda s: re.sub(r"\n+", "\n", s)  # noqa: E731 - blank lines are tidied later
-    assert squeeze(run(C.chrome, raw)) == squeeze(expected)
+    assert squeeze(run(chrome.chrome, raw)) == squeeze(expected)
 
 
 def test_membership_ad_block_atop_a_file_is_removed():
     raw = seed("003").read_text(encoding="utf-8")
-    out = run(C.chrome, raw)
+    out = run(chrome.chrome, raw)
     assert out.lstrip().startswith("在市X系统办公室主任暨业务培训会上的讲话")
     for ad in ("仅供学习", "酷乐文行", "订阅", "会员", "QQ群"):
         assert ad not in out
@@ -61,7 +62,7 @@ def test_membership_ad_block_atop_a_file_is_removed():
 def test_chrome_never_removes_content_lines():
     # Long paragraphs that happen to contain chrome words stay.
     para = "办公室负责接收处理上级和兄弟单位的来文来函，接待上级领导的视察、检查和兄弟单位的参观学习，" * 3
-    assert run(C.chrome, para + "\n版权所有") == para + "\n"
+    assert run(chrome.chrome, para + "\n版权所有") == para + "\n"
 
 
 @pytest.mark.parametrize(
@@ -75,7 +76,7 @@ def test_chrome_never_removes_content_lines():
     ],
 )
 def test_page_numbers(raw, expected):
-    assert run(C.page_numbers, raw) == expected
+    assert run(lines.page_numbers, raw) == expected
 
 
 @pytest.mark.parametrize(
@@ -110,7 +111,7 @@ def test_page_numbers(raw, expected):
     ],
 )
 def test_join_broken_lines(raw, expected):
-    assert run(C.join_broken_lines, raw) == expected
+    assert run(lines.join_broken_lines, raw) == expected
 
 
 @pytest.mark.parametrize(
@@ -125,8 +126,8 @@ def test_join_broken_lines(raw, expected):
 )
 def test_split_runin_headings(raw, expected):
     # applied twice, as nested headings need (一、… (一)… body)
-    out = run(C.split_runin_headings, raw)
-    assert run(C.split_runin_headings, out) == expected
+    out = run(lines.split_runin_headings, raw)
+    assert run(lines.split_runin_headings, out) == expected
 
 
 @pytest.mark.parametrize(
@@ -145,7 +146,7 @@ def test_split_runin_headings(raw, expected):
     ],
 )
 def test_doubled_markers(raw, expected):
-    assert run(C.doubled_markers, raw) == expected
+    assert run(lines.doubled_markers, raw) == expected
 
 
 @pytest.mark.parametrize(
@@ -160,7 +161,7 @@ def test_doubled_markers(raw, expected):
     ],
 )
 def test_cjk_spaces(raw, expected):
-    assert run(C.cjk_spaces, raw) == expected
+    assert run(normalize.cjk_spaces, raw) == expected
 
 
 @pytest.mark.parametrize(
@@ -180,7 +181,7 @@ def test_cjk_spaces(raw, expected):
     ],
 )
 def test_punctuation(raw, expected):
-    assert run(C.punctuation, raw) == expected
+    assert run(normalize.punctuation, raw) == expected
 
 
 # --------------------------------------------------------------------------- whole files
@@ -270,10 +271,10 @@ def test_cleaning_is_deterministic_and_idempotent_on_its_output():
     ],
 )
 def test_furniture_by_what_it_is(raw, kept, gone):
-    from tifa.read.files import _to_simplified
+    from tifa.read.decode import to_simplified
 
-    text = clean(_to_simplified(raw)).text
-    assert _to_simplified(kept).replace("——", "——") in text
+    text = clean(to_simplified(raw)).text
+    assert to_simplified(kept).replace("——", "——") in text
     assert gone not in text
 
 
@@ -294,5 +295,5 @@ def test_speech_lines_are_never_furniture():
     # headings, slogans and fragments that share words with page furniture stay
     for line in ["（六）加强生态建设和环境保护，努力构筑西南生态安全屏障", "一是“勤”。", "参与政务 管理事务 协调关系 搞好服务",
                  "VS", "2.5", "通告", "关注民生热点"]:
-        assert C.furniture_reason(line) is None, line
-    assert not C.is_garbage("A B C D E F") and not C.is_garbage("1. 2. 3. 4.")
+        assert furniture.furniture_reason(line) is None, line
+    assert not debris.is_garbage("A B C D E F") and not debris.is_garbage("1. 2. 3. 4.")

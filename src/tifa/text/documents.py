@@ -12,26 +12,36 @@ piece with its own title.  For each piece we find
 * its **text** — the body after the title, one paragraph per line.
 
 Near-duplicate documents are *marked* (``duplicate_of``), never dropped.
-Sentences carry character offsets into ``documents.text``.
+
+This module owns the pieces — where one starts, its title and page title, which of the dates
+found is its date (the readers are :mod:`tifa.text.dates`'), its place (asked of
+:mod:`tifa.text.places`) — reading a file into them (:func:`read_pieces`), and the documents and
+cleaning-log tables.  It must not touch the text: cleaning is :mod:`tifa.text.clean`'s, and a
+piece's text is a span of the cleaned text.  Sentences (offsets into ``documents.text``) are
+:mod:`tifa.text.sentences`'; ``iter_sentences``, ``sentences_frame`` and ``SENT_COLUMNS`` are
+importable from here too, where the tables and the tokens stage ask for them.
 """
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from .clean import SALUTATION_RE, Cleaned, Removal, clean, is_title_like
+from .clean import clean
 from ..config import DEFAULT_MAX_BYTES
 from ..errors import InputError
 from ..read.files import Decoded, read_text
 from .markdown import PLACE_KEYS, FrontMatter, front_matter, meta_text, source_url
 from .markdown import STEPS as MARKDOWN_STEPS
-from .patterns import CLOSING_RE, DATE_RES, LINE_MARKER_RE, PIECE_RE, SENT_END, cn_to_int
+from .dates import DATE_LINE_RE, SUBTITLE_RE, filename_date, meta_date, parse_date, text_date, year_in
+from .edits import Cleaned, Removal
+from .lines import SALUTATION_RE, is_title_like
+from .patterns import CLOSING_RE, LINE_MARKER_RE, PIECE_RE
 from .places import is_place, is_signature, level_of, normalise, place_from_folders, place_from_text, place_from_title
+from .sentences import SENT_COLUMNS, iter_sentences, sentence_spans, sentences_frame  # noqa: F401 - the tables' and tokens' import
 
 if TYPE_CHECKING:  # the tables import pandas when first built: reading and splitting need none of it
     import pandas as pd
@@ -49,7 +59,6 @@ DOC_COLUMNS = [
     "year", "date_note", "place", "level", "source_url",
     "text", "n_chars", "n_paras", "n_sents", "sha1", "encoding", "duplicate_of", "dup_similarity", "front_matter",
 ]
-SENT_COLUMNS = ["doc_id", "sent_id", "para_id", "start", "end", "text", "item_id", "matter"]
 LOG_COLUMNS = ["source", "doc_id", "line", "raw_start", "raw_end", "pos", "removed", "reason"]
 
 
@@ -96,71 +105,8 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _parse_date(s: str) -> str | None:
-    for rx in DATE_RES:
-        m = rx.search(s)
-        if m:
-            y, mo, d = (int(g) for g in m.groups())
-            if 1900 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
-                return f"{y:04d}-{mo:02d}-{d:02d}"
-    return None
-
-
-#: Subtitle, dateline or speaker lines under a title (``——2021年3月5日在…会议上``).
-_SUBTITLE_RE = re.compile(r"^\s*(?:[—－\-─━]{1,2}|\d{4}\s*年\s*\d{1,2}\s*月|\(|（)")
-#: A dateline naming the meeting a speech was delivered at (``在四川省第十二届人民代表大会第四次会议上（2016年1月25日）``).
-_DATELINE_RE = re.compile(r"在\S{2,40}?(?:会议|大会|会)上")
+#: A dateline standing where a title would (``——2016年1月25日在…会议上``): no title.
 _DATELINE_TITLE_RE = re.compile(r"^[—─\-－]*(?:\S{0,20}日)?在\S{2,40}?(?:会议|大会)上(?:[（(][^）)]*[）)])?$")
-_TITLE_YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)\s*年")
-_META_DATE_RE = re.compile(r"^\s*(1[89]\d\d|20\d\d)(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2}))?)?")
-#: Front-matter keys that may hold the date of delivery, in order of preference.
-META_DATE_KEYS = ("date", "delivered", "year", "published", "pubdate")
-
-
-def _meta_date(meta: dict) -> str | None:
-    """The date of the front matter (``date: 2016-01-25``, ``year: 2016``), ISO, as precise as given."""
-    for key in META_DATE_KEYS:
-        v = meta_text(meta, key)
-        d = _parse_date(v) if v else None
-        if d:
-            return d
-        m = _META_DATE_RE.match(v) if v else None
-        if m:
-            y, mo, dd = m.groups()
-            if mo and not 1 <= int(mo) <= 12:
-                mo = dd = None
-            return "-".join(f"{int(x):02d}" if i else x for i, x in enumerate((y, mo, dd)) if x)
-    return None
-
-
-_CN_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "O": "0", "0": "0"}
-_CN_DATE_RE = re.compile(r"([〇零○Ｏ0O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?")
-_YEAR_MONTH_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)\s*年\s*(\d{1,2})\s*月")
-#: ``一、2003年工作回顾``, ``2006年工作的回顾``: the heading of the part reviewing the year before delivery.
-_REVIEW_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、)?\s*(1[89]\d\d|20\d\d)\s*年(?:的)?(?:政府)?工作(?:的)?回顾\s*$")
-
-
-def _dateline_date(line: str) -> str | None:
-    """The date of a dateline: digits (``2016年1月25日``), Chinese numerals (``二〇二三年一月十五日``),
-    or a year and month only (``2009年1月``, kept as ``2009-01``)."""
-    d = _parse_date(line)
-    if d:
-        return d
-    m = _CN_DATE_RE.search(line)
-    if m:
-        y = int("".join(_CN_YEAR_DIGITS[c] for c in m.group(1)))
-        mo, dd = cn_to_int(m.group(2)), cn_to_int(m.group(3)) if m.group(3) else None
-        if 1900 <= y <= 2100 and mo and 1 <= mo <= 12:
-            return f"{y:04d}-{mo:02d}" + (f"-{dd:02d}" if dd and 1 <= dd <= 31 else "")
-    m = _YEAR_MONTH_RE.search(line)
-    if m and 1 <= int(m.group(2)) <= 12:
-        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
-    return None
-
-
-def _year_in(title: str) -> str | None:
-    m = _TITLE_YEAR_RE.search(title or "")
-    return m.group(1) if m else None
 
 
 def _better_title(own: str, given: str) -> str:
@@ -188,25 +134,11 @@ def _describe(date, date_source, meta: dict, source: str, title: str, head: str,
     place = place or place_from_folders(folders)
     note = ""
     if date_source == "text" and date:
-        others = [("front matter", _meta_date(meta) or _year_in(meta_text(meta, "title"))), ("file name", filename_date(source))]
+        others = [("front matter", meta_date(meta) or year_in(meta_text(meta, "title"))), ("file name", filename_date(source))]
         off = [f"{what} says {d}" for what, d in others if d and abs(int(d[:4]) - int(date[:4])) >= 1]
         if off:
             note = f"delivered {date} (text); " + ", ".join(off)
     return note, place, level_of(place)
-_DATE_LINE_RE = re.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*$")
-
-
-_FILE_DATE_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?:[-_.年]?(0[1-9]|1[0-2])(?:[-_.月]?(0[1-9]|[12]\d|3[01]))?)?(?!\d)")
-
-
-def filename_date(source: str) -> str | None:
-    """A date or year in a file's name (``gwr-1984.txt`` → ``1984``, ``2019年政府工作报告.docx``
-    → ``2019``, ``speech-2021-03-05.txt`` → ``2021-03-05``); ISO 8601, as precise as the name."""
-    m = _FILE_DATE_RE.search(PurePosixPath(source).name)
-    if not m:
-        return None
-    y, mo, d = m.groups()
-    return "-".join(x for x in (y, mo, d) if x)
 
 
 def _is_heading_start(line: str) -> bool:
@@ -276,14 +208,14 @@ def split_pieces(
         j = h
         while j < b and len(run) < 4:
             line = lines[j][2]
-            if is_title_like(line) and not _is_heading_start(line) and not _DATE_LINE_RE.match(line):
+            if is_title_like(line) and not _is_heading_start(line) and not DATE_LINE_RE.match(line):
                 run.append(j)
                 j += 1
             else:
                 break
         title_idx = None
         page_title = ""
-        candidates = [k for k in run if not _SUBTITLE_RE.match(lines[k][2])]
+        candidates = [k for k in run if not SUBTITLE_RE.match(lines[k][2])]
         if candidates:
             title_idx = candidates[0]
             # the speech's own title, where a page's title stands above it: the first line shaped
@@ -316,44 +248,27 @@ def split_pieces(
     # Publish dates found in the file header (before the first body) apply to all pieces.
     for r in cleaned.log:
         if r.reason == "page_meta" and first_body_start is not None and r.pos <= first_body_start:
-            header_meta_date = header_meta_date or _parse_date(r.removed)
+            header_meta_date = header_meta_date or parse_date(r.removed)
     n_parts = len(raw_pieces)
     for part, (a, b, label, title, page_title, start, end, piece_text) in enumerate(raw_pieces, start=1):
         piece_start_in_file = lines[a][0]
-        date, date_source = None, None
         head_lines = text[lines[a][0] : end].split("\n")
-        for k, line in enumerate(head_lines):
-            # a date line anywhere, or a dateline among the first lines (subtitle)
-            if _DATE_LINE_RE.match(line) or (
-                k < 8 and len(line) <= 80 and (_SUBTITLE_RE.match(line) or _DATELINE_RE.search(line)) and _parse_date(line)
-            ):
-                date, date_source = _parse_date(line), "text"
-                break
-            if k < 8 and len(line) <= 80 and _DATELINE_RE.search(line) and _dateline_date(line):
-                date, date_source = _dateline_date(line), "text"  # 二〇二三年一月十五日在…, ——2009年1月在…
-                break
-        review_note = ""
-        if date is None:  # 一、2003年工作回顾: a work report is delivered the year after the year it reviews
-            for line in head_lines[:80]:
-                m = _REVIEW_RE.match(line)
-                if m:
-                    date, date_source = str(int(m.group(1)) + 1), "text"
-                    review_note = f"the year after its review ({line.strip()})"
-                    break
+        date, review_note = text_date(head_lines)  # a date line, a dateline, a review part's year
+        date_source = "text" if date else None
         if date is None and meta:
-            date = _meta_date(meta)
+            date = meta_date(meta)
             date_source = "front_matter" if date else None
         if date is None:
             for r in cleaned.log:
                 if r.reason == "page_meta" and piece_start_in_file <= r.pos <= end:
-                    d = _parse_date(r.removed)
+                    d = parse_date(r.removed)
                     if d:
                         date, date_source = d, "page"
                         break
         if date is None and header_meta_date:
             date, date_source = header_meta_date, "page"
         if date is None and meta:
-            date = _year_in(meta_text(meta, "title"))
+            date = year_in(meta_text(meta, "title"))
             date_source = "front_matter" if date else None
         if date is None:
             date = filename_date(source)
@@ -432,60 +347,6 @@ def read_pieces(
     return FilePieces(path=path, source=src, decoded=decoded, pieces=pieces)
 
 
-# --------------------------------------------------------------------------- sentences
-
-_SENT_RE = re.compile(rf"[^\n{SENT_END}]*(?:[{SENT_END}]+[”’」』）)]*|$)")
-
-
-def iter_sentences(text: str) -> Iterable[tuple[int, int, int]]:
-    """Yield ``(para_id, start, end)`` for every sentence of ``text``."""
-    return iter(_sentences(text))
-
-
-#: Texts up to this many characters keep their sentences for the next asking (a speech is far
-#: under it); a longer text's are split again each time, so that a huge one's are not held on to.
-SENTENCES_KEPT_UP_TO = 1_000_000
-
-
-def _sentences(text: str) -> tuple[tuple[int, int, int], ...]:
-    """The sentences of ``text``, kept for the few latest texts that are not huge: the build
-    counts a document's sentences, then lists them."""
-    return _kept_sentences(text) if len(text) <= SENTENCES_KEPT_UP_TO else _split_sentences(text)
-
-
-@functools.lru_cache(maxsize=8)
-def _kept_sentences(text: str) -> tuple[tuple[int, int, int], ...]:
-    return _split_sentences(text)
-
-
-def _split_sentences(text: str) -> tuple[tuple[int, int, int], ...]:
-    out = []
-    pos = 0
-    for para_id, para in enumerate(text.split("\n")):
-        for m in _SENT_RE.finditer(para):
-            s, e = m.start(), m.end()
-            seg = para[s:e]
-            if not seg.strip():
-                continue
-            lead = len(seg) - len(seg.lstrip())
-            trail = len(seg) - len(seg.rstrip())
-            out.append((para_id, pos + s + lead, pos + e - trail))
-        pos += len(para) + 1
-    return tuple(out)
-
-
-def sentences_frame(docs: pd.DataFrame) -> pd.DataFrame:
-    """One row per sentence: ``doc_id, sent_id, para_id, start, end, text, item_id, matter``
-    (``item_id`` and ``matter`` are filled by the outline stage)."""
-    from ..frames import rows_frame
-
-    rows = []
-    for doc_id, text in zip(docs["doc_id"], docs["text"]):
-        for sent_id, (para_id, s, e) in enumerate(iter_sentences(text)):
-            rows.append((doc_id, sent_id, para_id, s, e, text[s:e], None, "body"))
-    return rows_frame(rows, SENT_COLUMNS, {"sent_id": "int32", "para_id": "int32", "start": "int64", "end": "int64", "item_id": "object"})
-
-
 # --------------------------------------------------------------------------- tables
 
 
@@ -498,7 +359,7 @@ def pieces_frame(pieces: Sequence[Piece], *, encoding: str = "") -> pd.DataFrame
     for p in pieces:
         n_parts[p.source] = max(n_parts.get(p.source, 0), p.part)
     for p in pieces:
-        n_sents = len(_sentences(p.text))
+        n_sents = len(sentence_spans(p.text))
         rows.append(
             {
                 "doc_id": p.doc_id,

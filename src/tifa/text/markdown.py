@@ -2,7 +2,7 @@
 
 A ``.md``/``.markdown`` file (``io.read_text`` gives it ``format = "markdown"``) is
 cleaned with :data:`STEPS`: the plain-text cleaning steps with one more, :func:`markup`,
-right after the spaces are normalised.  It proposes :class:`~tifa.text.clean.Edit`\\ s like any
+right after the spaces are normalised.  It proposes :class:`~tifa.text.edits.Edit`\\ s like any
 step, so the cleaning log keeps every removed span with its raw offsets:
 
 * ``front_matter`` — the YAML block between ``---`` lines atop the file (its keys are read
@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .clean import STEPS as PLAIN_STEPS
-from .clean import Edit, Step, normalize_space
+from .edits import Edit, Step
+from .normalize import normalize_space
 from .patterns import LINE_MARKER_RE
 
 #: Suffixes read as Markdown.

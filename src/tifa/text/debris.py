@@ -1,0 +1,198 @@
+"""Cleaning steps for what tools leave in a text: converters, markup, anti-copy jammers, viewers.
+
+Owns :func:`converter_glosses` (pinyin a script converter left after characters, ``會(huì)議``),
+:func:`markup_residue` (HTML tags and BBCode), :func:`anti_copy` (forums' random ASCII "jammer"
+runs) and :func:`viewer_debris` (page counters, page-chunk numbers and page numbers a document
+viewer glued into words), with their patterns and thresholds.  Each proposes edits
+(:class:`tifa.text.edits.Edit`) over the whole text.
+
+It must not touch whole lines of page chrome (:mod:`tifa.text.chrome`), line breaks
+(:mod:`tifa.text.lines`) or spacing and punctuation (:mod:`tifa.text.normalize`), and it runs
+nothing itself: when each step runs is :data:`tifa.text.clean.STEPS`'s business.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon.lexicons import word_table
+from .edits import Edit, is_han, iter_lines, line_edit
+from .lines import line_is_open
+from .patterns import CJK_PUNCT, HAN, HAN_RE
+
+# --------------------------------------------------------------------------- 0. converter glosses
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+#: A pinyin reading in brackets right after a character (``會(huì)議``), as some converters leave them.
+GLOSS_RE = re.compile(rf"(?<=[{HAN}])[(（]([a-zü{_TONED}]{{1,6}})[)）]")
+#: Toneless readings (``們(men)``) count only in a text glossed throughout (this many toned ones).
+GLOSSED_TEXT_MIN = 3
+
+
+def converter_glosses(text: str) -> list[Edit]:
+    """Pinyin glosses a script converter left after characters: removed before anything else.
+
+    A gloss has a tone mark; a toneless one (``(men)``, ``(de)``) only goes in a text that
+    has at least :data:`GLOSSED_TEXT_MIN` toned ones, so ``(a)`` in a plain text stays."""
+    ms = list(GLOSS_RE.finditer(text))
+    if not ms:
+        return []
+    toned = [m for m in ms if any(c in _TONED for c in m.group(1))]
+    keep = ms if len(toned) >= GLOSSED_TEXT_MIN else toned
+    return [Edit(m.start(), m.end(), "", "converter_gloss") for m in keep]
+
+
+# --------------------------------------------------------------------------- 1b. residue of markup
+
+#: HTML tags and BBCode left in copied text (``</p>``, ``<br/>``, ``[repy]3[/repy]``, ``[b]``).
+MARKUP_RE = re.compile(
+    r"</?(?:p|br|div|span|font|strong|b|i|em|u|a|img|li|ul|ol|td|tr|table|h[1-6]|section|article)\b[^<>\n]{0,200}?/?>"
+    r"|\[(\w{1,12})(?:=[^\]\n]{0,40})?\][^\[\]\n]{0,40}\[/\1\]|\[/?(?:b|i|u|p|quote|url|img|size|color|font|align|hide|reply|repy)(?:=[^\]\n]{0,40})?\]",
+    re.I,
+)
+
+
+def markup_residue(text: str) -> list[Edit]:
+    """HTML tags and BBCode a page left in the text (never Chinese inside the brackets)."""
+    return [Edit(m.start(), m.end(), "", "markup_residue") for m in MARKUP_RE.finditer(text) if not HAN_RE.search(m.group())]
+
+
+# --------------------------------------------------------------------------- 1c. anti-copy garbage
+
+#: A run of short ASCII tokens separated by single spaces: forums' anti-copy "jammer" text
+#: (``5 S% a3 j$ C0 p. o$ L8``), at a line end, on a line of its own, or glued before the text.
+GARBAGE_RUN_RE = re.compile(r"(?<![!-~])(?:[!-~]{1,3} {1,2}){3,}[!-~]{1,3}(?![!-~])")
+_ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _odd_token(t: str) -> bool:
+    """A token no word or number looks like: classes mixed (``a3``, ``j$``, ``rZ``) or a lone sign."""
+    kinds = {("d" if c.isdigit() else "u" if c.isupper() else "l" if c.isalpha() else "p") for c in t}
+    return len(kinds) > 1 or kinds == {"p"}
+
+
+def is_garbage(run: str) -> bool:
+    """Random ASCII: ≥ 4 short tokens, several of them odd, letters among them, many distinct
+    characters, and either punctuation in it or many tokens (``A B C D`` and ``1. 2. 3.`` are no garbage)."""
+    toks = run.split()
+    chars = run.replace(" ", "")
+    punct = sum(c in _ASCII_PUNCT for c in chars)
+    letters = sum(c.isalpha() for c in chars)
+    odd = sum(_odd_token(t) for t in toks)
+    return (
+        len(toks) >= 4 and letters >= 2 and len(set(chars)) >= 6 and odd >= 2
+        and (punct >= 2 or (len(toks) >= 5 and odd >= 3) or len(toks) >= 6)
+    )
+
+
+#: A lone menu bar closing a post's last sentence (``谢谢大家！ |``).
+_TRAILING_BAR_RE = re.compile(r"(?<=[。！？”!?])[ ]*[|｜][ ]*$")
+
+
+def anti_copy(text: str) -> list[Edit]:
+    """Delete anti-copy garbage (with the spaces around it); a line of nothing else goes whole."""
+    edits: list[Edit] = []
+    for s, e, line in iter_lines(text):
+        if " " not in line and "|" not in line:
+            continue
+        runs = [m for m in GARBAGE_RUN_RE.finditer(line) if is_garbage(m.group())]
+        tail = _TRAILING_BAR_RE.search(line)
+        if tail and not runs:
+            edits.append(Edit(s + tail.start(), s + tail.end(), "", "navigation"))
+        if not runs:
+            continue
+        rest = "".join(line[a:b] for a, b in zip([0] + [m.end() for m in runs], [m.start() for m in runs] + [len(line)]))
+        if not rest.strip():
+            edits.append(line_edit(s, e, text, "anti_copy"))
+            continue
+        for m in runs:
+            a, b = m.start(), m.end()
+            while a > 0 and line[a - 1] == " ":
+                a -= 1
+            while b < len(line) and line[b] == " ":
+                b += 1
+            edits.append(Edit(s + a, s + b, "", "anti_copy"))
+    return edits
+
+
+# --------------------------------------------------------------------------- 1d. viewer debris
+
+#: A page counter glued into the text by a document viewer (``第 1 页 共 27 页``), and its
+#: watermark (``下载后可任意编辑``).
+PAGE_COUNTER_RE = re.compile(
+    r"第\s*\d{1,4}\s*页\s*[/／,，]?\s*共\s*\d{1,4}\s*页|(?:下载|打印)后可(?:任意|自由)?编辑(?:修改)?"
+)
+#: A page-chunk number opening a chunk of a viewer's text (``2、境。再一个…``).
+CHUNK_RE = re.compile(r"^\s*(\d{1,3})、")
+#: A chunk holds a page: at least this many characters.
+CHUNK_MIN = 80
+#: Characters after a number that make it a count, not a page number glued into a word.
+UNITS = set(
+    "个项名人位次年月日天周条点件种类家所座台辆部套批级期届轮场岁时分秒元万亿千百倍篇本册章节份张支队组户村镇县市省区号层"
+    "栋米里吨斤亩度成块株棵头只艘架门首句字页段行则起例宗笔单票枚颗粒片堂课多余来型大小楼室处科股班金银铜"
+)
+_GLUED_NUM_RE = re.compile(rf"(?<![\d.．%])(\d{{1,3}})(?=[{HAN}])|(?<![\d.．%])(\d{{1,2}})(?=(?:19|20)\d\d年)")
+#: Glued page numbers follow each other at least this far apart (a page of text).
+PAGE_GAP = 150
+
+
+def viewer_debris(text: str) -> list[Edit]:
+    """What document viewers leave in the text of a page.
+
+    * page counters and watermarks glued anywhere (``第 1 页 共 3 页``);
+    * page-chunk numbers: lines opening ``1、`` ``2、`` … in order, each chunk a page long,
+      where at least half of the breaks cut a sentence (an outline's items end theirs);
+    * page numbers glued into words (``机3关``, ``12023年`` — page 1 before a year): digits
+      between characters, not a count (no unit after them), that run 1, 2, 3 … at least a
+      page apart.
+    """
+    edits = [Edit(m.start(), m.end(), "", "page_number") for m in PAGE_COUNTER_RE.finditer(text)]
+    lines = [(s, e, l) for s, e, l in iter_lines(text) if l.strip()]
+    chunks = [(k, int(m.group(1)), m) for k, (_, _, l) in enumerate(lines) if (m := CHUNK_RE.match(l))]
+    run: list[tuple[int, re.Match]] = []
+    for k, n, m in chunks:
+        if n == len(run) + 1:
+            run.append((k, m))
+    if len(run) >= 2 and all(len(lines[k][2]) >= CHUNK_MIN for k, _ in run[:-1]):
+        cuts = sum(1 for k, _ in run[1:] if k > 0 and line_is_open(lines[k - 1][2]))
+        if cuts * 2 >= len(run) - 1:
+            for k, m in run:
+                edits.append(Edit(lines[k][0] + m.start(1), lines[k][0] + m.end(), "", "page_chunk"))
+    # page numbers glued into words
+    cands = []
+    for m in _GLUED_NUM_RE.finditer(text):
+        g = 1 if m.group(1) else 2
+        a, b = m.start(g), m.end(g)
+        before = text[a - 1] if a else "\n"
+        after = text[b] if b < len(text) else ""
+        if before != "\n" and not (is_han(before) or before in CJK_PUNCT):
+            continue
+        if before in "第约共近达超逾计合每前后余" or (g == 1 and re.match(r"[至到~～-]\d", text[b : b + 2])):
+            continue
+        # before a unit it is a count, unless the unit starts a word there (``3行为``): such a number
+        # may continue a chain of page numbers, never start one
+        weak = g == 1 and after in UNITS
+        if weak and text[b : b + 2] not in word_table():
+            continue
+        cands.append((int(m.group(g)), a, b, weak))
+    chain: list[tuple[int, int, int, bool]] = []
+    best: list[tuple[int, int, int, bool]] = []
+    words = word_table()
+
+    def split_word(a: int, b: int) -> bool:  # the digits cut a word (事2情) or stand before a year (12023年)
+        l, r = text[max(0, a - 2) : a], text[b : b + 2]
+        return bool(re.match(r"(?:19|20)\d\d年", text[b : b + 5])) or any(
+            x and y and x + y in words for x in (l[-1:], l) for y in (r[:1], r)
+        )
+
+    for c in cands:  # the longest run 1, 2, 3 … (or k, k+1 …) a page apart
+        if chain and c[0] == chain[-1][0] + 1 and c[1] - chain[-1][1] >= PAGE_GAP:
+            chain.append(c)
+        elif c[0] in (1, 2) and not c[3] and (not chain or c[0] <= chain[-1][0]):
+            chain = [c]
+        if len(chain) > len(best):
+            best = list(chain)
+    # a chain of page numbers: at least two, and half of them cutting a word (a count never does)
+    evidence = sum(split_word(a, b) for _, a, b, _ in best)
+    if len(best) >= 3 and 2 * evidence >= len(best) or len(best) == 2 and evidence == 2:
+        edits.extend(Edit(a, b, "", "page_number") for _, a, b, _ in best)
+    return edits

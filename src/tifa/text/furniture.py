@@ -1,0 +1,148 @@
+"""Page furniture by its shape: is this short line a page's tools, data or menu, not the speech's?
+
+Owns :func:`furniture_reason` (jusText-style: furniture words that stand as words — by the
+dictionary's word table, so ``全屏`` in ``安全屏障`` is none — counters, sizes, ``label：value``
+fields, menu separators, file names, lines without Chinese), the word lists and patterns it
+weighs (:data:`UI_STRONG`, :data:`UI_WEAK`, :data:`COUNTER_RE` …), :func:`ui_hits`,
+:func:`speech_line` (what a line of the speech opens with) and :data:`CHROME_MAX`, the longest
+line that can be chrome.
+
+It must not touch the text: it answers for one line at a time and proposes no edit; deleting the
+line, and looking at its neighbours, is :func:`tifa.text.chrome.chrome`'s.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon.lexicons import word_table
+from .edits import is_han
+from .patterns import HAN, HAN_RE, INLINE_SHI_RE, LINE_MARKER_RE
+
+#: Only lines at most this long can be chrome (content paragraphs are longer).
+CHROME_MAX = 120
+
+# --------------------------------------------------------------------------- 2b. furniture by what it is
+
+#: Words of a page's tools, accounts, viewers and forums — never a speech's in a short line
+#: without sentence punctuation.
+UI_STRONG = (
+    "下载", "收藏", "举报", "登录", "登陆", "注册", "会员", "VIP", "vip", "首页", "上一篇", "下一篇", "上一主题", "下一主题",
+    "阅读全文", "全文阅读", "阅读原文", "扫码", "二维码", "客服", "侵权", "投诉", "预览", "试读", "充值", "上传", "页数",
+    "字数", "友情链接", "联系我们", "发表于", "楼层", "帖子", "签名", "道具", "阅读模式", "关灯", "小编", "本站", "网友",
+    "手机版", "移动端", "往期", "点赞", "在看", "打赏", "海报", "责任编辑", "版权", "浏览", "点击量", "阅读量", "蓝字",
+    "复制链接", "一键复制", "全屏", "打印", "资源描述", "文档", "屏蔽", "回帖", "楼主", "原创", "范文", "转载",
+)
+#: Words of page furniture that speeches use too: they count only with other signs.
+UI_WEAK = (
+    "分享", "复制", "推荐", "热门", "热点", "相关", "精选", "栏目", "频道", "搜索", "目录", "作者", "来源", "编辑", "审核",
+    "发布", "更新", "时间", "微信", "微博", "关注", "回复", "评论", "链接", "导航", "网站", "文章", "本文", "全文", "更多",
+    "免费", "支付", "合集", "汇编", "大全", "喜欢", "阅读", "正文", "END", "开启", "左侧", "右侧", "侧栏", "收起", "展开",
+    "内容", "图文", "地址", "标签",
+)
+_UI_STRONG_RE = re.compile("|".join(UI_STRONG))
+_UI_WEAK_RE = re.compile("|".join(UI_WEAK))
+#: Counters, sizes, numeric dates and times: the data of a page's header, not of a speech.
+COUNTER_RE = re.compile(
+    r"\d+(?:\.\d+)?\s*[KkMmGg][Bb]\b|\d+\s*\+|\d+\s*(?:次|页|字|人阅读|人浏览|阅读|浏览|下载|评论|赞)(?![\u4e00-\u9fff]{2})"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}|\d{1,2}-\d{1,2}(?![\d-])"
+)
+#: A file name with its extension (viewers title their pages with it).
+FILE_NAME_RE = re.compile(r"\S\.(?:docx?|pdf|pptx?|xlsx?|wps|txt)(?:\b|_)", re.I)
+#: Menu separators: a line of items between them is a menu or a breadcrumb.
+SEPARATOR_RE = re.compile(r"\s*(?:[|｜>›»•●]|&gt;|>>)\s*")
+#: ``label：value`` fields (``编辑：李想``, ``来源：…``): two or more on a short line are page data.
+FIELD_RE = re.compile(rf"(?:^|\s|[|｜】])[{HAN}]{{2,4}}\s*[:：]\s*\S")
+#: What a speech line opens with: a list marker, a salutation, a quotation or a subtitle dash.
+_SPEECH_OPEN_RE = re.compile(r"^\s*(?:——|—|[“‘《（(]|同志们|各位|尊敬的)")
+#: Function words of running Chinese text (a speech's sentences have them; page furniture has few).
+FUNCTION_CHARS = set("的了是在和与及要把对为就也都不这那有以从而被让将并还又之其我们你他所等")
+#: The shape of a speech's own title (``在…上的讲话``).
+SPEECH_TITLE_RE = re.compile(r"\S{4,}(?:讲话|发言|致辞|讲稿|演讲|报告|党课|辅导|发言稿|讲话稿|主持词|动员令)(?:[（(][^）)]{0,20}[)）])?$")
+
+
+def ui_hits(s: str, rx: re.Pattern) -> int:
+    """Furniture words in ``s`` that stand as words: not the half of a longer word across
+    their edge (``全屏`` in ``安全屏障``, ``文档`` in ``公文档案``), by the dictionary."""
+    words = word_table()
+    n = 0
+    for m in rx.finditer(s):
+        a, b = m.start(), m.end()
+        # the character before pairs with the word's first (安|全屏) and is no word with its own predecessor
+        if a > 0 and is_han(s[a - 1]) and s[a - 1 : a + 1] in words and (a < 2 or s[a - 2 : a] not in words):
+            continue
+        if b < len(s) and is_han(s[b]) and s[b - 1 : b + 1] in words and s[b : b + 2] not in words:
+            continue
+        n += 1
+    return n
+
+
+def speech_line(s: str) -> bool:
+    """A heading, salutation or title of the speech itself (furniture never opens like this)."""
+    return bool(LINE_MARKER_RE.match(s) or _SPEECH_OPEN_RE.match(s) or INLINE_SHI_RE.match(s))
+
+
+def furniture_reason(s: str) -> str | None:
+    """Why a short line is page furniture, or None (jusText-style: the line's shape, not a site's words).
+
+    Only lines of at most :data:`CHROME_MAX` characters without sentence punctuation are looked
+    at, and never one opening like a line of the speech (list marker, salutation, quotation)."""
+    han = HAN_RE.findall(s)
+    if not han:
+        return _latin_furniture(s)
+    if len(s) > CHROME_MAX or re.search(r"[。！？!?；;]", s):
+        return None
+    outside = re.sub(r"《[^》]{1,30}》", "", s)
+    if len(re.findall(r"《[^》]{1,30}》", s)) >= 3 and len(s) - len(outside) > len(outside) and len(re.findall(r"作者|著|主编", outside)) >= 2 and not re.search(r"[，,。]", outside):
+        return "related_list"  # a sidebar of books and their authors
+    if speech_line(s):
+        return None
+    seps = len(SEPARATOR_RE.findall(s))
+    strong = ui_hits(s, _UI_STRONG_RE)
+    weak = ui_hits(s, _UI_WEAK_RE)
+    counters = len(COUNTER_RE.findall(s))
+    fields = len(FIELD_RE.findall(s))
+    if strong and (len(s) <= 40 or counters or seps or fields):
+        return "page_tools" if not counters else "page_meta"
+    if counters and (fields or weak or len(han) <= 12):
+        return "page_meta"
+    if fields >= 2 and len(han) <= 30:
+        return "page_meta"
+    if seps >= 2 and not re.search(r"[，、]", s):
+        return "navigation"
+    if FILE_NAME_RE.search(s) and len(s) <= 60:
+        return "page_tools"  # a viewer's file name, page thumbnails (``….docx_第1页``)
+    if seps and len(s) <= 20 and re.search(r"[|｜]\s*$", s):
+        return "navigation"  # a post's last line of credits (``…》 作者 |``)
+    if weak >= 3 and not re.search(r"[，、]", s):
+        return "page_tools"  # a sidebar (``《书》作者某《书》作者某``)
+    if weak >= 2 and fields and not re.search(r"[，、]", s):
+        return "page_tools"  # ``热门搜索：…``
+    if weak and len(s) <= 12 and not SPEECH_TITLE_RE.search(s):
+        # a tool or section name alone (分享到, 推荐阅读, 目录): all of it is furniture words
+        rest = _UI_WEAK_RE.sub("", _UI_STRONG_RE.sub("", s))
+        if len(re.sub(r"[\s:：()（）【】\[\]<>《》·•|｜/]", "", rest)) <= 1:
+            return "page_tools"
+    return None
+
+
+#: Symbols a page shows for lost icons and menus (``?``, ``|``); quotes and brackets alone are the text's.
+_UI_SYMBOLS = set("?？|｜•·»›> ")
+_LATIN_UI_RE = re.compile(r"^(?:END|TOP|Top|Powered\s+by\b.*|Copyright\b.*|Print\b.*|.*\b(?:PDF|Email|APP|QQ)\b.*|[jk]\s+(?:previous|next)\b.*)$")
+
+
+def _latin_furniture(s: str) -> str | None:
+    """A line without Chinese that is furniture: symbols only (``?``, ``|``, ``……``), a counter,
+    size or date (``999+``, ``21.3KB``), an id of letters and digits, a UI word (``END``).
+    Numbers (``2.5``) and words (``VS``) may be the speech's."""
+    t = s.strip()
+    if len(t) > 80:
+        return None
+    if set(t) <= _UI_SYMBOLS or re.fullmatch(r"[…\.]{6,}", t):
+        return "no_text"  # a lost icon, a menu bar, a preview's cut-off bar (``………………``)
+    if COUNTER_RE.search(t) and not re.fullmatch(r"[\d.]+", t):
+        return "page_meta"
+    if re.fullmatch(r"[A-Za-z0-9_\-]{8,}", t) and len(re.findall(r"\d", t)) >= 4 and re.search(r"[A-Za-z]", t):
+        return "no_text"
+    if _LATIN_UI_RE.match(t):
+        return "page_tools"
+    return None

@@ -1,0 +1,272 @@
+"""Cleaning steps for the lines of a speech: what a line is, and putting the breaks right.
+
+Owns the shapes of a line (:func:`is_title_like` with :data:`TITLE_MAX`, :func:`line_is_open`,
+:data:`SALUTATION_RE`) and the steps that move or drop line breaks and line-level copies:
+:func:`page_numbers` (alone on a line), :func:`repeated_titles` (a title line the page template
+repeats), :func:`join_broken_lines` (a sentence or word cut by a line or page break, by
+:func:`should_join` and the dictionary's word table), :func:`split_glued_parts` (a title glued
+to its salutation, a viewer's run-together opening), :func:`split_runin_headings` and
+:func:`doubled_markers` (``二是 二是…``).
+
+It must not touch web-page chrome (:mod:`tifa.text.chrome`), the debris of tools
+(:mod:`tifa.text.debris`) or spacing and punctuation inside a line (:mod:`tifa.text.normalize`),
+and it runs nothing itself (:data:`tifa.text.clean.STEPS`).
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon.lexicons import word_table
+from .edits import Edit, is_han, iter_lines, line_edit
+from .patterns import CLOSING_RE, CN_DIGITS, INLINE_SHI_RE, LINE_END_OK, LINE_MARKER_RE, PIECE_RE, cn_to_int
+
+# --------------------------------------------------------------------------- 3. page numbers
+
+PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:\d{1,3}|[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,3}\s*/\s*\d{1,3}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$"
+)
+
+
+def page_numbers(text: str) -> list[Edit]:
+    """Delete page numbers standing alone on a line."""
+    return [line_edit(s, e, text, "page_number") for s, e, line in iter_lines(text) if line.strip() and PAGE_NUMBER_RE.match(line)]
+
+
+# --------------------------------------------------------------------------- 4. repeated titles
+
+TITLE_MAX = 60
+
+
+def is_title_like(line: str) -> bool:
+    """A short line with no sentence punctuation: a title or heading candidate."""
+    s = line.strip()
+    return 0 < len(s) <= TITLE_MAX and not re.search(r"[。！？!?；;]", s) and s[-1] not in "：:，,、"
+
+
+def repeated_titles(text: str, *, window: int = 12) -> list[Edit]:
+    """Delete a title-like line identical to one of the previous ``window`` lines."""
+    edits: list[Edit] = []
+    recent: list[str] = []
+    for s, e, line in iter_lines(text):
+        key = re.sub(r"\s+", "", line)
+        if not key:
+            continue
+        if is_title_like(line) and len(key) >= 4 and key in recent:
+            edits.append(line_edit(s, e, text, "repeated_title"))
+            continue
+        recent.append(key)
+        recent = recent[-window:]
+    return edits
+
+
+# --------------------------------------------------------------------------- 5. broken lines
+
+INNER_PUNCT_RE = re.compile(r"[，,、；;：:。]")
+_SENT_FINAL_RE = re.compile(r"[。！？!?]")
+
+
+def line_is_open(line: str) -> bool:
+    """Does ``line`` end in the middle of a sentence?"""
+    s = line.rstrip()
+    if not s:
+        return False
+    last = s[-1]
+    if last in LINE_END_OK:
+        return False
+    if last in "”’」』》）)】":
+        # A closing quote right after final punctuation ends the sentence.
+        return len(s) >= 2 and s[-2] not in LINE_END_OK
+    return True
+
+
+def _is_heading_line(line: str) -> bool:
+    s = line.strip()
+    return bool(LINE_MARKER_RE.match(s)) and not _SENT_FINAL_RE.search(s) and len(s) < 50
+
+
+def cuts_a_word(a: str, b: str) -> bool:
+    """Does the break between ``a`` and ``b`` fall inside a dictionary word (``夹⏎带``)?"""
+    words = word_table()  # not the compiled dictionary: cleaning never waits for it to load
+    for i in (1, 2, 3):
+        left = a[-i:]
+        if len(left) < i or not all(is_han(c) for c in left):
+            break
+        for j in (1, 2, 3):
+            right = b[:j]
+            if len(right) < j or not all(is_han(c) for c in right):
+                break
+            if left + right in words:
+                return True
+    return False
+
+
+def should_join(a: str, b: str) -> bool:
+    """Should line ``b`` continue line ``a`` (a sentence cut by a line/page break)?
+
+    Long lines (page-sized chunks) that end open always continue.  A short
+    line that ends open continues only if the break cuts a word — otherwise it
+    is a heading (``要加强管理，真正做到学有所获``).
+    """
+    a_s, b_s = a.strip(), b.strip()
+    if not a_s or not b_s or not line_is_open(a_s):
+        return False
+    if LINE_MARKER_RE.match(b_s) or PAGE_NUMBER_RE.match(b_s):
+        return False
+    if len(b_s) <= 2 and all(is_han(c) for c in b_s) and is_han(a_s[-1]) and is_title_like(a_s):
+        return True  # a title broken before its last character(s): 政府工作报⏎告
+    if _is_heading_line(a_s):
+        return False
+    if len(a_s) >= 60 or _SENT_FINAL_RE.search(a_s) or a_s[-1] in "，,、“":
+        return True  # a page-sized chunk, or a paragraph with a full sentence, cut
+    # A title or heading is short; a short line cut mid-sentence cuts a word.
+    return bool(INNER_PUNCT_RE.search(a_s)) and cuts_a_word(a_s, b_s)
+
+
+def join_broken_lines(text: str) -> list[Edit]:
+    """Join lines cut mid-sentence, across blank lines (page breaks) too."""
+    edits: list[Edit] = []
+    prev: tuple[int, int, str] | None = None
+    # The first line of a file, a piece heading and the line after a closing
+    # formula are titles: they never continue onto the next line.
+    title_slot = True
+    for s, e, line in iter_lines(text):
+        if not line.strip():
+            continue
+        fragment = len(line.strip()) <= 2
+        if prev is not None and (not title_slot or fragment) and should_join(prev[2], line):
+            cut_from = prev[0] + len(prev[2].rstrip())
+            cut_to = s + (len(line) - len(line.lstrip()))
+            edits.append(Edit(cut_from, cut_to, "", "line_break"))
+            prev = (prev[0], e, text[prev[0] : e])
+            continue
+        title_slot = is_title_like(line) and (
+            prev is None or bool(PIECE_RE.match(line) or CLOSING_RE.search(prev[2]) or PIECE_RE.match(prev[2]))
+        )
+        prev = (s, e, line)
+    return edits
+
+
+# --------------------------------------------------------------------------- 6. run-in headings
+
+_RUNIN_RE = re.compile(
+    rf"""[ ]*(?:[{CN_DIGITS}]+\s*[、.．]|[（(][{CN_DIGITS}]+[)）]|\d{{1,2}}[.．、](?!\d))[ ]*
+        [^\s。！？；;!?]{{2,30}}
+        (?P<gap>[ ]+)
+        (?=[^\s，。、；：,.;:!?！？]{{2}})""",
+    re.X,
+)
+
+
+def split_runin_headings(text: str) -> list[Edit]:
+    """Put a numbered heading separated from its body by a space on its own line.
+
+    Nested run-in headings (``一、… （一）… body``) are split one after another.
+    """
+    edits: list[Edit] = []
+    for s, _, line in iter_lines(text):
+        pos = 0
+        while (m := _RUNIN_RE.match(line, pos)) is not None:
+            edits.append(Edit(s + m.start("gap"), s + m.end("gap"), "\n", "heading_split", log=False))
+            pos = m.end("gap")
+    return edits
+
+
+#: A salutation opening the speech (``同志们：``, ``尊敬的各位领导、同志们：``).
+#: One addressee of a salutation (``尊敬的各位领导``, ``各位来宾``, ``同志们``).
+_ADDRESSEE = r"(?:尊敬的|亲爱的)?(?:各位|全体)?[^。！？!?，,；;：:\n]{0,12}?(?:同志们|朋友们|领导|来宾|代表|嘉宾|老师们|同学们|同仁们|同事们|评委)"
+SALUTATION_RE = re.compile(
+    rf"(?:尊敬的|各位|亲爱的|同志们)[^。！？!?，,；;\n]{{0,40}}?[：:]|{_ADDRESSEE}(?:[、，,]{_ADDRESSEE})*(?:[：:]|[，,]\s*大家(?:上午|下午|晚上)?好[！!])"
+)
+#: A speech's title glued to its salutation (``在…上的讲话同志们：``, ``…讲话 同志们：``).
+GLUED_TITLE_RE = re.compile(
+    r"^(\s*\S[^。！？\n]{3,60}?(?:讲话稿|发言稿|演讲稿|讲稿|讲话|发言|致辞|报告|党课|演讲))[ ]*(?=" + SALUTATION_RE.pattern + ")"
+)
+#: The same title two or more times in a row (``标题 标题标题``): the page template's copies.
+_TITLE_TWICE_RE = re.compile(r"^(\s*)(\S[^。！？\n]{5,59}?)((?:\s*\2)+)(?=\S|\s*$)")
+#: A line this long holding several paragraphs (text copied from a viewer) is cut at its headings.
+LONG_LINE = 200
+
+
+def split_glued_parts(text: str) -> list[Edit]:
+    """Parts of a speech a page ran together, each put on its own line (not logged: no content goes).
+
+    * a title repeated by the template in a row keeps one copy (the copies are logged);
+    * a title glued to the salutation (``…的讲话同志们：…``) goes on its own line;
+    * in a line of several paragraphs (a viewer's page): the salutation, and every heading
+      marker after a space (``… （一）增强…``) or after a sentence (``…意见。一、…二、…``,
+      when the line has at least two of these in order) start a new line.
+    """
+    edits: list[Edit] = []
+    for s, _, line in iter_lines(text):
+        pos = 0
+        m = _TITLE_TWICE_RE.match(line)
+        if m and len(line) > m.end(3) - m.start(2):
+            edits.append(Edit(s + m.start(3), s + m.end(3), "", "repeated_title"))
+            pos = m.end(3)
+            while pos < len(line) and line[pos] == " ":
+                pos += 1
+            rest = line[pos:]
+            g = SALUTATION_RE.match(rest)
+            if g:
+                edits.append(Edit(s + pos, s + pos, "\n", "heading_split", log=False))
+        else:
+            m = GLUED_TITLE_RE.match(line)
+            if m and not LINE_MARKER_RE.match(line):
+                a, b = m.end(1), m.end()
+                edits.append(Edit(s + a, s + b, "\n", "heading_split", log=False))
+                pos = b
+        g = SALUTATION_RE.match(line, pos)
+        # only the opening line of a speech run together (title, salutation, paragraphs: a viewer's page)
+        if len(line) < LONG_LINE or not (pos or (g and s < 400)):
+            continue
+        if g and len(line) - g.end() >= 20:
+            b = g.end()
+            while b < len(line) and line[b] == " ":
+                b += 1
+            edits.append(Edit(s + g.end(), s + b, "\n", "heading_split", log=False))
+        for h in re.finditer(rf" +(?=[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[)）])", line):
+            if h.start() > pos:
+                edits.append(Edit(s + h.start(), s + h.end(), "\n", "heading_split", log=False))
+        glued = [h for h in re.finditer(rf"(?<=[。！？])(?=([{CN_DIGITS}]{{1,2}})、)", line)]
+        nums = [cn_to_int(h.group(1)) for h in glued]
+        if any(b == a + 1 for a, b in zip(nums, nums[1:])):
+            edits.extend(Edit(s + h.start(), s + h.start(), "\n", "heading_split", log=False) for h in glued)
+    return edits
+
+
+# --------------------------------------------------------------------------- 7. doubled markers
+
+
+def doubled_markers(text: str) -> list[Edit]:
+    """Remove list markers repeated by PDF extraction.
+
+    Within a line, an ``N是``/``N要`` marker whose ordinal equals the item
+    being read (the previous marker's) and that touches a space is a copy
+    left by the extraction (``二是 二是对机关…。二是 由于…``): it is removed
+    with the space, keeping the first ``二是`` where it belongs.
+    """
+    edits: list[Edit] = []
+    for s, _, line in iter_lines(text):
+        last: dict[str, int] = {}
+        for m in INLINE_SHI_RE.finditer(line):
+            n = cn_to_int(m.group(1))
+            kind = m.group(2)
+            if n is None:
+                continue
+            before = line[m.start() - 1] if m.start() > 0 else ""
+            after = line[m.end()] if m.end() < len(line) else "\n"
+            touches_space = before == " " or after in " \n"
+            if last.get(kind) == n and touches_space:
+                end = m.end()
+                while end < len(line) and line[end] == " ":
+                    end += 1
+                start = m.start()
+                if end == m.end():  # no space after: eat the space before
+                    while start > 0 and line[start - 1] == " ":
+                        start -= 1
+                edits.append(Edit(s + start, s + end, "", "doubled_marker"))
+                continue
+            if kind not in last or n == 1 or n == last[kind] + 1:
+                last[kind] = n
+    return edits
