@@ -10,7 +10,7 @@ from tifa.text import chrome, debris, furniture, lines, normalize
 from tifa.text.clean import clean
 from tifa.text.edits import apply_edits
 
-from ..conftest import SEEDS, seed
+from ..conftest import assert_log_accounts_for_every_removed_character, SEEDS, seed
 
 
 def run(step, text):
@@ -201,10 +201,6 @@ def test_no_chrome_remains(path):
     assert not re.search(r"[\u4e00-\u9fff][,;:?!]|[,;:?!][\u4e00-\u9fff]", text), "half-width punctuation in Chinese"
 
 
-def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFKC", s)
-    s = s.replace("“", '"').replace("”", '"').replace("——", "--").replace("……", "...")
-    return re.sub(r"[\s\-\"]", "", s)
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
@@ -212,13 +208,7 @@ def test_cleaning_log_accounts_for_every_removed_character(path):
     """Raw minus the logged spans is the cleaned text, up to spaces and punctuation width."""
     raw = path.read_text(encoding="utf-8")
     result = clean(raw)
-    kept, prev = [], 0
-    for r in sorted(result.log, key=lambda r: r.raw_start):
-        assert raw[r.raw_start : r.raw_end].strip() == r.removed.strip() or _fold(raw[r.raw_start : r.raw_end]) == _fold(r.removed)
-        kept.append(raw[prev : r.raw_start])
-        prev = max(prev, r.raw_end)
-    kept.append(raw[prev:])
-    assert _fold("".join(kept)) == _fold(result.text)
+    assert_log_accounts_for_every_removed_character(raw, result)
     for r in result.log:
         assert r.reason and r.line >= 1
         assert raw.split("\n")[r.line - 1].strip()  # the line it names is not blank

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from ..conftest import assert_log_accounts_for_every_removed_character, fold
+
 from tifa.text.clean import clean
 from tifa.corpus.tables import load, process_file
 from tifa.text.markdown import STEPS, front_matter, markup
@@ -19,10 +21,7 @@ REAL = ["浙江省/2026.md", "四川省/2015.md", "国务院/1954.md", "天津�
 needs_lawtext = pytest.mark.skipif(not LAWTEXT.is_dir(), reason="shared lawtext corpus not present")
 
 
-def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFKC", s)
-    s = s.replace("“", '"').replace("”", '"').replace("——", "--").replace("……", "...")
-    return re.sub(r"[\s\-\"]", "", s)
+_fold = fold
 
 
 def _plain(raw: str) -> str:
@@ -38,13 +37,7 @@ def _plain(raw: str) -> str:
 def test_log_accounts_for_every_removed_character(name):
     raw = (LAWTEXT / name).read_text(encoding="utf-8")
     result = clean(raw, steps=STEPS)
-    kept, prev = [], 0
-    for r in sorted(result.log, key=lambda r: r.raw_start):
-        assert raw[r.raw_start : r.raw_end].strip() == r.removed.strip() or _fold(raw[r.raw_start : r.raw_end]) == _fold(r.removed)
-        kept.append(raw[prev : r.raw_start])
-        prev = max(prev, r.raw_end)
-    kept.append(raw[prev:])
-    assert _fold("".join(kept)) == _fold(result.text)
+    assert_log_accounts_for_every_removed_character(raw, result)
     assert "**" not in result.text and "source:" not in result.text and not result.text.startswith("---")
     assert {r.reason for r in result.log} <= {"front_matter", "markup", "page_number", "repeated_title", "page_meta",
                                                "copyright_footer", "related_list", "advertisement", "breadcrumb", "page_tools",
