@@ -20,9 +20,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from ..text.clean import clean
-from ..text.documents import split_pieces
-from ..read.files import read_text
+from ..text.documents import read_pieces
 from ..structure.outline import outline_frames
 from .findings import CHECKS, FINDING_COLUMNS, SEVERITIES, Finding, findings_frame
 from .formulations import count_findings, member_findings, outdated_terms
@@ -69,10 +67,11 @@ def check_text(text: str, *, date: str | None = None, against: Sequence[Path] | 
     body_end = int(outline.loc[outline["matter"] == "appendix", "start"].min()) if (outline["matter"] == "appendix").any() else None
     found: list[Finding] = []
     found += numbering_findings(text, outline)
-    found += count_findings(text, doc_id, enums, outline)
-    found += member_findings(text, date)
-    found += outdated_terms(text, date, date_known=date_known)
-    found += quotation_findings(text, against=against)
+    body = text[:body_end] if body_end is not None else text  # a glossary (名词解释) explains terms in its own way
+    found += count_findings(body, doc_id, enums[enums["start"] < len(body)] if len(enums) else enums, outline)
+    found += member_findings(body, date)
+    found += outdated_terms(body, date, date_known=date_known)
+    found += quotation_findings(body, against=against)
     found += repeat_findings(text, until=body_end)
     if checks:
         found = [f for f in found if f.check in checks or f.check.split("_")[0] in checks]
@@ -85,9 +84,8 @@ def check_file(path: Path | str, *, date: str | None = None, against: Sequence[P
     from ..config import DEFAULT_MAX_BYTES
 
     path = Path(path)
-    decoded = read_text(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-    cleaned = clean(decoded.text)
-    pieces = split_pieces(cleaned, source=path.name)
+    fp = read_pieces(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES, keep_cleaned=True)  # as tifa reads any file: Markdown, dates, places
+    decoded, cleaned, pieces = fp.decoded, fp.cleaned, fp.pieces
     frames, texts, titles = [], {}, {}
     used_date = date or ""
     for piece in pieces:

@@ -110,8 +110,14 @@ def heading_findings(outline: pd.DataFrame, text: str = "") -> list[Finding]:
         prev = last_under.get((matter, style))
         if first["ordinal"] != 1 and style in STYLE_RANK:
             span = (first["start"], first["start"] + len(first["marker"]))
-            if prev is not None and prev["parent_id"] != parent and first["ordinal"] == prev["ordinal"] + 1 and parent is not None:
-                head = by_id.get(parent)
+            head = by_id.get(parent) if parent is not None else None
+            before = text[(head["start"] if head else 0) : first["start"]] if text else ""
+            if before and all(marker_text(style, k, first["marker"]) in before for k in range(1, first["ordinal"])):
+                pass  # the items before it are there: the structure stage did not take them
+            elif head is not None and head["style"] not in STYLE_RANK:
+                pass  # nested under an inline item (六是…（二）): how the structure stage read it, not how it is numbered
+            elif (prev is not None and prev["parent_id"] != parent and first["ordinal"] == prev["ordinal"] + 1 and head is not None
+                    and head["style"] in STYLE_RANK and by_id.get(prev["parent_id"], {}).get("style") == head["style"]):
                 out.append(Finding(
                     "numbering_level", "warning", *span, first["marker"],
                     f"{first['marker']} continues the numbering of the list under another heading "

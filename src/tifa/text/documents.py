@@ -317,6 +317,7 @@ class FilePieces:
     source: str
     decoded: Decoded
     pieces: list[Piece]
+    cleaned: Cleaned | None = None  #: the cleaned file, with the map back to the raw text (``Piece.start`` indexes it)
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -324,10 +325,12 @@ class FilePieces:
 
 
 def read_pieces(
-    path: Path, *, source: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES, data: bytes | None = None
+    path: Path, *, source: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES, data: bytes | None = None,
+    keep_cleaned: bool = False,
 ) -> FilePieces:
     """Read, clean and split one file; raises :class:`InputError` if it can't be read
-    (whatever the reason) or nothing is left after cleaning.  ``data``: its bytes, already read."""
+    (whatever the reason) or nothing is left after cleaning.  ``data``: its bytes, already read;
+    ``keep_cleaned``: keep the cleaned file and its map to the raw text (the draft checker's lines)."""
     try:
         decoded = read_text(path, max_bytes=max_bytes, data=data)
     except (OSError, UnicodeError) as err:  # pragma: no cover - defensive: read_text names its own errors
@@ -344,7 +347,7 @@ def read_pieces(
         decoded = dataclasses.replace(decoded, warnings=(*decoded.warnings, front.warning))
     if not pieces:
         raise InputError(path, "no text left after cleaning (only page chrome?)")
-    return FilePieces(path=path, source=src, decoded=decoded, pieces=pieces)
+    return FilePieces(path=path, source=src, decoded=decoded, pieces=pieces, cleaned=cleaned if keep_cleaned else None)
 
 
 # --------------------------------------------------------------------------- tables
