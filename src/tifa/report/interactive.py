@@ -16,7 +16,7 @@ from ..analysis.compare import g2, log_ratio
 
 
 def scatter_data(counts: pd.DataFrame, docs: pd.DataFrame, by: str, a: str, b: str, sentences: pd.DataFrame,
-                 *, top: int = 300, examples: int = 4) -> pd.DataFrame:
+                 *, top: int = 200, examples: int = 3) -> pd.DataFrame:
     """One row per term shown: frequencies per 10,000 counted terms in each group, counts, G²,
     log ratio, and example sentences of each group (escaped HTML)."""
     side = docs.set_index("doc_id")[by].astype("string").map({a: "a", b: "b"}).dropna()
