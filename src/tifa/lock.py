@@ -104,16 +104,8 @@ def store_lock(folder: Path | str, command: str, *, timeout: float | None = None
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
-                who = _who(_read_fd(fd))
-                if time.monotonic() - start >= limit:
-                    raise LockTimeout(
-                        f"{folder}: locked by {who}; gave up after {limit:g} s (wait for it to finish, "
-                        f"or raise TIFA_LOCK_TIMEOUT)"
-                    ) from None
-                if not said and not quiet and time.monotonic() - start >= SAY_AFTER:
-                    print(f"tifa: {folder}: waiting for {who} to finish…", file=sys.stderr, flush=True)
-                    said = True
-                time.sleep(POLL)
+                said = _wait(folder, _who(_read_fd(fd)), start, limit, said=said, quiet=quiet,
+                             hint="wait for it to finish, or raise TIFA_LOCK_TIMEOUT")
         try:
             os.ftruncate(fd, 0)
             os.pwrite(fd, _holder_line(command).encode("utf-8"), 0)
@@ -129,6 +121,19 @@ def store_lock(folder: Path | str, command: str, *, timeout: float | None = None
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+def _wait(folder: Path, who: str, start: float, limit: float, *, said: bool, quiet: bool, hint: str) -> bool:
+    """One turn of waiting for the lock's holder ``who``: give up after ``limit`` seconds (one line,
+    with ``hint``), say on stderr once after :data:`SAY_AFTER` whom we wait for, sleep; returns whether
+    it has been said."""
+    if time.monotonic() - start >= limit:
+        raise LockTimeout(f"{folder}: locked by {who}; gave up after {limit:g} s ({hint})") from None
+    if not said and not quiet and time.monotonic() - start >= SAY_AFTER:
+        print(f"tifa: {folder}: waiting for {who} to finish…", file=sys.stderr, flush=True)
+        said = True
+    time.sleep(POLL)
+    return said
 
 
 def _read_fd(fd: int) -> str:
@@ -158,16 +163,8 @@ def _excl_lock(path: Path, folder: Path, command: str, limit: float, quiet: bool
             if pid is not None and not _pid_alive(pid):
                 path.unlink(missing_ok=True)  # its holder died
                 continue
-            who = _who(text)
-            if time.monotonic() - start >= limit:
-                raise LockTimeout(
-                    f"{folder}: locked by {who}; gave up after {limit:g} s (wait for it to finish, or remove "
-                    f"{path} if no tifa is running)"
-                ) from None
-            if not said and not quiet and time.monotonic() - start >= SAY_AFTER:
-                print(f"tifa: {folder}: waiting for {who} to finish…", file=sys.stderr, flush=True)
-                said = True
-            time.sleep(POLL)
+            said = _wait(folder, _who(text), start, limit, said=said, quiet=quiet,
+                         hint=f"wait for it to finish, or remove {path} if no tifa is running")
         except OSError as e:
             raise _cannot(folder, e) from None
     try:
