@@ -29,7 +29,7 @@ from tifa.config import PROCESSED, REPORT_SAMPLE
 from tifa.corpus.tables import doc_labels, read_corpus
 from tifa.report import plots
 from tifa.analysis import themes
-from tifa.report.notebook import closing_table, say, setup
+from tifa.report.notebook import MAX_PLOT_ROWS, closing_table, say, setup, spread
 
 setup()
 corpus = read_corpus(PROCESSED, sample=REPORT_SAMPLE)  # a large corpus is sampled evenly
@@ -71,14 +71,6 @@ key.assign(speech=key["doc_id"].map(labels))[["speech", "term", "count", "rest",
 # ## Theme dictionary: speech × theme (per 1,000 characters)
 
 # %%
-MAX_PLOT_ROWS = 40  # a figure row per speech does not scale: an even spread of at most this many
-
-
-def spread(frame, k=MAX_PLOT_ROWS):
-    """At most ``k`` rows of ``frame``, evenly spread (all of them when it has fewer)."""
-    return frame if len(frame) <= k else frame.iloc[sorted({round(i * (len(frame) - 1) / (k - 1)) for i in range(k)})]
-
-
 if len(scores) > MAX_PLOT_ROWS:
     say("The heatmap shows **{k} of the {n} speeches**, evenly spread; the table below has them all.", k=MAX_PLOT_ROWS, n=len(scores))
 ax = plots.heatmap(spread(scores), title="主题强度（每千字出现次数）")

@@ -27,7 +27,7 @@ from tifa.config import PROCESSED, REPORT_SAMPLE
 from tifa.corpus.tables import doc_labels, read_corpus
 from tifa.structure.outline import tree
 from tifa.report import plots
-from tifa.report.notebook import closing_table, say, setup
+from tifa.report.notebook import closing_table, say, setup, spread
 
 setup()
 corpus = read_corpus(PROCESSED, sample=REPORT_SAMPLE)  # a large corpus is sampled evenly
@@ -57,14 +57,6 @@ say(
 # ## The outlines, side by side
 
 # %%
-MAX_PLOT_ROWS = 40  # a figure row per speech does not scale: an even spread of at most this many
-
-
-def spread(frame, k=MAX_PLOT_ROWS):
-    """At most ``k`` rows of ``frame``, evenly spread (all of them when it has fewer)."""
-    return frame if len(frame) <= k else frame.iloc[sorted({round(i * (len(frame) - 1) / (k - 1)) for i in range(k)})]
-
-
 mapped = spread(docs)
 if len(mapped) < len(docs):
     say("The map and the trees show **{k} of the {n} speeches**, evenly spread; the outline table below has them all.",

@@ -32,7 +32,7 @@ from tifa.report import interactive
 from tifa.analysis import compare, concordance
 from tifa.report import plots
 from tifa.analysis import themes
-from tifa.report.notebook import closing_table, joined, say, setup
+from tifa.report.notebook import closing_table, joined, say, setup, spread
 
 setup()
 corpus = read_corpus(PROCESSED, sample=REPORT_SAMPLE)  # a large corpus is sampled evenly
@@ -45,14 +45,6 @@ counts = themes.term_counts(corpus.tokens, corpus.formulas)
 
 # %%
 sim = themes.similarity(counts)
-MAX_PLOT_ROWS = 40  # a figure row per speech does not scale: an even spread of at most this many
-
-
-def spread(frame, k=MAX_PLOT_ROWS):
-    """At most ``k`` rows of ``frame``, evenly spread (all of them when it has fewer)."""
-    return frame if len(frame) <= k else frame.iloc[sorted({round(i * (len(frame) - 1) / (k - 1)) for i in range(k)})]
-
-
 sim_shown = spread(sim)
 if len(sim_shown) < len(sim):
     say("The heatmap compares **{k} of the {n} speeches**, evenly spread; the most alike pairs below come from all of them.",

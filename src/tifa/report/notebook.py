@@ -141,3 +141,12 @@ def cap_tables() -> None:
     """Every DataFrame and Series a notebook shows goes through :func:`capped_html`."""
     pd.DataFrame._repr_html_ = capped_html  # type: ignore[method-assign]
     pd.Series._repr_html_ = capped_html  # type: ignore[attr-defined]
+
+
+#: A figure with a row per speech does not scale: it shows an even spread of at most this many.
+MAX_PLOT_ROWS = 40
+
+
+def spread(frame, k: int = MAX_PLOT_ROWS):
+    """At most ``k`` rows of ``frame``, evenly spread (all of them when it has fewer)."""
+    return frame if len(frame) <= k else frame.iloc[sorted({round(i * (len(frame) - 1) / (k - 1)) for i in range(k)})]
