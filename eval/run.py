@@ -59,7 +59,7 @@ def norm(s: str) -> str:
 
 
 def norm_marker(m: str) -> str:
-    m = norm(m)
+    m = norm(m).lstrip("—")  # a dash leading an ordinal (——第一，…) is typography, not the marker
     return "" if m in ("", "▪") else m
 
 
@@ -165,6 +165,8 @@ def top_two(outline, text: str):
         if getattr(r, "matter", "body") == "appendix":
             continue
         s = int(r.start)
+        while s > 0 and text[s - 1] == "—":  # ——第一，… opens its paragraph after the dash
+            s -= 1
         if s > 0 and text[s - 1] != "\n":
             continue
         rows.append(r)

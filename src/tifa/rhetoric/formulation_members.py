@@ -93,6 +93,28 @@ def _appos_parts(body: str, number: int) -> list[str] | None:
     return None
 
 
+#: 即 or a colon at most four characters after the term (“三个一”工作法，即…; 做到八个字：…).
+_BESIDE_RE = re.compile(r"^[”\"]?(?:[\u4e00-\u9fff]{1,4})?[，,]?\s*(?:即|也就是|：|:)\s*(?P<m>[^。！？\n]{2,200})")
+
+
+def _beside_members(after: str, number: int, head: str) -> list[str] | None:
+    """Members in an apposition right after the term: as many as the numeral says, or for
+    ``N个字`` as many characters (勤、细、实、廉; 精明、能干、忠诚、可靠)."""
+    m = _BESIDE_RE.match(after)
+    if not m:
+        return None
+    if head == "字":
+        first = re.split(r"[，,。；;]", m.group("m"), maxsplit=1)[0]
+        parts = [p.strip(_STRIP) for p in _split_members(first)]
+        if len(parts) >= 2 and all(parts) and sum(map(len, parts)) == number and max(map(len, parts)) <= 4:
+            return parts
+        return None
+    parts = _appos_parts(m.group("m"), number)
+    if not parts or any(_MARKER_START.match(p) for p in parts) or not all(2 <= len(p.strip(_STRIP)) <= 16 for p in parts):
+        return None
+    return [_trim_member(p.strip(_STRIP), head) for p in parts]  # spelled out whole: nothing to abbreviate
+
+
 def outline_lists(items) -> tuple:
     """The outline's lists (runs of sibling items) in text order and their first offsets; every
     item's offset; the lists' last-item offsets, sorted, with the list each belongs to — what
@@ -178,6 +200,11 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
                 parts[0] = _lead_off(parts[0], hi)
             if all(1 <= len(p) <= 12 for p in parts) and not any(_PREDICATE_RE.search(p) for p in parts):
                 return parts, "list_before"
+    # an apposition right beside the term wins over a list further on (“三个服务”，即服务领导、…;
+    # 用“三心”做工作，即责任心、…; 八个字：精明、能干、忠诚、可靠)
+    beside = _beside_members(after, number, head)
+    if beside:
+        return beside, "apposition"
     # the list or headings that follow closely, inside the same section
     ordered, firsts, item_starts, last_starts, by_last = lists
     # the deepest item around ``start``: the last item opened before it, or the nearest of its

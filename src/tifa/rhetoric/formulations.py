@@ -189,7 +189,7 @@ def _normalise(raw: str, num: str, rest: str, quoted: bool, known: dict[str, Kno
 def _kind(formula: str, head: str, quoted: bool, known: bool, members: list[str], source: str | None) -> str:
     if known or quoted:
         return "formulation"  # a quoted term is a term, whatever its head
-    if head == "字" and members and source == "list_before":
+    if head == "字" and members and source in ("list_before", "apposition"):
         return "formulation"  # “巩固、增强、提升、畅通”八个字: the characters name a set
     if head in COUNT_HEADS or any(head.endswith(h) and len(h) > 1 for h in ("方面", "特点", "问题", "意见", "要求", "原则")):
         return "count"

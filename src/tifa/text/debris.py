@@ -70,9 +70,11 @@ def _odd_token(t: str) -> bool:
     return len(kinds) > 1 or kinds == {"p"}
 
 
-def is_garbage(run: str) -> bool:
+def is_garbage(run: str, *, jammed: bool = False) -> bool:
     """Random ASCII: ≥ 4 short tokens, several of them odd, letters among them, many distinct
-    characters, and either punctuation in it or many tokens (``A B C D`` and ``1. 2. 3.`` are no garbage)."""
+    characters, and either punctuation in it or many tokens (``A B C D`` and ``1. 2. 3.`` are no garbage).
+    On a page already ``jammed`` (sure garbage elsewhere in it) the last condition is dropped:
+    the short runs of the same jammer (``6/ vo IB 5K 7``) go too."""
     toks = run.split()
     chars = run.replace(" ", "")
     punct = sum(c in _ASCII_PUNCT for c in chars)
@@ -80,8 +82,12 @@ def is_garbage(run: str) -> bool:
     odd = sum(_odd_token(t) for t in toks)
     return (
         len(toks) >= 4 and letters >= 2 and len(set(chars)) >= 6 and odd >= 2
-        and (punct >= 2 or (len(toks) >= 5 and odd >= 3) or len(toks) >= 6)
+        and (jammed or punct >= 2 or (len(toks) >= 5 and odd >= 3) or len(toks) >= 6)
     )
+
+
+#: Sure garbage runs that make a page jammed (a jammer never writes just one).
+JAMMED_AT = 2
 
 
 #: A lone menu bar closing a post's last sentence (``谢谢大家！ |``).
@@ -91,10 +97,11 @@ _TRAILING_BAR_RE = re.compile(r"(?<=[。！？”!?])[ ]*[|｜][ ]*$")
 def anti_copy(text: str) -> list[Edit]:
     """Delete anti-copy garbage (with the spaces around it); a line of nothing else goes whole."""
     edits: list[Edit] = []
+    jammed = sum(1 for m in GARBAGE_RUN_RE.finditer(text) if "\n" not in m.group() and is_garbage(m.group())) >= JAMMED_AT
     for s, e, line in iter_lines(text):
         if " " not in line and "|" not in line:
             continue
-        runs = [m for m in GARBAGE_RUN_RE.finditer(line) if is_garbage(m.group())]
+        runs = [m for m in GARBAGE_RUN_RE.finditer(line) if is_garbage(m.group(), jammed=jammed)]
         tail = _TRAILING_BAR_RE.search(line)
         if tail and not runs:
             edits.append(Edit(s + tail.start(), s + tail.end(), "", "navigation"))
