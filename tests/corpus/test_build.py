@@ -163,3 +163,23 @@ def test_every_table_reads_as_one_when_some_files_have_no_rows_of_it(tmp_path):
     tables = {name: read_table(name, out) for name in B.PARTITIONED}
     assert len(tables["quotes"]) >= 1 and len(tables["enumerations"]) >= 1
     assert set(tables["quotes"]["doc_id"]) == {"b-01"}
+
+
+def test_a_row_metadata_csv_no_longer_speaks_for_returns_to_what_its_text_says(project):
+    """Year, place and level a metadata.csv row set are undone when the row goes, though the
+    file's part is reused (no file changed)."""
+    raw, out = project / "data" / "raw", project / "data" / "processed"
+    speech = "004_cd130c0f635db98b.txt"
+    B.build(raw, out, progress=False, workers=1)
+    text_row = read_table("documents", out).set_index("source").loc[speech]
+    (raw / "metadata.csv").write_text(f"source,date,place\n{speech},2011-03-05,杭州市\n", encoding="utf-8")
+    B.build(raw, out, progress=False, workers=1)
+    row = read_table("documents", out).set_index("source").loc[speech]
+    assert (row["date"], row["year"], row["place"], row["level"]) == ("2011-03-05", 2011, "杭州市", "city")
+    (raw / "metadata.csv").write_text("source,date,place\n", encoding="utf-8")
+    again = B.build(raw, out, progress=False, workers=1)
+    assert not again.processed  # the part is reused ...
+    row = read_table("documents", out).set_index("source").loc[speech]
+    for col in ("title", "date", "date_source", "year", "place", "level"):  # ... and the row is the text's again
+        same = (pd.isna(row[col]) and pd.isna(text_row[col])) or (not pd.isna(row[col]) and row[col] == text_row[col])
+        assert same, (col, row[col], text_row[col])

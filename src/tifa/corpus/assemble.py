@@ -38,6 +38,10 @@ def _normalise(df: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+#: Documents columns that metadata.csv may overwrite, kept beside the signatures as the text gave them.
+TEXT_COLUMNS = ("title", "date", "date_source", "year", "place", "level", "date_note")
+
+
 def assemble(
     keys: dict[str, str],
     out_dir: Path,
@@ -73,10 +77,12 @@ def assemble(
         doc_frames.append(old_docs.drop(columns=[c for c in ("duplicate_of", "dup_similarity", "speaker", "occasion") if c in old_docs]))
         old_sigs = pd.read_parquet(old_sigs_file)
         old_sigs = old_sigs[old_sigs["doc_id"].isin(set(old_docs["doc_id"]))]
-        # title and date as the text gave them (before metadata was joined)
+        # title, date, year and place as the text gave them (before metadata was joined): a row
+        # that metadata.csv no longer speaks for goes back to what its text says
         base = old_sigs.set_index("doc_id").loc[old_docs["doc_id"]]
-        for col in ("title", "date", "date_source"):
-            doc_frames[-1][col] = base[col].to_numpy()
+        for col in TEXT_COLUMNS:
+            if col in base and col in doc_frames[-1]:
+                doc_frames[-1][col] = base[col].to_numpy()
         sig_frames.append(old_sigs[["doc_id", "signature"]])
         warnings.extend(w for w in prev.get("warnings", []) if any(w.startswith(str(s)) or f"/{s}:" in w for s in kept))
     else:
@@ -99,8 +105,9 @@ def assemble(
     if len(docs):
         docs = docs.sort_values("doc_id", kind="stable").reset_index(drop=True)
         sigs = sigs.set_index("doc_id").loc[docs["doc_id"]].reset_index()
-        for col in ("title", "date", "date_source"):
-            sigs[col] = docs[col].to_numpy()
+        for col in TEXT_COLUMNS:
+            if col in docs:
+                sigs[col] = docs[col].to_numpy()
         matrix = np.stack([np.frombuffer(b, dtype=np.uint32) for b in sigs["signature"]])
         docs = mark_duplicates(docs, sigs=matrix)
         if metadata is None and raw_dir is not None:

@@ -89,7 +89,8 @@ _INLINE_STYLE = {"是": "cn_shi", "要": "cn_yao", "靠": "cn_kao", "为": "cn_w
 #: Families whose markers need a run of ≥ 2 to count.
 RUN_FAMILIES = {"num_paren", "circled", "cn_shi", "cn_yao", "cn_kao", "cn_wei", "ordinal_word", "ordinal_ge", "fangmian"}
 
-_DATE_RE = re.compile(r"^\s*\d{4}\s*年")
+#: A dateline (2006年2月22日…), not a heading; 2006年的工作安排 is one.
+_DATE_RE = re.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月)")
 
 
 @dataclass
@@ -202,7 +203,8 @@ def _is_heading_line(text: str, paras: list[tuple[int, int]], pi: int) -> bool:
     return (
         sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff") >= 3
         and not _DATE_RE.match(line)
-        and not line.startswith(("——", "—", "“", "《"))
+        and not line.startswith(("——", "—", "《"))
+        and not (line.startswith("“") and line.rstrip("。！？!?").endswith("”"))  # a quotation alone, not “十五”时期的工作回顾
         and not line.endswith(("《", "“", "（"))
         and line.count("《") == line.count("》")
         and not _SALUTATION_RE.match(line)
@@ -239,6 +241,10 @@ def _unnumbered_headings(text: str, paras: list[tuple[int, int]]) -> list[Marker
     return out if len(out) >= 2 else []
 
 
+#: Line-start list styles that may open a part's list (:func:`part_headings`).
+_PART_LIST_FAMILIES = frozenset({"cn_dun", "cn_paren", "num_dot", "ordinal_word"})
+
+
 def part_headings(text: str, paras: list[tuple[int, int]], markers: list[Marker]) -> list[Marker]:
     """Unnumbered part headings above a numbered outline (``关于国内建设`` / ``一、…``).
 
@@ -262,7 +268,9 @@ def part_headings(text: str, paras: list[tuple[int, int]], markers: list[Marker]
         and len(text[paras[pi][0] : paras[pi][1]].strip()) <= 20  # part headings are short phrases
         and "，" not in text[paras[pi][0] : paras[pi][1]]
     ]
-    restarts, closing = [], []
+    restarts, closing, any_restarts = [], [], []
+    # lists of any line-start style (第一， / （一） / 一、 / 1、) under parts of their own
+    opens = sorted((m for m in markers if m.line_start and (m.family in _PART_LIST_FAMILIES)), key=lambda m: m.para)
     for pi in lines:
         line = text[paras[pi][0] : paras[pi][1]].strip()
         if _CLOSING_HEADING_RE.match(line):
@@ -272,7 +280,15 @@ def part_headings(text: str, paras: list[tuple[int, int]], markers: list[Marker]
         between = [q for q in lines if nxt is not None and pi < q < nxt.para]
         if nxt is not None and nxt.ordinal == 1 and not between:
             restarts.append(pi)
+        first = next((m for m in opens if m.para > pi), None)
+        if first is not None and first.ordinal == 1 and not [q for q in lines if pi < q < first.para]:
+            any_restarts.append(pi)
     found = restarts if len(restarts) >= 2 else []
+    # a speech that opens with a part heading before any numbered heading is split into parts:
+    # each heading line over a list opening at 1, whatever its style (广东 2006: 第一，… under the
+    # first part, （一）… under the second, 一、… under the third; 甘肃 1993's last part over 1、…)
+    if len(any_restarts) >= 2 and any_restarts[0] < heads[0].para and len(any_restarts) > len(found):
+        found = any_restarts
     if found:  # trailing parts without a list of their own (``关于外交工作``)
         last_top = tops[-1].para
         found += [pi for pi in lines if pi > last_top and pi not in found and pi not in closing
