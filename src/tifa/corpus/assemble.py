@@ -82,7 +82,7 @@ def assemble(
         base = old_sigs.set_index("doc_id").loc[old_docs["doc_id"]]
         for col in TEXT_COLUMNS:
             if col in base and col in doc_frames[-1]:
-                doc_frames[-1][col] = base[col].to_numpy()
+                doc_frames[-1][col] = base[col].array  # .array keeps the dtype (year is Int64)
         sig_frames.append(old_sigs[["doc_id", "signature"]])
         warnings.extend(w for w in prev.get("warnings", []) if any(w.startswith(str(s)) or f"/{s}:" in w for s in kept))
     else:
@@ -107,7 +107,7 @@ def assemble(
         sigs = sigs.set_index("doc_id").loc[docs["doc_id"]].reset_index()
         for col in TEXT_COLUMNS:
             if col in docs:
-                sigs[col] = docs[col].to_numpy()
+                sigs[col] = docs[col].array
         matrix = np.stack([np.frombuffer(b, dtype=np.uint32) for b in sigs["signature"]])
         docs = mark_duplicates(docs, sigs=matrix)
         if metadata is None and raw_dir is not None:
