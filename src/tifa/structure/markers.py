@@ -205,6 +205,7 @@ def _is_heading_line(text: str, paras: list[tuple[int, int]], pi: int) -> bool:
         and not _DATE_RE.match(line)
         and not line.startswith(("——", "—", "《"))
         and not (line.startswith("“") and line.rstrip("。！？!?").endswith("”"))  # a quotation alone, not “十五”时期的工作回顾
+        and not (line.startswith(("（", "(")) and line.endswith(("）", ")")))  # a bracketed dateline or note
         and not line.endswith(("《", "“", "（"))
         and line.count("《") == line.count("》")
         and not _SALUTATION_RE.match(line)
