@@ -62,6 +62,13 @@ _NOUN_AFFIX = set("化性感型式级类界区会港省市县局机线品业员�
 #: Attributive one-character openings (新产业、新模式、新动能): nouns before them make a list.
 ATTRIBUTIVE = set("新老大小总副主次各原现前首全省市县区")
 _LEAD_POS = ("v", "vd", "vi", "d", "ad", "c", "p", "r")
+#: POS of a one-character head that makes a noun of what it ends (年 m, 段 q, 期 n, 园 zg, 港 j).
+_HEAD_POS = ("n", "m", "q", "zg", "j", "s", "f")
+
+
+def _bare_verbs(rests: list[str]) -> bool:
+    """Each one verb of two characters (把握|衡量|推动 before 发展)."""
+    return all(len(r) == 2 and len(t := pos_tags(r)) == 1 and t[0][1] in ("v", "vd") for r in rests)
 _SENT_END = re.compile(r"[。！？!?]")
 
 
@@ -87,6 +94,11 @@ def is_list(members: list[str], frame: str) -> bool:
         rests = [m[: -len(head)] for m in members]
         if head[-1] in _NOUN_AFFIX and not any(pos_tags(r)[0][1].startswith(("p", "c", "r")) for r in rests):
             return True
+        if len(head) == 1 and pos_tags(head)[0][1].startswith(_HEAD_POS) and all(len(r) >= 2 for r in rests):
+            if sum(len(r) in word_bounds(m) for r, m in zip(rests, members)) >= max(2, len(members) - 1):
+                return True  # a noun or classifier, a word of its own, heads the members (攻坚突破|年; 黄河临夏|段; not 通|天气)
+        if _bare_verbs(rests):
+            return False  # verbs before a shared object (把握发展、衡量发展、推动发展): verb + object, no list
         if len(head) >= 2 and head[0] not in CN_DIGITS + "两" and not pos_tags(head)[0][1].startswith(("m", "q")):
             if nominal(head) and all(_modifier(r) for r in rests):
                 return True
@@ -146,7 +158,7 @@ def _extend(text: str, members: list[str], frame: str, start: int, end: int) -> 
     return start, end
 
 
-def _dictionary_words(members: list[str]) -> bool:
+def dictionary_words(members: list[str]) -> bool:
     """Two-character members that are all ordinary words of jieba's main dictionary, none a bare
     verb (医疗、医保、医药; 生育、养育、教育; 良田、良种、良机): words that share a character,
     not a slogan coined for the speech (嘴勤、腿勤、手勤、脑勤; 节粮、节水、节电)."""
@@ -154,6 +166,32 @@ def _dictionary_words(members: list[str]) -> bool:
 
     table = main_pos_table()
     return all(len(m) == 2 and m in table and not table[m].startswith("v") or table.get(m, "") == "vn" for m in members)
+
+
+def _empty_slot(members: list[str]) -> bool:
+    """A member that is only the shared opening and ending (作为党政机关办公室的秘书、作为领导秘书、
+    作为秘书): the frame is a noun phrase with optional modifiers, not a slot each member fills."""
+    lead = os.path.commonprefix(members)
+    tail = os.path.commonprefix([m[::-1] for m in members])
+    return bool(lead and tail) and any(len(m) <= len(lead) + len(tail) for m in members)
+
+
+def verb_led(m: str) -> bool:
+    """A phrase that opens with a verb, after adverbs (大力|发展…, 落实好…, 学习贯彻…)."""
+    tags = pos_tags(m.strip("“”"))
+    while len(tags) > 1 and tags[0][1] in ("d", "ad"):
+        tags = tags[1:]
+    return bool(tags) and tags[0][1].startswith("v") and len(tags) > 1
+
+
+def _object_list(members: list[str], frame: str) -> bool:
+    """Members sharing a head noun (…政策, …教育) that do not each open with their own verb: the
+    objects of one governing verb (落实好更加积极的财政政策、适度宽松的货币政策), a list; members that
+    do (大力发展科技型服务业、培育壮大数智型服务业、优化提升…型服务业) are verb + object, 排比."""
+    head = frame[1:]
+    if not frame.startswith("*") or "*" in head or len(head) < 2 or head[0] in "的两" + CN_DIGITS or not nominal(head):
+        return False
+    return not all(verb_led(m) for m in members)
 
 
 def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tuple | None:
@@ -180,7 +218,7 @@ def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tupl
             pos = at + len(m)
         if not ok:
             return None
-    if len(members) < min_n or len(set(members)) < len(members):
+    if len(members) < min_n or len(set(members)) < len(members) or _empty_slot(members):
         return None
     width = max(map(len, members[:-1]))
     if frame.endswith("*") and frame.count("*") == 1 and width <= 6 and len(members[-1]) > width + 2:
@@ -196,7 +234,9 @@ def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tupl
         kind = "list"
     if kind in ("opening", "ending", "structural", "template") and frame.count("*") == 1:
         start, end = _extend(text, members, frame, start, end)
-    if kind != "list" and (is_list(members, frame) or text[end : end + 1] == "、" or text[start - 1 : start] == "、" or _dictionary_words(members)):
+    if kind == "ending" and _object_list(members, frame):
+        kind = "list"  # 扎实开展党史学习教育、…主题教育、党纪学习教育: objects of one verb, not clauses
+    if kind != "list" and (is_list(members, frame) or text[end : end + 1] == "、" or text[start - 1 : start] == "、" or dictionary_words(members)):
         kind = "list"  # a run that stops inside a 、-list (工作能力、工作水平、工作做法、性格特征) is part of a list
     elif kind != "list" and frame.startswith("*") and frame.count("*") == 1:
         first = _list_lead(members, frame)

@@ -23,7 +23,7 @@ import itertools
 import re
 
 from ..text.patterns import CN_DIGITS
-from .lists import ATTRIBUTIVE, is_list, plain_nouns
+from .lists import ATTRIBUTIVE, dictionary_words, is_list, plain_nouns
 from .shapes import (
     CONNECTIVE_RE, cut_lead, cut_tail, FIGURE_RE, is_free, NOT_FRAME, NUM, pos_tags,
     position_frame, shared_frame, STRIP, verb_object, word_bounds,
@@ -338,6 +338,6 @@ def compact_runs(doc_id: str, text: str, found: list) -> list[tuple]:
             frame = frame_of(m)
             words = [len(pos_tags(x)) == 1 for x in members]
             attributive = frame.endswith("*") and frame[0] in ATTRIBUTIVE  # 全党全军全国; 节粮节水节电 stays
-            kind = "list" if (frame.startswith("*") and (is_list(members, frame) or all(words))) or attributive else "compact"
+            kind = "list" if (frame.startswith("*") and (is_list(members, frame) or all(words))) or attributive or dictionary_words(members) else "compact"
             rows.append((doc_id, "|".join(members), frame, kind, 3, start, end))
     return rows
