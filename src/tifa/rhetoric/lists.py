@@ -92,7 +92,7 @@ def is_list(members: list[str], frame: str) -> bool:
     lead = os.path.commonprefix(members)
     if head and all(len(m) > len(head) for m in members) and frame.startswith("*"):
         rests = [m[: -len(head)] for m in members]
-        if head[-1] in _NOUN_AFFIX and not any(pos_tags(r)[0][1].startswith(("p", "c", "r")) for r in rests):
+        if head[-1] in _NOUN_AFFIX and "的" not in head and not any(pos_tags(r)[0][1].startswith(("p", "c", "r")) for r in rests):
             return True
         if len(head) == 1 and pos_tags(head)[0][1].startswith(_HEAD_POS) and all(len(r) >= 2 for r in rests):
             if sum(len(r) in word_bounds(m) for r, m in zip(rests, members)) >= max(2, len(members) - 1):
@@ -102,7 +102,7 @@ def is_list(members: list[str], frame: str) -> bool:
         if len(head) >= 2 and head[0] not in CN_DIGITS + "两" and not pos_tags(head)[0][1].startswith(("m", "q")):
             if nominal(head) and all(_modifier(r) for r in rests):
                 return True
-    if not lead or lead.endswith("的") or re.search(rf"{NUM}", lead) or not all(len(m) > len(lead) for m in members):
+    if not lead or lead.endswith("的") or re.search(rf"{NUM}|零", lead) or not all(len(m) > len(lead) for m in members):
         return False  # 我们的组织、我们的上级; 一个单位、一个系统: slogans of the genre
     if not frame.endswith("*") and frame.count("*") == 1:
         return False
@@ -121,6 +121,8 @@ def is_list(members: list[str], frame: str) -> bool:
 def _list_lead(members: list[str], frame: str) -> str | None:
     """The first member without the words that govern the whole list (推进|产业结构、能源结构…;
     我国具有|显著的制度优势、…的需求优势), when the run is then a list; else None."""
+    if all(verb_led(m) for m in members[1:]):
+        return None  # 领导秘书|是充满挑战性的职业、也是…的职业、更是…的职业: each member has its own verb
     tags = pos_tags(members[0])
     for k in range(1, min(6, len(tags))):
         rest = members[0][sum(len(w) for w, _ in tags[:k]) :]
@@ -178,7 +180,7 @@ def _empty_slot(members: list[str]) -> bool:
 
 def verb_led(m: str) -> bool:
     """A phrase that opens with a verb, after adverbs (大力|发展…, 落实好…, 学习贯彻…)."""
-    tags = pos_tags(m.strip("“”"))
+    tags = pos_tags(re.sub(r"^[也更还又就都才](?=是)", "", m.strip("“”")))
     while len(tags) > 1 and tags[0][1] in ("d", "ad"):
         tags = tags[1:]
     return bool(tags) and tags[0][1].startswith("v") and len(tags) > 1

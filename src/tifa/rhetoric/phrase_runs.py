@@ -25,7 +25,7 @@ import re
 from ..text.patterns import CN_DIGITS
 from .lists import ATTRIBUTIVE, dictionary_words, is_list, plain_nouns
 from .shapes import (
-    CONNECTIVE_RE, cut_lead, cut_tail, FIGURE_RE, is_free, NOT_FRAME, NUM, pos_tags,
+    all_verbal, CONNECTIVE_RE, cut_lead, cut_tail, FIGURE_RE, is_free, NOT_FRAME, NUM, pos_tags,
     position_frame, shared_frame, STRIP, verb_object, word_bounds,
 )
 
@@ -198,6 +198,14 @@ def _cut_short(text: str, end: int) -> bool:
     return bool(nxt) and nxt[0][1].startswith(("n", "vn")) and not nxt[0][0][0] in "的等和与及上中下"
 
 
+def _embedded(text: str, end: int) -> bool:
+    """The last member goes on into a word with no mark between (…、大消纳|体系建设; …、塑料污染|治理):
+    the run is the modifier or object inside one phrase, a list unless every member is a slogan
+    itself (实施强科技、强工业、…、强基础|行动); 的 (…、树形象的要求) and 等 leave it be."""
+    c = text[end : end + 1]
+    return "\u4e00" <= c <= "\u9fff" and c not in "的地得之等"
+
+
 def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
     # spans already taken, sorted: does one open before a new span ends and close after it starts?
     found_spans = sorted((r[5], r[6]) for r in found)
@@ -225,12 +233,15 @@ def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> l
             if len(members) < min_n or not verb_object(members):
                 continue  # a plain list (农业、工业、国防) is no 排比
             frame, kind = "V+O", "verb_object"
+        if _embedded(text, end) and not all_verbal(members):
+            kind = "list"  # 新能源大基地、大通道、大消纳体系建设; 强化固体废物、新污染物、塑料污染治理
         starts.insert(i, start)
         ends.insert(i, end)
         rows.append((doc_id, "|".join(members), frame, kind, len(members), start, end))
     return rows
 
 
+_QUOTED_RE = re.compile(r"“([^“”，、]{2,8}(?:[，、][^“”，、]{2,8}){2,})”")
 _SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+")
 
 
@@ -268,6 +279,10 @@ def _coordinated_runs(text: str, min_n: int):
                     i = j + 1
                     continue
             i += 1
+        for qm in _QUOTED_RE.finditer(sent):  # “高筑墙，广积粮，缓称王”; “零差错，零失误，零缺陷”
+            parts = _split_at(qm.group(1), "，") if "，" in qm.group(1) else _split_at(qm.group(1), "、")
+            if len(parts) >= min_n and all(2 <= len(p) <= 8 for _, p in parts):
+                yield sm.start() + qm.start(1), parts
         if "，" in sent:  # 扩大内需、优化供给，做优增量、盘活存量; 紧紧抓住主要矛盾，着力突破瓶颈制约，…
             yield from _mixed_windows(sm.start(), sent, min_n)
 
@@ -290,6 +305,7 @@ def _mixed_windows(base: int, sent: str, min_n: int):
         if len(first) > width + slack:
             cut = len(first) - width  # a short lead-in only (持续|扩大内需); a longer one is a clause of its own
             first = first[cut:] if cut <= 4 and cut in word_bounds(first) else ""
+            first = first if all_verbal([first]) else ""  # 借助国家|政策东风: what the lead-in governs is no slogan
             o0 += cut
         run = [(o0, first)] + [(o, p) for o, p, _ in pieces[i + 1 : j]]
         seps = {sep for _, _, sep in pieces[i : j - 1]}

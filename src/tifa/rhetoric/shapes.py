@@ -113,6 +113,11 @@ def verb_object(members: list[str]) -> bool:
     return verbal * 3 >= len(members) * 2 and (len(members[0]) > 2 or verbal == len(members) or verbal >= 3)
 
 
+def all_verbal(members: list[str]) -> bool:
+    """Every member a slogan of verb + object, subject + predicate or a set phrase."""
+    return all(_verbal(m) for m in members)
+
+
 def _verbal(m: str) -> bool:
     """One slogan of verb + object, subject + predicate, or a set phrase."""
     m = m.replace("“", "").replace("”", "")  # 增强“四个意识”
