@@ -102,7 +102,7 @@ def _score(row: tuple) -> float:
     members = joined.split("|")
     if kind == "list":
         return 0.1
-    fixed = len(frame.replace("*", "")) if frame not in ("V+O",) and not frame.endswith("字") else 0
+    fixed = len(frame.replace("*", "")) if frame not in ("V+O", "S+P") and not frame.endswith("字") else 0
     score = {"verse": 0.8, "headings": 0.65, "compact": 0.6, "verb_object": 0.6, "structural": 0.55}.get(kind, 0.6 if fixed >= 2 else 0.55)
     score += min(0.15, 0.05 * (n - 3))
     lo, hi = min(map(len, members)), max(map(len, members))
@@ -112,7 +112,7 @@ def _score(row: tuple) -> float:
         score -= 0.2  # slogans are even; clauses with a shared opening (向全省人民，向各民主党派、…) need not be
     if fixed >= 2:
         score += 0.05
-    if kind == "verb_object":  # slogans are short and even; long or uneven verb phrases are policy prose
+    if kind == "verb_object" and frame != "S+P":  # slogans are short and even; long or uneven verb phrases are policy prose
         if hi != lo:
             score -= 0.25
         if hi >= 9 or (hi >= 8 and "“" not in joined):

@@ -26,7 +26,7 @@ from ..text.patterns import CN_DIGITS
 from .lists import ATTRIBUTIVE, dictionary_words, is_list, plain_nouns
 from .shapes import (
     all_verbal, CONNECTIVE_RE, cut_lead, cut_tail, FIGURE_RE, is_free, NOT_FRAME, NUM, pos_tags,
-    position_frame, shared_frame, STRIP, verb_object, word_bounds,
+    position_frame, shared_frame, STRIP, subject_predicate, verb_object, word_bounds,
 )
 
 
@@ -201,9 +201,18 @@ def _cut_short(text: str, end: int) -> bool:
 def _embedded(text: str, end: int) -> bool:
     """The last member goes on into a word with no mark between (…、大消纳|体系建设; …、塑料污染|治理):
     the run is the modifier or object inside one phrase, a list unless every member is a slogan
-    itself (实施强科技、强工业、…、强基础|行动); 的 (…、树形象的要求) and 等 leave it be."""
+    itself (实施强科技、强工业、…、强基础|行动) and the last is not the opening of a clause (:func:`_governed`);
+    的 (…、树形象的要求) and 等 leave it be."""
     c = text[end : end + 1]
     return "\u4e00" <= c <= "\u9fff" and c not in "的地得之等"
+
+
+def _governed(text: str, end: int, last: int) -> bool:
+    """What follows the run makes it a part of one clause: a verb when the last member is the opening
+    of a clause after a comma (勇于担当，…，竭尽全力|做好工作); a 、-list before a verb is its subject
+    (倚马可待、下笔千言、文不加点|即如此意), before a localizer the object of 在 (在转方式、…、增效益|上)."""
+    pos = pos_tags(text[end : end + 4])[0][1]
+    return pos == "v" and text[end - last - 1 : end - last] in "，,"
 
 
 def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
@@ -232,8 +241,8 @@ def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> l
                 end = base + parts[-1][0] + len(parts[-1][1]) if parts else end
             if len(members) < min_n or not verb_object(members):
                 continue  # a plain list (农业、工业、国防) is no 排比
-            frame, kind = "V+O", "verb_object"
-        if _embedded(text, end) and not all_verbal(members):
+            frame, kind = ("S+P" if _subject_predicates(members) else "V+O"), "verb_object"
+        if _embedded(text, end) and (not all_verbal(members) or _governed(text, end, len(members[-1]))):
             kind = "list"  # 新能源大基地、大通道、大消纳体系建设; 强化固体废物、新污染物、塑料污染治理
         starts.insert(i, start)
         ends.insert(i, end)
@@ -287,6 +296,19 @@ def _coordinated_runs(text: str, min_n: int):
             yield from _mixed_windows(sm.start(), sent, min_n)
 
 
+def _subject_predicates(members: list[str]) -> bool:
+    """Clauses of a subject and a four-character predicate, all but one at least (全省人民勠力同心，人民子弟兵
+    闻令而动，各级干部挺膺担当，广大建设者昼夜奋战)."""
+    ok = sum(len(m) >= 6 and subject_predicate(m) for m in members)
+    return len(members) >= 3 and ok >= len(members) - 1
+
+
+def _splits_noun(piece: str, cut: int) -> bool:
+    """The cut at ``cut`` falls between two nouns (督查检查|考核过多过频): it splits a subject."""
+    before, after = pos_tags(piece[:cut]), pos_tags(piece[cut:])
+    return bool(before and after) and before[-1][1].startswith(("n", "vn")) and after[0][1].startswith(("n", "vn"))
+
+
 def _mixed_windows(base: int, sent: str, min_n: int):
     """Runs of phrases of one length separated by both 、 and ，, bounded by a clause on each side;
     the first may carry a lead-in (持续|扩大内需) cut at a word boundary."""
@@ -305,12 +327,14 @@ def _mixed_windows(base: int, sent: str, min_n: int):
         if len(first) > width + slack:
             cut = len(first) - width  # a short lead-in only (持续|扩大内需); a longer one is a clause of its own
             first = first[cut:] if cut <= 4 and cut in word_bounds(first) else ""
-            first = first if all_verbal([first]) else ""  # 借助国家|政策东风: what the lead-in governs is no slogan
+            first = first if all_verbal([first]) and not _splits_noun(pieces[i][1], cut) else ""
+            # 借助国家|政策东风: what the lead-in governs is no slogan; 督查检查|考核过多过频: a noun cut apart
             o0 += cut
         run = [(o0, first)] + [(o, p) for o, p, _ in pieces[i + 1 : j]]
         seps = {sep for _, _, sep in pieces[i : j - 1]}
         exact = len({len(p) for _, p in run}) == 1
-        if 2 <= width <= 8 and first and len(run) >= min_n and (seps == {"、", "，"} or (seps == {"，"} and width >= 5 and exact)) and pieces[j - 1][2] != "、":
+        clauses = seps == {"，"} and width >= 5 and (exact or _subject_predicates([p for _, p in run]))
+        if 2 <= width <= 10 and first and len(run) >= min_n and (seps == {"、", "，"} and width <= 8 or clauses) and pieces[j - 1][2] != "、":
             yield base, run
             i = j
             continue

@@ -118,6 +118,35 @@ def all_verbal(members: list[str]) -> bool:
     return all(_verbal(m) for m in members)
 
 
+_PREDICATE_POS = ("v", "a", "i", "l")
+
+
+def four_character_predicate(m: str, words: list | None = None) -> bool:
+    """Four characters that make a predicate by their rhythm and the tokens' tags: a set phrase
+    (脚踏实地, 循序渐进; 实事求是, one dictionary word that names nothing), a repeated character
+    (善作善成, 久久为功), or two words of two, an adverb, verb or adjective before a verb or adjective
+    (反复|练习, 勤于|请教, 挺膺|担当, 昼夜|奋战) — not a noun before a verb (要素|获取, 风险|分担: topics)."""
+    if len(m) != 4 or FIGURE_RE.search(m):
+        return False
+    words = pos_tags(m) if words is None else words
+    if len(words) == 1:
+        return words[0][1].startswith(_PREDICATE_POS) or words[0][1] == "tf"
+    if m[0] == m[2] or m[0] == m[1]:
+        return m[1] != m[3] and not words[0][1].startswith(("m", "q", "r"))  # not 一X一Y, 每时每刻 stays
+    if len(words) == 2 and len(words[0][0]) == 2:
+        (_, p), (_, q) = words
+        return q.startswith(("v", "a")) and q not in ("vn", "an") and p.startswith(("v", "d", "a", "t")) and p not in ("vn", "an")
+    return False
+
+
+def subject_predicate(m: str) -> bool:
+    """A noun phrase (after a determiner: 各级|干部) and a four-character predicate (人民子弟兵|闻令而动)."""
+    subject = pos_tags(m[:-4])
+    if subject and subject[0][1] == "r" and len(subject) > 1:
+        subject = subject[1:]
+    return four_character_predicate(m[-4:]) and bool(subject) and nominal("".join(w for w, _ in subject))
+
+
 def _verbal(m: str) -> bool:
     """One slogan of verb + object, subject + predicate, or a set phrase."""
     m = m.replace("“", "").replace("”", "")  # 增强“四个意识”
@@ -125,6 +154,10 @@ def _verbal(m: str) -> bool:
         a, b = pos_tags(m[0])[0][1], pos_tags(m[1])[0][1]
         return a.startswith(("v", "a")) and not b.startswith("v")
     words = pos_tags(m)
+    if len(m) == 4 and four_character_predicate(m, words):
+        return True
+    if len(m) >= 6 and subject_predicate(m):
+        return True  # a subject and its four-character predicate (各级干部|挺膺担当, 人民子弟兵|闻令而动)
     if len(words) == 1:
         if words[0][1] in ("i", "l"):
             return True
