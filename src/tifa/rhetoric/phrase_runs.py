@@ -242,7 +242,8 @@ def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> l
             if len(members) < min_n or not verb_object(members):
                 continue  # a plain list (农业、工业、国防) is no 排比
             frame, kind = ("S+P" if _subject_predicates(members) else "V+O"), "verb_object"
-        if _embedded(text, end) and (not all_verbal(members) or _governed(text, end, len(members[-1]))):
+        attributive = frame.endswith("*") and frame[0] in ATTRIBUTIVE  # 新能源|大基地、大通道、大消纳|体系建设
+        if _embedded(text, end) and (attributive or not all_verbal(members) or _governed(text, end, len(members[-1]))):
             kind = "list"  # 新能源大基地、大通道、大消纳体系建设; 强化固体废物、新污染物、塑料污染治理
         starts.insert(i, start)
         ends.insert(i, end)
