@@ -300,13 +300,13 @@ def _row(name: str, kind: str, s: PageScore) -> str:
     )
 
 
-_GROUPS = ["development", "held out", "held out, batch 2"]
+_GROUPS = ["development", "held out", "held out, batch 2", "held out, batch 3"]
 
 
 def _group(p: Page) -> str:
     if not p.heldout:
         return "development"
-    return "held out" if p.batch == 1 else "held out, batch 2"
+    return "held out" if p.batch == 1 else f"held out, batch {p.batch}"
 
 
 def report(pages: list[Page], per: dict[str, PageScore], *, quiet: bool = False) -> str:

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 
 from .edits import Edit, iter_lines, line_edit
-from .furniture import CHROME_MAX, SPEECH_TITLE_RE, furniture_reason, speech_line
-from .lines import TITLE_MAX, is_title_like
+from .furniture import CHROME_MAX, SPEECH_TITLE_RE, UI_STRONG_RE, furniture_reason, speech_line, ui_hits
+from .lines import SALUTATION_RE, TITLE_MAX, is_title_like
 from .patterns import CJK_PUNCT, CN_DIGITS, HAN, HAN_RE, INLINE_SHI_RE, LINE_MARKER_RE
 
 # --------------------------------------------------------------------------- 2. chrome
@@ -152,6 +152,8 @@ def chrome(text: str) -> list[Edit]:
     _site_voice(lines, removed, drop)
     _page_titles(lines, removed, drop)
     _between_chrome(lines, removed, drop)
+    _above_the_speech(lines, removed, drop)
+    _after_the_speech(lines, removed, drop)
     _tail_chrome(text, lines, removed, drop)
     edits.extend(_collection_markers(lines, removed))
     # a preview cut off mid-sentence at the end of the file (``…用到工作中去...``)
@@ -251,7 +253,7 @@ def _page_titles(lines, removed: set[int], drop) -> None:
         # a collection's list of its pieces (``篇一：标题``), the pieces following under their titles
         mark = COLLECTION_MARK_RE.match(s)
         rest = re.sub(r"\s+", "", s[mark.end() :]) if mark else ""
-        if len(rest) >= 6 and any(keys[j] != key and keys[j].endswith(rest) for j in later):
+        if len(rest) >= 6 and any(keys[j].endswith(rest) for j in later):  # the same marked line again is the piece's
             drop(i, "toc")
             continue
 
@@ -268,6 +270,98 @@ def _between_chrome(lines, removed: set[int], drop) -> None:
             continue
         if 0 < k < len(content) - 1 and content[k - 1] in removed and content[k + 1] in removed:
             drop(i, "page_tools")
+
+
+#: How many content lines from the top the salutation may stand for the page's header to be judged.
+FRAME_HEAD = 24
+#: A line of the speech's title block (between its title and its salutation): a subtitle, a dateline,
+#: a bracketed note, a speaker (``浙江省省长 王浩``).
+_BLOCK_LINE_RE = re.compile(r"^\s*(?:——|—|[（(]|\d{4}\s*年\s*\d{1,2}\s*月|[〇零一二三四五六七八九]{4}年)")
+#: A date alone on a line (a signature's date, after the speech).
+_DATE_LINE_RE = re.compile(r"^\s*[（(]?(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?[)）]?\s*$")
+
+
+def _is_sentence_line(s: str) -> bool:
+    """A line of running text, not the site's: it ends as a sentence, and no furniture word or
+    site voice is in it."""
+    return bool(re.search(r"[。！？!?…][”」’]?$", s)) and not ui_hits(s, UI_STRONG_RE) and site_voice_hits(s) < 2
+
+
+def _title_above(s: str) -> bool:
+    """A second title line over the title: shaped like one, no tag (``[经验交流] …``), no furniture word."""
+    return bool(SPEECH_TITLE_RE.search(s)) and not re.match(r"^\s*[\[【]", s) and not ui_hits(s, UI_STRONG_RE) and site_voice_hits(s) == 0
+
+
+def _above_the_speech(lines, removed: set[int], drop) -> None:
+    """The page's header: what stands above the speech's title block, when the speech opens with a
+    salutation near the top (``同志们：``) and only short lines stand above it — the thread's title
+    with its tag (``[经验交流] …``), a follow prompt, a headline, buttons, a page title with its
+    site's name.  The title block is kept: the title (a subtitle's main title too), and between
+    it and the salutation its subtitle, dateline, speaker and notes."""
+    content = [i for i, (_, _, l) in enumerate(lines) if l.strip() and i not in removed]
+    sal = next((k for k, i in enumerate(content[:FRAME_HEAD]) if SALUTATION_RE.match(lines[i][2].strip())), None)
+    if not sal:
+        return
+    block = []  # the lines above the salutation, nearest first, while they may be a title block
+    for k in range(sal - 1, max(-1, sal - 7), -1):
+        t = lines[content[k]][2].strip()
+        if not is_title_like(t) and not _BLOCK_LINE_RE.match(t):
+            break
+        block.append(k)
+    if not block:
+        return
+    speaker = lambda t: len(t) <= 20 and (bool(re.search(r"\s", t)) or len(t) <= 4)  # noqa: E731  (广东省省长 黄华华)
+    shaped = [k for k in block if SPEECH_TITLE_RE.search(lines[content[k]][2].strip())]
+    plain = [k for k in block if not _BLOCK_LINE_RE.match(lines[content[k]][2].strip()) and not speaker(lines[content[k]][2].strip())]
+    title = shaped[0] if shaped else plain[0] if plain else None
+    if title is None:
+        return
+    top = title
+    if lines[content[title]][2].strip().startswith(("——", "—")) and title > 0 and is_title_like(lines[content[title - 1]][2]):
+        top = title - 1  # a subtitle's main title
+    while top > 0 and _title_above(lines[content[top - 1]][2].strip()) and not any(j in removed for j in range(content[top - 1], content[top])):
+        top -= 1  # a title in two lines (1956年国务院政府工作报告 / 关于1955年国家决算…的报告)
+    above = content[:top]
+    if any(len(lines[i][2].strip()) > CHROME_MAX or _is_sentence_line(lines[i][2].strip()) and len(lines[i][2].strip()) >= 40 for i in above):
+        return  # a paragraph of text above: perhaps the speech's own opening
+    # only where the page's furniture shows (a report's title lines have none around them): a line
+    # with furniture between it and the title, or below furniture and no title line itself
+    first_line = content[top]
+    for i in above:
+        chrome_below = any(j in removed for j in range(i + 1, first_line))
+        chrome_above = any(j in removed for j in range(0, i))
+        s = lines[i][2].strip()
+        if _title_above(s):
+            continue  # the page's own title: documents keeps it as ``page_title``
+        if chrome_below or (chrome_above and not _BLOCK_LINE_RE.match(s)):
+            drop(i, "page_header")
+
+
+def _after_the_speech(lines, removed: set[int], drop) -> None:
+    """The page's footer: short lines after the speech's last sentence, once page furniture has
+    begun there (``— THE END —``, ``来源｜…``, ``阅读 3.2万``, a related title, a reply on a forum).
+    A signature (a date alone, and the line before it) stays."""
+    content = [i for i, (_, _, l) in enumerate(lines) if l.strip()]
+    last = next((i for i in reversed(content) if i not in removed and _is_sentence_line(lines[i][2].strip())), None)
+    if last is None:
+        return
+    tail = [i for i in content if i > last]
+    if not any(i in removed for i in tail):
+        return  # nothing of the site's after the last sentence: a list or appendix may end the text
+    began = False  # has the footer begun (a line of it dropped or already furniture)?
+    for i in tail:
+        if i in removed:
+            began = True
+            continue
+        s = lines[i][2].strip()
+        nxt = next((j for j in tail if j > i), None)
+        if not began and (_DATE_LINE_RE.match(s) or (len(s) <= 20 and nxt is not None and _DATE_LINE_RE.match(lines[nxt][2].strip()))):
+            continue  # a signature: the unit, its date
+        if not began and (LINE_MARKER_RE.match(s) or INLINE_SHI_RE.match(s)):
+            continue  # a heading the preview ends on (``二、…`` before ``剩余2186字未读``)
+        if len(s) <= CHROME_MAX:
+            drop(i, "page_footer")
+            began = True
 
 
 #: Collection markers before or after a piece's title (``【篇1】``, ``篇2：``, ``… 篇3``).

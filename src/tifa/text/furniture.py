@@ -39,7 +39,7 @@ UI_WEAK = (
     "免费", "支付", "合集", "汇编", "大全", "喜欢", "阅读", "正文", "END", "开启", "左侧", "右侧", "侧栏", "收起", "展开",
     "内容", "图文", "地址", "标签",
 )
-_UI_STRONG_RE = re.compile("|".join(UI_STRONG))
+UI_STRONG_RE = _UI_STRONG_RE = re.compile("|".join(UI_STRONG))
 _UI_WEAK_RE = re.compile("|".join(UI_WEAK))
 #: Counters, sizes, numeric dates and times: the data of a page's header, not of a speech.
 COUNTER_RE = re.compile(

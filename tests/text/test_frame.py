@@ -1,0 +1,75 @@
+"""The page around a speech, judged from the speech's own frame: what stands above its title block
+once page furniture shows there, and what follows its last sentence once furniture has begun."""
+from __future__ import annotations
+
+from tifa.text.clean import clean
+
+WECHAT = """点击上方“笔耕小站”关注我们，每天一篇实用材料
+干货！老主任的三点忠告，句句说到心坎上（附讲话全文）
+原创 老笔头 笔耕小站 2024-03-02 07:30 发表于湖北
+收录于合集 #讲话稿 31个
+在市直机关青年干部座谈会上的讲话
+市委秘书长 李某某
+（2024年2月28日）
+同志们：
+今天和大家座谈，主要是听听大家的想法。年轻干部是机关的未来，希望大家在实践中经风雨、壮筋骨、长才干。
+一、要学会吃苦。机关工作没有八小时内外之分，材料一改再改是常事，要把吃苦当作一种历练。
+二、要学会思考。遇到问题多问几个为什么，把上级精神和本地实际结合起来，拿出管用的办法。
+同志们，路虽远行则将至，事虽难做则必成。希望大家不负韶华，在各自岗位上干出一番成绩。
+— 完 —
+来源丨根据会议录音整理
+长按识别二维码关注
+阅读 1.6万
+写留言
+"""
+
+PREVIEW = """在全县文稿工作会议上的讲话
+本文共4页 价格：3元
+立即下载 收藏
+同志们：
+今天召开这个会，主要是研究如何提高全县文稿质量。文稿是机关工作的重要载体，质量高低直接影响决策落实。
+一、提高站位写文稿
+写文稿首先要吃透上情、摸清下情，把上级精神和本地实际结合好，做到观点鲜明、措施具体。
+二、深入基层找素材
+剩余1890字未读，开通VIP会员即可阅读全文
+开通VIP
+"""
+
+REPORT = """1956年国务院政府工作报告
+关于1955年国家决算和1956年国家预算的报告
+——1956年6月15日在第一届全国人民代表大会第三次会议上
+国务院副总理兼财政部长　李先念
+各位代表：
+现在我代表国务院向大会提出关于1955年国家决算和1956年国家预算的报告，请予审查。
+"""
+
+
+def _removed(raw: str) -> dict[str, str]:
+    c = clean(raw)
+    return {raw[r.raw_start : r.raw_end].strip(): r.reason for r in c.log}
+
+
+def test_the_header_above_a_title_block_goes_and_the_block_stays():
+    gone = _removed(WECHAT)
+    text = clean(WECHAT).text
+    for line in ("干货！老主任的三点忠告，句句说到心坎上（附讲话全文）", "点击上方“笔耕小站”关注我们，每天一篇实用材料"):
+        assert line in gone and line not in text, line
+    for line in ("在市直机关青年干部座谈会上的讲话", "市委秘书长 李某某", "（2024年2月28日）", "同志们："):
+        assert line in text, line  # title, speaker, dateline, salutation
+
+
+def test_the_footer_after_the_last_sentence_goes():
+    text = clean(WECHAT).text
+    assert text.rstrip().endswith("干出一番成绩。"), text[-60:]
+    for line in ("— 完 —", "来源丨根据会议录音整理", "阅读 1.6万", "写留言"):
+        assert line not in text, line
+
+
+def test_a_heading_the_preview_ends_on_stays():
+    text = clean(PREVIEW).text
+    assert text.rstrip().endswith("二、深入基层找素材"), text[-40:]
+    assert "开通VIP" not in text
+
+
+def test_a_report_without_furniture_keeps_every_title_line():
+    assert not _removed(REPORT)
