@@ -334,8 +334,10 @@ def _mixed_windows(base: int, sent: str, min_n: int):
         run = [(o0, first)] + [(o, p) for o, p, _ in pieces[i + 1 : j]]
         seps = {sep for _, _, sep in pieces[i : j - 1]}
         exact = len({len(p) for _, p in run}) == 1
-        clauses = seps == {"，"} and width >= 5 and (exact or _subject_predicates([p for _, p in run]))
-        if 2 <= width <= 10 and first and len(run) >= min_n and (seps == {"、", "，"} and width <= 8 or clauses) and pieces[j - 1][2] != "、":
+        if 2 <= width <= 10 and first and len(run) >= min_n and pieces[j - 1][2] != "、" and (
+            seps == {"、", "，"} and width <= 8
+            or seps == {"，"} and width >= 5 and (exact or _subject_predicates([p for _, p in run]))
+        ):
             yield base, run
             i = j
             continue

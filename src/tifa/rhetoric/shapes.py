@@ -58,10 +58,8 @@ def shared_frame(group: list[str]) -> tuple[str, str] | None:
 
 def word_bounds(seg: str) -> list[int]:
     """Word boundaries inside ``seg`` (offsets), by the tokens' tagger."""
-    from ..tokens.segment import shared_segmenter
-
     out, at = [], 0
-    for w, pos in shared_segmenter().tag(seg):
+    for w, pos in pos_tags(seg):
         if len(w) >= 4 and pos in ("l", "i"):  # a set phrase (在政治上) may be cut inside
             out.extend(range(at + 1, at + len(w)))
         at += len(w)
@@ -141,10 +139,12 @@ def four_character_predicate(m: str, words: list | None = None) -> bool:
 
 def subject_predicate(m: str) -> bool:
     """A noun phrase (after a determiner: 各级|干部) and a four-character predicate (人民子弟兵|闻令而动)."""
+    if not four_character_predicate(m[-4:]):
+        return False
     subject = pos_tags(m[:-4])
     if subject and subject[0][1] == "r" and len(subject) > 1:
         subject = subject[1:]
-    return four_character_predicate(m[-4:]) and bool(subject) and nominal("".join(w for w, _ in subject))
+    return bool(subject) and nominal("".join(w for w, _ in subject))
 
 
 def _verbal(m: str) -> bool:
@@ -185,10 +185,22 @@ CONNECTIVE_RE = re.compile(r"^(?:不管是|不管|无论是|无论|还是|或者
 NOMINAL = ("n", "nz", "ns", "nt", "nr", "nrt", "ng", "b", "j", "s", "tf", "bg", "t", "m", "q", "vn", "an", "f", "k")
 
 
+_TAGS: dict[tuple[int, str], tuple] = {}
+
+
 def pos_tags(s: str) -> list[tuple[str, str]]:
+    """The words of ``s`` and their POS by the tokens' tagger, memoised: the finders read the same
+    short phrases many times over (bounded: the memo is emptied past 200,000 phrases)."""
     from ..tokens.segment import shared_segmenter
 
-    return shared_segmenter().tag(s)
+    seg = shared_segmenter()
+    key = (id(seg), s)
+    hit = _TAGS.get(key)
+    if hit is None:
+        if len(_TAGS) > 200_000:
+            _TAGS.clear()
+        hit = _TAGS[key] = tuple(seg.tag(s))
+    return list(hit)
 
 
 def nominal(s: str) -> bool:
