@@ -118,9 +118,36 @@ def _clause_frame(members: list[str], *, loose: bool = False, inner: bool | str 
     word = _inner(members, _INNER if loose else _INNER_SHORT, single=inner is not None and inner != "multi") if inner else ""
     if word:
         return f"*{word}*", "template"
+    word = _aligned(members) if len(members) >= 3 else ""
+    if word:
+        return f"*{word}*", "template"
     if inner is True and len(members) >= 2 and verb_object(members):
         return "V+O", "verb_object"  # 增强“四个意识”、坚定“四个自信”、做到“两个维护”
     return None
+
+
+def _aligned(members: list[str]) -> str:
+    """An adverb, pronoun or preposition inside every member of up to 16 characters, a word of its own
+    in each, after what each member alone says and before two or more characters more: at one place from the start (吸取|他们|清晰的思路、领会|他们|
+    准确的论点、体味|他们|个性化的语言; 待人接物中|要以|和气为准则、人际关系中|要以|和睦为前提), or anywhere
+    when it is three characters or more (分工|越来越|细、社会化程度|越来越|高)."""
+    first = members[0]
+    if max(map(len, members)) > 16:
+        return ""
+    bounds = [set(word_bounds(m)) for m in members]
+    for k in sorted(bounds[0]):
+        for size in (4, 3, 2):
+            sub = first[k : k + size]
+            if len(sub) < size or k + size not in bounds[0] or set(sub) <= NOT_FRAME or FIGURE_RE.search(sub):
+                continue
+            tags = pos_tags(sub)
+            if len(tags) != 1 or tags[0][1] not in ("d", "r", "p"):
+                continue  # an adverb, pronoun or preposition shapes the clauses; a shared noun is a topic
+            at = [k if m[k : k + size] == sub else (m.find(sub, 1) if size >= 3 else -1) for m in members]
+            if all(a > 0 and a in b and a + size in b and len(m) - a - size >= (1 if size >= 3 else 2) for a, b, m in zip(at, bounds, members)):
+                if len({m[:a] for a, m in zip(at, members)}) == len(members):
+                    return sub
+    return ""
 
 
 def _inner(members: list[str], chars: set[str], *, single: bool = True) -> str:
@@ -166,6 +193,11 @@ def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[
             j = i + 2
             while j <= len(units) and all(3 <= len(m) <= max_len for _, m in units[i:j]):
                 f = _clause_frame([m for _, m in units[i:j]], inner=inner)
+                if f is None and j == i + 2 and j < len(units) and 3 <= len(units[j][1]) <= max_len:
+                    word = _aligned([m for _, m in units[i : j + 1]])  # a word at one place needs three members
+                    if word:
+                        best, j = (j + 1, (f"*{word}*", "template")), j + 2
+                        continue
                 if f is None:
                     break
                 best, j = (j, f), j + 1
