@@ -68,6 +68,19 @@ def formulas(text, kind=None):
         # a colon after the head noun
         ("保密工作要坚持“三不”原则：不该说的不说，不该问的不问，不该看的不看。",
          "三不", "不该说的不说|不该问的不问|不该看的不看", "apposition"),
+        # an apposition beside the term wins over the headings further on (written for round 3)
+        ("办公室工作归结起来就是“三个服务”，即服务领导、服务机关、服务基层。\n一是当好参谋助手。正文。\n二是当好运转枢纽。正文。\n三是当好服务窗口。正文。",
+         "三个服务", "服务领导|服务机关|服务基层", "apposition"),
+        # 即 a few characters after the term
+        ("我们坚持用“三心”做工作，即责任心、耐心、细心，较好地完成了各项任务。", "三心", "责任心|耐心|细心", "apposition"),
+        # N个字 with its characters spelled out, one or several to a member
+        ("当好办公室主任，总体要求是做到八个字：精明、能干、忠诚、可靠。精明是前提。", "八个字", "精明|能干|忠诚|可靠", "apposition"),
+        # a 和 inside a member is no separator
+        ("要做到“三个紧盯”：紧盯群众反映强烈的突出问题，紧盯窗口单位和执法部门，紧盯领导干部这个“关键少数”。",
+         "三个紧盯", "紧盯群众反映强烈的突出问题|紧盯窗口单位和执法部门|紧盯领导干部这个“关键少数”", "apposition"),
+        # a compound slogan: each group's character in its members
+        ("要坚持“四不两直”，不发通知、不打招呼、不听汇报、不用陪同接待，直奔基层、直插现场，多看原始台账。",
+         "四不两直", "不发通知|不打招呼|不听汇报|不用陪同接待|直奔基层|直插现场", "apposition"),
         # names given one by one (seed 003)
         ("第五，要读好“两本书”。一本书叫“有字之书”，要熟悉政策法规。另一本书叫“无字之书”，就是社会实践。", "两本书", "有字之书|无字之书", "named"),
     ],
@@ -90,6 +103,8 @@ def test_members_wherever_the_speech_spells_them_out(text, formula, members, sou
         ("具体讲，就是要增强“四个意识”、坚定“四个自信”、做到“两个维护”。", "四个意识", "formulation"),
         ("办公室有三大服务职能，就是服务机关、服务领导，服务群众。", "三大服务职能", "formulation"),
         ("我们要抓好五大发展战略的落实。", "五大发展战略", "count"),
+        ("我还认真履行党风廉政建设“一岗双责”，定期听取汇报。", "一岗双责", "formulation"),  # a compound of 1 + 2
+        ("开展“三个一批”行动：通报一批、约谈一批、问责一批。", "三个一批", "formulation"),  # three 一批s, no compound
     ],
 )
 def test_formulation_versus_count(text, formula, kind):

@@ -200,3 +200,13 @@ def test_property_items_lie_inside_parents_and_siblings_do_not_overlap(pieces):
     text = "".join(pieces)
     outline, _ = outline_frames("d", text)
     _check_nesting(outline.astype(object).where(outline.notna(), None))
+
+
+def test_ordinal_headings_of_this_genre():
+    """第一个关键词是…, 第一方面…; a dash before 第一，; an inline 最后 inside a paragraph closes no run."""
+    got = items("今天讲三个关键词。\n第一个关键词是“及时”。信息讲时效。\n第二个关键词是“准确”。数字要核实。\n第三个关键词是“深入”。要多调研。")
+    assert [(m, n, d) for m, n, d, _ in got] == [("第一个", 1, 1), ("第二个", 2, 1), ("第三个", 3, 1)]
+    got = items("讲三点体会。\n——第一，过好思想关。到办公室来，首先要想清楚为什么来。\n——第二，过好业务关。要多学。\n——第三，过好纪律关。要守规矩。")
+    assert [(m, n) for m, n, _, _ in got] == [("第一，", 1), ("第二，", 2), ("第三，", 3)]
+    got = items("首先，作风就是形象。有一次群众来办事，找了三个科室，最后坐在走廊里生气。\n其次，作风就是效率。要快办。\n再次，作风就是战斗力。要实干。")
+    assert [(m, n) for m, n, _, _ in got] == [("首先", 1), ("其次", 2), ("再次", 3)]

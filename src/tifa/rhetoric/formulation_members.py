@@ -18,7 +18,7 @@ import bisect
 import re
 
 from ..lexicon.lexicons import Known, dictionary, known_sense
-from ..text.patterns import CN_DIGITS
+from ..text.patterns import CN_DIGITS, cn_to_int
 
 
 _BRACKET_RE = re.compile(r"^\s*[（(](?P<m>[^（）()]{2,120})[)）]")
@@ -90,7 +90,10 @@ def _appos_parts(body: str, number: int) -> list[str] | None:
     # 即A，B，这是…: the members, then a demonstrative resumes the sentence
     if len(parts) > number and re.match(r"^(?:这|此|它|其|以上)", parts[number]):
         return parts[:number]
-    return None
+    # 紧盯A，紧盯窗口单位和执法部门，紧盯B: a 和 inside a member is no separator
+    whole = [p.strip(" “”\"'（）()") for p in re.split(r"[、，,；;]", re.split(r"[。；;]", body, maxsplit=1)[0])]
+    whole = [p for p in whole if p]
+    return whole if len(whole) == number else None
 
 
 #: 即 or a colon at most four characters after the term (“三个一”工作法，即…; 做到八个字：…).
@@ -112,7 +115,51 @@ def _beside_members(after: str, number: int, head: str) -> list[str] | None:
     parts = _appos_parts(m.group("m"), number)
     if not parts or any(_MARKER_START.match(p) for p in parts) or not all(2 <= len(p.strip(_STRIP)) <= 16 for p in parts):
         return None
-    return [_trim_member(p.strip(_STRIP), head) for p in parts]  # spelled out whole: nothing to abbreviate
+    return [_trim_member(_balanced(p.strip(_STRIP)), head) for p in parts]  # spelled out whole: nothing to abbreviate
+
+
+def _balanced(p: str) -> str:
+    """A member whose closing quote the stripping took (领导干部这个“关键少数”) gets it back."""
+    return p + "”" if p.count("“") > p.count("”") else p
+
+
+_GROUP_RE = re.compile(rf"([{CN_DIGITS}两]|双)([\u4e00-\u9fff])")
+
+
+def compound_groups(term: str) -> list[tuple[int, str]]:
+    """A compound slogan's groups, (count, character) each: 四不两直 → (4, 不), (2, 直); 三会一课 →
+    (3, 会), (1, 课); [] when the term is no compound (one numeral, or other characters between)."""
+    groups = [(2 if n == "双" else cn_to_int(n), c) for n, c in _GROUP_RE.findall(term)]
+    if len(groups) < 2 or "".join(f"{n}{c}" for n, c in _GROUP_RE.findall(term)) != term or not all(n for n, _ in groups) \
+            or any(c in "个种项条类支套本" for _, c in groups):  # 三个一批 is three 一批s
+        return []
+    return groups
+
+
+def compound_count(term: str) -> int:
+    """How many members a compound slogan stands for (the sum of its numerals), or 0."""
+    return sum(n for n, _ in compound_groups(term))
+
+
+def _compound_members(term: str, after: str) -> list[str] | None:
+    """The members of a compound slogan spelled out after it, each group's own character in its
+    members (“四不两直”，不发通知、不打招呼、不听汇报、不用陪同接待，直奔基层、直插现场)."""
+    groups = compound_groups(term)
+    if not groups:
+        return None
+    body = re.sub(r"^[”\"]?\s*[，,：:]?\s*(?:即|也就是|就是)?\s*[：:]?", "", after)
+    parts = [p.strip(_STRIP) for p in re.split(r"[、，,；;]", re.split(r"[。！？\n]", body, maxsplit=1)[0])]
+    want = sum(n for n, _ in groups)
+    if len(parts) < want:
+        return None
+    got, k = [], 0
+    for n, ch in groups:
+        for p in parts[k : k + n]:
+            if ch not in p or not 2 <= len(p) <= 16:
+                return None
+            got.append(p)
+        k += n
+    return got
 
 
 def outline_lists(items) -> tuple:
@@ -202,7 +249,7 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
                 return parts, "list_before"
     # an apposition right beside the term wins over a list further on (“三个服务”，即服务领导、…;
     # 用“三心”做工作，即责任心、…; 八个字：精明、能干、忠诚、可靠)
-    beside = _beside_members(after, number, head)
+    beside = _compound_members(text[start:end], after) or _beside_members(after, number, head)
     if beside:
         return beside, "apposition"
     # the list or headings that follow closely, inside the same section

@@ -26,7 +26,7 @@ from ..frames import rows_frame
 from ..lexicon.lexicons import Known, dictionary, load_known
 from ..structure.outline import parse as parse_outline
 from ..text.patterns import CN_DIGITS, cn_to_int
-from .formulation_members import find_members, outline_lists
+from .formulation_members import compound_count, find_members, outline_lists
 
 
 FORMULA_COLUMNS = ["doc_id", "formula", "number", "head", "kind", "members", "members_source", "start", "end", "quoted", "known"]
@@ -147,6 +147,8 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
         if raw in known and text[start - 1 : start] == "第":
             continue  # 第三通道 is no 三通
         number = 2 if num == "双" else cn_to_int(num)
+        if quoted and raw not in known and number:
+            number = compound_count(raw) or number  # “四不两直” counts six, “三会一课” four
         if not number or (number > 20 and raw not in known) or (number == 1 and raw not in known):
             continue
         if num.isdigit() and raw in known:  # a known formulation, as listed

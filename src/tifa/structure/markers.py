@@ -61,7 +61,8 @@ _INLINE_MARKERS = [
         "ordinal_word",
     ),
     # 第一个是…; this genre's 第一句话，… 第一点，… 第一件事，…
-    ("ordinal_ge", re.compile(rf"(?P<m>第(?P<n>{_N})(?:个|句话|点|件事)(?=就是|是|[，,：:]))"), "di_ge"),
+    # …and 第一个关键词是…, 第一方面，…: a short noun between the ordinal and its 是
+    ("ordinal_ge", re.compile(rf"(?P<m>第(?P<n>{_N})(?:个|句话|点|件事|方面))(?=[\u4e00-\u9fff]{{0,4}}?(?:就是|是)|[，,：:])"), "di_ge"),
     ("fangmian", re.compile(r"(?P<m>(?P<w>另一方面|一方面))"), "fangmian"),
 ]
 #: Families whose markers only count at a boundary (line start, after punctuation or a space).
@@ -163,7 +164,7 @@ def candidates(text: str) -> list[Marker]:
                 elif family == "ordinal_word" and not word:
                     st = "di"
                 marker_text = m.group("m")
-                out.append(Marker(s, s + len(marker_text), fam, st, n, marker_text, pi, m.start("m") == len(line) - len(body)))
+                out.append(Marker(s, s + len(marker_text), fam, st, n, marker_text, pi, not line[: m.start("m")].strip().strip("—")))  # ——第一， opens its paragraph
                 out[-1].is_last = is_last
                 if is_last:
                     # the closing formula near this 最后 (its paragraph, bounded: a text may have no breaks)
@@ -367,6 +368,8 @@ def validate_runs(cands: list[Marker]) -> list[Marker]:
         run: list[Marker] = []
         for c in cs:
             ordinal = c.ordinal
+            if c.is_last and run and run[-1].line_start and not c.line_start and not c.closing:
+                continue  # an inline 最后 (…，最后坐在走廊里…) closes no run of paragraph-opening items
             if c.is_last and run and c.start - run[-1].start <= _gap(run[-1], c) and not c.closing:
                 c.ordinal = run[-1].ordinal + 1
                 run.append(c)
