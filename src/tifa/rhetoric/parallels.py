@@ -97,7 +97,9 @@ def _dedupe(rows: list[tuple], text: str) -> list[tuple]:
 def _score(row: tuple) -> float:
     """How surely a run is a rhetorical 排比, 0–1 (see README): lists score low; a frame of two or
     more shared characters, more members and even lengths score higher; members of very uneven
-    length or plain noun phrases lower."""
+    length or plain noun phrases lower.  Clauses of a subject and a four-character predicate (frame
+    ``S+P``: 全省人民勠力同心，人民子弟兵闻令而动，…) are read by their shape, not their length: the
+    penalties of long or uneven verb phrases (policy prose) do not apply to them."""
     _, joined, frame, kind, n = row[:5]
     members = joined.split("|")
     if kind == "list":
