@@ -73,3 +73,22 @@ def test_a_heading_the_preview_ends_on_stays():
 
 def test_a_report_without_furniture_keeps_every_title_line():
     assert not _removed(REPORT)
+
+
+VIEWER = """在全县信息工作会议上的讲话.doc
+共3页 | 18.2KB | 下载 96
+1、在全县信息工作会议上的讲话
+同志们：
+今天召开全县信息工作会议，主要任务是总结去年工作，部署今年任务。去年以来，全县信息工作围绕中心、服务大局，报送质量明显提高。
+一是抓时效。信息工作讲究一个快字，突发事件要第一时间报告，不能等、不能拖，更不能瞒报
+2、漏报。二是抓质量。信息要准确，一个数字都不能错，报送前要层层核实，把好质量关，督查室自身的作4风也要过硬。
+三是抓队伍。要选好配强信息员，定期开展培训，让信息员懂政策、会写作、善分析。
+"""
+
+
+def test_a_viewers_page_chunks_and_a_lone_page_number_glued_in_a_word_go():
+    c = clean(VIEWER)
+    gone = [(VIEWER[r.raw_start : r.raw_end], r.reason) for r in c.log]
+    assert ("1、", "page_chunk") in gone and ("2、", "page_chunk") in gone, gone
+    assert ("4", "page_number") in gone, gone
+    assert "作风也要过硬" in c.text and "不能瞒报漏报" in c.text.replace("\n", "")

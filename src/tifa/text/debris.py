@@ -128,6 +128,8 @@ def anti_copy(text: str) -> list[Edit]:
 PAGE_COUNTER_RE = re.compile(
     r"第\s*\d{1,4}\s*页\s*[/／,，]?\s*共\s*\d{1,4}\s*页|(?:下载|打印)后可(?:任意|自由)?编辑(?:修改)?"
 )
+#: A viewer's page count (``共5页``, ``页数：5``, ``本文共3页``, ``第1页 / 共5页``).
+PAGE_COUNT_RE = re.compile(r"共\s*\d{1,4}\s*页|页数\s*[:：]\s*\d{1,4}")
 #: A page-chunk number opening a chunk of a viewer's text (``2、境。再一个…``).
 CHUNK_RE = re.compile(r"^\s*(\d{1,3})、")
 #: A chunk holds a page: at least this many characters.
@@ -159,7 +161,8 @@ def viewer_debris(text: str) -> list[Edit]:
     for k, n, m in chunks:
         if n == len(run) + 1:
             run.append((k, m))
-    if len(run) >= 2 and all(len(lines[k][2]) >= CHUNK_MIN for k, _ in run[:-1]):
+    # a chunk is a page: from its number to the next one (a page of several lines counts them all)
+    if len(run) >= 2 and all(lines[k2][0] - lines[k1][0] >= CHUNK_MIN for (k1, _), (k2, _) in zip(run, run[1:])):
         cuts = sum(1 for k, _ in run[1:] if k > 0 and line_is_open(lines[k - 1][2]))
         if cuts * 2 >= len(run) - 1:
             for k, m in run:
@@ -202,4 +205,13 @@ def viewer_debris(text: str) -> list[Edit]:
     evidence = sum(split_word(a, b) for _, a, b, _ in best)
     if len(best) >= 3 and 2 * evidence >= len(best) or len(best) == 2 and evidence == 2:
         edits.extend(Edit(a, b, "", "page_number") for _, a, b, _ in best)
+    else:
+        best = []
+    # a lone page number glued inside a word (作4风): the two characters around it are a word, no
+    # count (no unit after it) — only in a page that shows a viewer's page count
+    if PAGE_COUNT_RE.search(text):
+        taken = {a for _, a, _, _ in best}
+        for n, a, b, weak in cands:
+            if a not in taken and not weak and 0 < a and b < len(text) and text[a - 1] + text[b] in words and n >= 2:
+                edits.append(Edit(a, b, "", "page_number"))
     return edits
