@@ -1,7 +1,9 @@
 """The whole shared panel (``../shared/corpus/lawtext``, 854 Markdown work reports): time and
 peak memory of each stage, each run in a fresh process.
 
-    .venv/bin/python bench/panel.py [--panel DIR] [--workers N] [--report] [--json OUT]
+    .venv/bin/python bench/panel.py [--panel DIR] [--workers N] [--report] [--only build,report] [--json OUT]
+
+A 2,000-report corpus for ``--panel``: ``bench/archive.py OUT --n 2000``.
 
 Stages: ``read`` (read, clean and split every file), ``tables`` (the documents and every
 per-document table, as ``tifa docs``/``tifa outline`` make them), ``tokens`` (``tifa tokens``),
@@ -55,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--report", action="store_true", help="also run the notebooks on the build")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--only", help="comma-separated stages to run (read, tables, tokens, build, report)")
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     ap.add_argument("--scratch", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -62,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         _stage(args.stage, args.panel, args.scratch, args.workers)
         return 0
     py = sys.executable
-    n_files = sum(1 for p in args.panel.rglob("*.md"))
+    n_files = sum(1 for p in args.panel.rglob("*") if p.suffix in (".md", ".txt"))
     rows = []
     with tempfile.TemporaryDirectory(prefix="tifa-panel-") as tmp:
         scratch = Path(tmp)
@@ -79,7 +82,10 @@ def main(argv: list[str] | None = None) -> int:
                     f"make_report(raw=Path({str(args.panel)!r}), processed=Path({str(out)!r}), "
                     f"reports=Path({str(scratch / 'reports')!r}), rebuild=False, timeline=Path({str(out)!r}))")
             stages.append(("report", [py, "-c", code]))
+        only = set(args.only.split(",")) if args.only else None
         for name, cmd in stages:
+            if only is not None and name not in only:
+                continue
             secs, peak_mb, rc = _run(cmd, env)
             rows.append({"stage": name, "seconds": round(secs, 1), "peak_mb": peak_mb, "exit": rc})
             print(f"{name:<8} {secs:8.1f} s  {peak_mb:6d} MB  exit {rc}", file=sys.stderr)
