@@ -118,9 +118,9 @@ def _clause_frame(members: list[str], *, loose: bool = False, inner: bool | str 
     word = _inner(members, _INNER if loose else _INNER_SHORT, single=inner is not None and inner != "multi") if inner else ""
     if word:
         return f"*{word}*", "template"
-    word = _aligned(members) if len(members) >= 3 else ""
-    if word:
-        return f"*{word}*", "template"
+    three = _three(members) if len(members) >= 3 else None
+    if three:
+        return three
     if inner is True and len(members) >= 2 and verb_object(members):
         return "V+O", "verb_object"  # 增强“四个意识”、坚定“四个自信”、做到“两个维护”
     return None
@@ -148,6 +148,53 @@ def _aligned(members: list[str]) -> str:
                 if len({m[:a] for a, m in zip(at, members)}) == len(members):
                     return sub
     return ""
+
+
+def _three(members: list[str]) -> tuple[str, str] | None:
+    """The frames that need three members to be seen: a word at one place (:func:`_aligned`), a
+    topic and its 要 (:func:`_topic_modal`), a verb after an adverb (:func:`_adverb_verb`)."""
+    word = _aligned(members) or _adverb_verb(members)
+    if word:
+        return f"*{word}*", "template"
+    return ("*要*", "template") if _topic_modal(members) else None
+
+
+def _topic_modal(members: list[str]) -> bool:
+    """Clauses of a topic and its 要 (宏观政策要稳健有效，微观政策要…，结构政策要…; 精准脱贫要坚持…。
+    污染防治要聚焦…): 要 a word of its own after two to twelve characters that are no pronoun,
+    adverb or conjunction (我们要…, 同时要…), every topic different, two characters or more after it."""
+    topics = []
+    for m in members:
+        k = m.find("要", 2)
+        if not 2 <= k <= 12 or len(m) - k - 1 < 2:
+            return False
+        tags = pos_tags(m[: k + 1])
+        if sum(len(w) for w, _ in tags[:-1]) != k or tags[-1] != ("要", "v") or k + 1 not in word_bounds(m):
+            return False  # 要 inside a word (重要, 主要, 要求)
+        if tags[-2][1].startswith(("r", "c", "d", "p")) or all(t.startswith(("r", "c", "d", "p")) for _, t in tags[:-1]):
+            return False  # 我们要…, 同时要…; 各地区各部门制定政策要… stays
+        topics.append(m[:k])
+    return len(set(topics)) == len(topics)
+
+
+def _adverb_verb(members: list[str]) -> str:
+    """One verb of two characters or more opening every member, after a word of one or two
+    characters in some (依法|接受同级人大…的监督，自觉|接受人民政协的民主监督，主动|接受社会和舆论监督):
+    the shared verb frames the clauses.  Three characters or more must follow it in each."""
+    verb = ""
+    for m in members:
+        tags = pos_tags(m)
+        if len(tags) < 2:
+            return ""
+        k = 0 if len(tags[0][0]) >= 2 and tags[0][1] == "v" and (not verb or tags[0][0] == verb) else 1
+        if k and (len(tags[0][0]) > 2 or tags[0][1].startswith(("v", "p", "c", "r", "u"))):
+            return ""  # a manner word (依法, 自觉, 主动), not a verb of its own (开展|推进…)
+        w, p = tags[k]
+        if p != "v" or len(w) < 2 or (verb and w != verb) or len(m) - len(tags[0][0]) * k - len(w) < 3:
+            return ""
+        verb = w
+    leads = [m[: m.index(verb)] for m in members]
+    return verb if sum(1 for x in leads if x) >= 2 and len(set(leads)) == len(leads) - max(0, leads.count("") - 1) else ""
 
 
 def _inner(members: list[str], chars: set[str], *, single: bool = True) -> str:
@@ -194,9 +241,9 @@ def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[
             while j <= len(units) and all(3 <= len(m) <= max_len for _, m in units[i:j]):
                 f = _clause_frame([m for _, m in units[i:j]], inner=inner)
                 if f is None and j == i + 2 and j < len(units) and 3 <= len(units[j][1]) <= max_len:
-                    word = _aligned([m for _, m in units[i : j + 1]])  # a word at one place needs three members
-                    if word:
-                        best, j = (j + 1, (f"*{word}*", "template")), j + 2
+                    three = _three([m for _, m in units[i : j + 1]])  # a word at one place needs three members
+                    if three:
+                        best, j = (j + 1, three), j + 2
                         continue
                 if f is None:
                     break
@@ -209,8 +256,10 @@ def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[
     paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     for a, b in paras:
         # adjacent clauses of a paragraph, and its 、-phrases
-        clauses = [(o, p) for o, p, _ in _pieces(text, a, b, _CLAUSE_SEP) if p]
+        pieces = [x for x in _pieces(text, a, b, _CLAUSE_SEP) if x[1]]
+        clauses = [(o, p) for o, p, _ in pieces]
         scan(clauses, 50)
+        _preposition_groups(pieces, add, min_n)
         scan([(o, p) for o, p, _ in _pieces(text, a, b, _SHORT_SEP) if p], 14, inner=True)
         # the first clause of each sentence (必须…；必须…；), and short topic sentences
         sents = [(o, p) for o, p, _ in _pieces(text, a, b, re.compile(r"[。！？!?；;]")) if p]
@@ -282,6 +331,26 @@ def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[
                 add(run, *f)
         i = max(j, i + 1)
     return rows
+
+
+def _preposition_groups(pieces: list[tuple[int, str, str]], add, min_n: int) -> None:
+    """Clauses opening with 向 or 对 across the sentences of a paragraph, each sentence closed by a
+    clause of its own (我代表国务院，向全国各族人民，向各民主党派…，表示诚挚感谢！向香港…同胞…，
+    表示诚挚感谢！向关心和支持…的各国政府…，表示衷心感谢！): a lead-in may open the first sentence."""
+    for c in "向对":
+        run: list[tuple[int, str]] = []
+        closed = False  # the sentence of the last member was closed by a clause of its own
+        for o, p, after in [*pieces, (0, "", "")]:
+            if p.startswith(c) and len(p) >= 3 and not FIGURE_RE.search(p) and (not run or closed or run[-1][0] != o):
+                run.append((o, p))
+                closed = False
+                continue
+            if run and not closed and after in "。！？!?；;" and p:
+                closed = True  # 表示诚挚感谢！
+                continue
+            if len(run) >= min_n and len({m for _, m in run}) == len(run):
+                add(run, c + "*", "opening")
+            run, closed = [], False
 
 
 def _opening_groups(heads: list[tuple[int, str]], add, min_n: int) -> None:

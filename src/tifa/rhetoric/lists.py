@@ -227,12 +227,13 @@ def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tupl
         cut = cut_tail(members[-1], width)  # 最大品牌|更加凸显: a tail glued to the last member
         end -= len(members[-1]) - len(cut)
         members[-1] = cut
-    if "等" in members[-1][1:] and kind != "verse":  # 数字艺术等新型文化业态: the list ends at 等
+    clauses = kind == "template" and re.fullmatch(r"\*[^*]+\*", frame) is not None  # a word inside every clause (*要*): 等 is inside its object
+    if "等" in members[-1][1:] and kind != "verse" and not clauses:  # 数字艺术等新型文化业态: the list ends at 等
         cut = members[-1].index("等", 1)
         end -= len(members[-1]) - cut
         members[-1] = members[-1][:cut]
         kind = "list" if not verb_object(members) else kind  # 育龙头、强链群、拓市场等关键环节 stays
-    if text[end : end + 1] == "等" and not verb_object(members):
+    if text[end : end + 1] == "等" and not verb_object(members) and not clauses:
         kind = "list"
     if kind in ("opening", "ending", "structural", "template") and frame.count("*") == 1:
         start, end = _extend(text, members, frame, start, end)

@@ -1,0 +1,45 @@
+"""排比 of whole clauses found by what frames them (round 3): a topic and its 要, one verb after
+manner words, clauses of 向 across the sentences of a paragraph — on sentences of provincial
+work reports (shared corpus, 河南 2026) and sentences written in the genre."""
+from __future__ import annotations
+
+import pytest
+
+from tifa.rhetoric.parallels import accepted, find_parallels
+
+
+def _accepted_members(text: str) -> list[list[str]]:
+    return [m.split("|") for m in accepted(find_parallels("d", text))["members"]]
+
+
+@pytest.mark.parametrize(
+    "text, members",
+    [
+        # a topic and its 要, in one sentence and across sentences (等 inside an object is no list's end)
+        ("完成全年目标，财政政策要加力提效，货币政策要精准有力，产业政策要突出重点，开放政策要稳中有进。",
+         ["财政政策要加力提效", "货币政策要精准有力", "产业政策要突出重点", "开放政策要稳中有进"]),
+        ("打好三大攻坚战。化解风险要守住底线，稳妥处置各类隐患。乡村振兴要巩固脱贫成果，防止规模性返贫。生态保护要聚焦治污减排等重点任务，久久为功。",
+         ["化解风险要守住底线", "乡村振兴要巩固脱贫成果", "生态保护要聚焦治污减排等重点任务"]),
+        # one verb after manner words (河南 2026)
+        ("一年来，我们全面正确履行政府职能，依法接受人大及其常委会监督，主动接受政协民主监督，自觉接受群众监督和舆论监督，强化审计、统计监督。",
+         ["依法接受人大及其常委会监督", "主动接受政协民主监督", "自觉接受群众监督和舆论监督"]),
+        # clauses of 向, each sentence closed by a clause of its own
+        ("我代表市政府，向全市人民，向各民主党派和各界人士，表示衷心感谢！向驻市部队官兵，表示崇高敬意！向关心支持本市发展的海内外朋友，表示诚挚谢意！",
+         ["向全市人民", "向各民主党派和各界人士", "向驻市部队官兵", "向关心支持本市发展的海内外朋友"]),
+    ],
+)
+def test_clause_parallels(text, members):
+    assert members in _accepted_members(text)
+
+
+@pytest.mark.parametrize(
+    "text, frame",
+    [
+        # 要 after a pronoun or an adverb is no topic's
+        ("我们要坚定信心，同时要保持定力，还要久久为功，切实把各项工作做实做细。", "*要*"),
+        # a verb of its own before the shared verb (开展|推进) is no manner word
+        ("扎实推进新型城镇化，开展推进城市高质量发展行动和城市更新行动，推进城中村和危旧房改造。", "*推进*"),
+    ],
+)
+def test_clauses_not_framed(text, frame):
+    assert frame not in set(accepted(find_parallels("d", text))["frame"])
