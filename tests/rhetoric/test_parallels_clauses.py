@@ -43,3 +43,30 @@ def test_clause_parallels(text, members):
 )
 def test_clauses_not_framed(text, frame):
     assert frame not in set(accepted(find_parallels("d", text))["frame"])
+
+
+@pytest.mark.parametrize(
+    "text, members",
+    [
+        # slogans of a one-character verb and its object written without separators
+        ("经济增速预期目标的设定，主要考虑稳就业保民生防风险的需要。", ["稳就业", "保民生", "防风险"]),
+        # a conjunction after the last slogan goes on to a member: no noun phrase
+        ("综合考虑了促就业、惠民生、稳预期、防风险和实现全年目标等需要。", ["促就业", "惠民生", "稳预期", "防风险"]),
+        # a run of headings does not cover the paragraphs under them
+        ("（一）聚力稳增长，基础更加坚实。全年没有发生大面积断电断气断网。\n（二）聚力强科技，优势更加凸显。\n（三）聚力壮产业，动能更加强劲。",
+         ["断电", "断气", "断网"]),
+    ],
+)
+def test_compact_and_under_headings(text, members):
+    assert members in _accepted_members(text)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("实现事前事中事后全链条监管。", ["事前", "事中", "事后"]),  # nouns of time: a list
+        ("各方面积极开展防灾救灾和灾后重建。", ["防灾", "救灾", "和灾"]),  # 和 fills no slot
+    ],
+)
+def test_compact_not_accepted(text, wrong):
+    assert wrong not in _accepted_members(text)

@@ -23,7 +23,7 @@ from .clause_runs import clause_runs
 from .item_runs import list_item_runs, ordinal_runs, verse_runs
 from .lists import refine
 from .phrase_runs import compact_runs, phrase_runs, structural_runs
-from .shapes import inside, nominal
+from .shapes import inside, member_spans, nominal
 
 
 PARALLEL_COLUMNS = ["doc_id", "members", "frame", "kind", "n", "score", "start", "end"]
@@ -56,24 +56,13 @@ def accepted(df: pd.DataFrame) -> pd.DataFrame:
     return df[(df["kind"] != "list") & (df["score"] >= ACCEPT)]
 
 
-def _member_spans(text: str, row: tuple) -> list[tuple[int, int]]:
-    spans, pos = [], row[5]
-    for m in row[1].split("|"):
-        at = text.find(m, pos, row[6] + 1)
-        if at < 0:
-            return [(row[5], row[6])]
-        spans.append((at, at + len(m)))
-        pos = at + len(m)
-    return spans
-
-
 def _dedupe(rows: list[tuple], text: str) -> list[tuple]:
     """One run per stretch of text: of two overlapping runs the one with more members (then the
     earlier found) stays, unless the other lies inside one of its members (是…支持稳增长、保就业、
     调结构的重大抉择 keeps both)."""
     order = sorted(range(len(rows)), key=lambda k: (rows[k][3] == "list", -rows[k][4], k))
     kept: list[int] = []
-    spans = {k: _member_spans(text, rows[k]) for k in order}
+    spans = {k: member_spans(text, rows[k]) for k in order}
     for k in order:
         a, b = rows[k][5], rows[k][6]
         clash = False

@@ -25,7 +25,7 @@ import re
 from ..text.patterns import CN_DIGITS
 from .lists import ATTRIBUTIVE, dictionary_words, is_list, plain_nouns
 from .shapes import (
-    all_verbal, CONNECTIVE_RE, cut_lead, cut_tail, FIGURE_RE, is_free, NOT_FRAME, NUM, pos_tags,
+    all_verbal, CONNECTIVE_RE, cut_lead, cut_tail, FIGURE_RE, is_free, member_spans, NOT_FRAME, NUM, pos_tags,
     position_frame, shared_frame, STRIP, subject_predicate, verb_object, word_bounds,
 )
 
@@ -202,9 +202,9 @@ def _embedded(text: str, end: int) -> bool:
     """The last member goes on into a word with no mark between (…、大消纳|体系建设; …、塑料污染|治理):
     the run is the modifier or object inside one phrase, a list unless every member is a slogan
     itself (实施强科技、强工业、…、强基础|行动) and the last is not the opening of a clause (:func:`_governed`);
-    的 (…、树形象的要求) and 等 leave it be."""
+    的 (…、树形象的要求), 等 and a conjunction (…、防风险|和实现…) leave it be."""
     c = text[end : end + 1]
-    return "\u4e00" <= c <= "\u9fff" and c not in "的地得之等"
+    return "\u4e00" <= c <= "\u9fff" and c not in "的地得之等和与及"
 
 
 def _governed(text: str, end: int, last: int) -> bool:
@@ -217,7 +217,8 @@ def _governed(text: str, end: int, last: int) -> bool:
 
 def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
     # spans already taken, sorted: does one open before a new span ends and close after it starts?
-    found_spans = sorted((r[5], r[6]) for r in found)
+    # (a long run's members only: a run of headings does not cover the paragraphs under them)
+    found_spans = sorted(sp for r in found for sp in (member_spans(text, r) if r[6] - r[5] > 40 else [(r[5], r[6])]))
     found_starts = [a for a, _ in found_spans]
     reach = list(itertools.accumulate((b for _, b in found_spans), max))  # furthest end so far
     starts: list[int] = []  # spans added here: disjoint from everything, so sorted ends too
@@ -366,21 +367,61 @@ def _word_edges(text: str, start: int, end: int) -> bool:
 
 
 def compact_runs(doc_id: str, text: str, found: list) -> list[tuple]:
-    """Triads written without separators (做大做优做强, 强农惠农富农, 不敢腐不能腐不想腐)."""
+    """Triads written without separators (做大做优做强, 强农惠农富农, 不敢腐不能腐不想腐; 稳就业保民生防风险,
+    :func:`_glued_slogans`); nouns of time or place (事前事中事后) are a list."""
     rows = []
     for rx, members_of, frame_of, slots in _COMPACT_RE:
         for m in rx.finditer(text):
             fill = [m.group(k) for k in slots]
             shared = set(m.group()) - set(fill)
-            if len(set(fill)) < 3 or shared & set(fill) or shared & (NOT_FRAME | set(CN_DIGITS)):
-                continue
+            if len(set(fill)) < 3 or shared & set(fill) or (shared | set(fill)) & (NOT_FRAME | set(CN_DIGITS)):
+                continue  # 防灾救灾和灾后重建: 和 fills no slot
             start, end = m.start(), m.end()
-            if not is_free(found + rows, start, end, []) or not _word_edges(text, start, end):
+            if not is_free(found + rows, start, end, [], text) or not _word_edges(text, start, end):
                 continue  # 防灾减灾救灾能力 is 防灾|减灾|救灾, not 灾减|灾救|灾能
             members = members_of(m)
             frame = frame_of(m)
             words = [len(pos_tags(x)) == 1 for x in members]
             attributive = frame.endswith("*") and frame[0] in ATTRIBUTIVE  # 全党全军全国; 节粮节水节电 stays
-            kind = "list" if (frame.startswith("*") and (is_list(members, frame) or all(words))) or attributive or dictionary_words(members) else "compact"
+            places = all(pos_tags(c)[0][1] == "f" for c in fill)  # 事前事中事后: nouns of time or place
+            kind = "list" if (frame.startswith("*") and (is_list(members, frame) or all(words))) or attributive or places or dictionary_words(members) else "compact"
             rows.append((doc_id, "|".join(members), frame, kind, 3, start, end))
+    return rows + _glued_slogans(doc_id, text, found + rows)
+
+
+_PHRASE_RE = re.compile(r"[\u4e00-\u9fff]{9,}")
+
+
+def _glued_slogans(doc_id: str, text: str, found: list) -> list[tuple]:
+    """Three or more slogans of a one-character verb and its two-character object written without
+    separators (稳就业保民生防风险的需要): each a word of its own by the tokens' tagger, the verbs
+    and the objects all different."""
+    rows = []
+    for cm in _PHRASE_RE.finditer(text):
+        words, at = [], cm.start()
+        for w, p in pos_tags(cm.group()):
+            words.append((at, w, p))
+            at += len(w)
+        k = 0
+        while k + 6 <= len(words):
+            n = 0
+            while k + 2 * n + 1 < len(words) and _verb_object_pair(words[k + 2 * n], words[k + 2 * n + 1]):
+                n += 1
+            if n >= 3:
+                pairs = [words[k + 2 * i][1] + words[k + 2 * i + 1][1] for i in range(n)]
+                start, end = words[k][0], words[k + 2 * n - 1][0] + 2
+                if len({p[0] for p in pairs}) == n and len({p[1:] for p in pairs}) == n and is_free(found + rows, start, end, [], text):
+                    rows.append((doc_id, "|".join(pairs), "V+O", "compact", n, start, end))
+                k += 2 * n
+                continue
+            k += 1
     return rows
+
+
+def _verb_object_pair(v: tuple, o: tuple) -> bool:
+    """A one-character verb (or adjective used as one: 稳) and a two-character noun or verbal noun."""
+    return len(v[1]) == 1 and v[2] in ("v", "a") and len(o[1]) == 2 and o[2] in ("n", "vn", "v") and v[1] not in _LIGHT_VERBS
+
+
+#: One-character verbs that govern a clause, not an object (要表达, 到|加快…): no slogan's verb.
+_LIGHT_VERBS = NOT_FRAME | set("要有会能让使来去成得到为说看")

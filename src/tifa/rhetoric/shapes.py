@@ -221,15 +221,29 @@ def inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     return any(x <= a and b <= y for x, y in spans)
 
 
-def is_free(found: list, start: int, end: int, member_spans: list[tuple[int, int]]) -> bool:
+def member_spans(text: str, row: tuple) -> list[tuple[int, int]]:
+    """Where each member of ``row`` stands in ``text`` (the whole span when one is not found)."""
+    spans, pos = [], row[5]
+    for m in row[1].split("|"):
+        at = text.find(m, pos, row[6] + 1)
+        if at < 0:
+            return [(row[5], row[6])]
+        spans.append((at, at + len(m)))
+        pos = at + len(m)
+    return spans
+
+
+def is_free(found: list, start: int, end: int, member_spans_: list[tuple[int, int]], text: str | None = None) -> bool:
     """A new run may not overlap a run already found, unless that run sits inside one of its
     members (是…支持稳增长、保就业、调结构的重大抉择); only the members count, not the text
-    between them (the heads of paragraphs)."""
-    spans = member_spans or [(start, end)]
+    between them (the heads of paragraphs) — of the new run, and of a found one when ``text`` is
+    given (a run of headings does not cover the paragraphs under them: 聚力稳增长。…创新力量不断壮大。)."""
+    spans = member_spans_ or [(start, end)]
     for r in found:
         a, b = r[5], r[6]
-        if r[3] == "list" or inside(spans, a, b):
+        if r[3] == "list" or inside(spans, a, b) or not (a < end and start < b):
             continue
-        if any(a < y and x < b for x, y in spans):
+        theirs = member_spans(text, r) if text is not None and b - a > 40 else [(a, b)]
+        if any(u < y and x < v for x, y in spans for u, v in theirs):
             return False
     return True
