@@ -70,3 +70,29 @@ def test_compact_and_under_headings(text, members):
 )
 def test_compact_not_accepted(text, wrong):
     assert wrong not in _accepted_members(text)
+
+
+@pytest.mark.parametrize(
+    "text, members",
+    [
+        # an adverb before a verb; a verb and its complement of result
+        ("一些干部不担当、不作为、乱作为，群众意见较大。", ["不担当", "不作为", "乱作为"]),
+        ("支持这些行业企业挺得住、过难关、有奔头。", ["挺得住", "过难关", "有奔头"]),
+    ],
+)
+def test_three_character_slogans(text, members):
+    assert members in _accepted_members(text)
+
+
+@pytest.mark.parametrize(
+    "text, members",
+    [
+        # nouns whose count follows: the parts of an inventory, a list
+        ("从创新政策、创新平台、创新氛围和创新服务四个方面统筹发力。", ["创新政策", "创新平台", "创新氛围"]),
+        ("筑牢乡村产业、乡村建设、乡村治理“三根支柱”。", ["乡村产业", "乡村建设", "乡村治理"]),
+    ],
+)
+def test_counted_nouns_are_a_list(text, members):
+    df = find_parallels("d", text)
+    rows = df[df["members"] == "|".join(members)]
+    assert len(rows) and (rows["kind"] == "list").all()

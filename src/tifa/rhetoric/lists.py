@@ -196,6 +196,19 @@ def _object_list(members: list[str], frame: str) -> bool:
     return not all(verb_led(m) for m in members)
 
 
+#: A count of the members after the run, maybe past one more member (…和创新服务|四个方面; …“三根支柱”).
+_COUNTED = re.compile(rf"(?:[和与及][\u4e00-\u9fff]{{2,10}}?)?[“\"]?(?:{NUM}|[十百千万]){{1,4}}[”\"]?(?:个|大|项|条|类|种|根|重|支|张|方面|行动|工程)")
+
+
+def _named_part(m: str, frame: str) -> bool:
+    """A member that names a part, not a slogan: a noun phrase, or one noun word in its slot (创新|政策)."""
+    if nominal(m):
+        return True
+    slot = m[len(frame) - 1 :] if frame.endswith("*") and frame.count("*") == 1 else m[: len(m) - len(frame) + 1] if frame.startswith("*") and frame.count("*") == 1 else ""
+    tags = pos_tags(slot) if slot else []
+    return len(tags) == 1 and tags[0][1].startswith(("n", "vn", "t")) and tags[0][1] != "nr"
+
+
 def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tuple | None:
     """Members cut at constituent boundaries and runs of nouns labelled ``list``: the first member's
     governing verb cut off, a run that jumps over a sentence end kept only as a run of sentence
@@ -241,6 +254,8 @@ def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tupl
         kind = "list"  # 扎实开展党史学习教育、…主题教育、党纪学习教育: objects of one verb, not clauses
     if kind != "list" and (is_list(members, frame) or text[end : end + 1] == "、" or text[start - 1 : start] == "、" or dictionary_words(members)):
         kind = "list"  # a run that stops inside a 、-list (工作能力、工作水平、工作做法、性格特征) is part of a list
+    elif kind != "list" and _COUNTED.match(text, end) and sum(_named_part(m, frame) for m in members) >= len(members) - 1:
+        kind = "list"  # 从创新政策、创新平台、创新氛围和创新服务四个方面; 乡村产业、乡村建设、乡村治理“三根支柱”
     elif kind != "list" and frame.startswith("*") and frame.count("*") == 1:
         first = _list_lead(members, frame)
         if first is not None:

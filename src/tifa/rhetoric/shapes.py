@@ -169,6 +169,10 @@ def _verbal(m: str) -> bool:
         return False
     if len(m) == 3 and len(words) >= 2 and len(words[0][0]) == 1 and words[0][1].startswith(("v", "a")):
         return True  # 稳增长, 保就业, 控增量: a one-character verb and its two-character object
+    if len(m) == 3 and m[1] in "得不" and pos_tags(m[2])[0][1].startswith("v"):
+        return True  # 挺得住, 靠得住, 吃不透: a verb and its complement of result
+    if len(m) == 3 and len(words) == 2 and words[0][1] == "d" and words[1][1] == "v" and len(words[1][0]) == 2:
+        return True  # 不担当, 乱作为: an adverb before a verb (not an adjective: 不平衡、不充分 are a list)
     while len(words) > 2 and words[0][1] in ("d", "ad", "a") and words[1][1].startswith("v"):
         words = words[1:]  # 紧紧|抓住主要矛盾, 扎实|做好各项工作
     (v, pos), rest = words[0], words[1:]
