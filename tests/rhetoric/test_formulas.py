@@ -105,6 +105,9 @@ def test_members_wherever_the_speech_spells_them_out(text, formula, members, sou
         ("我们要抓好五大发展战略的落实。", "五大发展战略", "count"),
         ("我还认真履行党风廉政建设“一岗双责”，定期听取汇报。", "一岗双责", "formulation"),  # a compound of 1 + 2
         ("开展“三个一批”行动：通报一批、约谈一批、问责一批。", "三个一批", "formulation"),  # three 一批s, no compound
+        ("会务工作我一直记着三句话：细节决定成败、流程就是规矩、预案就是底气。", "三句话", "formulation"),  # sayings spelled out
+        ("今天我讲三句话，供大家参考。", "三句话", "count"),
+        ("最后，我用两句改编的诗句作结。", "两句改编", None),
     ],
 )
 def test_formulation_versus_count(text, formula, kind):

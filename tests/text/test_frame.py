@@ -92,3 +92,41 @@ def test_a_viewers_page_chunks_and_a_lone_page_number_glued_in_a_word_go():
     assert ("1、", "page_chunk") in gone and ("2、", "page_chunk") in gone, gone
     assert ("4", "page_number") in gone, gone
     assert "作风也要过硬" in c.text and "不能瞒报漏报" in c.text.replace("\n", "")
+
+
+COLLECTION = """好文网 · 写作更简单
+首页 > 讲话稿 > 办公室讲话
+办公室讲话稿范文2篇
+范文一
+在办公室主任例会上的讲话
+同志们：
+今年以来，办公室各科室工作总体有序，但也存在标准不高、节奏不快的问题。下面讲三点要求，请大家抓好落实，确保各项工作再上新台阶。
+范文二
+在县政府办公室全体干部会议上的讲话
+同志们：
+办公室的工作，说到底都是由一件件小事组成的。今天我想跟大家讲三句话，希望大家记在心里、落在行动上，把每一件小事都做细做实。
+"""
+
+
+def _docs(tmp_path, name: str, text: str):
+    from tifa.corpus.tables import load
+
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return load([tmp_path / name], root=tmp_path, findings=False).documents
+
+
+def test_piece_markers_alone_on_their_lines_split_a_collection(tmp_path):
+    docs = _docs(tmp_path, "c.txt", COLLECTION)
+    assert list(docs["title"]) == ["在办公室主任例会上的讲话", "在县政府办公室全体干部会议上的讲话"]
+    assert not docs["text"].str.contains("范文一|范文二").any()
+
+
+def test_a_pages_english_interface_and_a_bracketed_title(tmp_path):
+    page = ("Skip to content\nWe use cookies to give you the best experience.\nAccept all　Reject\n公文札记 · Gongwen Notes\nMenu\n"
+            "《在全市政务公开工作推进会上的讲话》\n4.7分（96人评价）\n同志们：\n今天召开全市政务公开工作推进会，主要任务是总结前一阶段工作，部署下一阶段任务。"
+            "公开是常态，不公开是例外，各级各部门要把政务公开摆上重要位置。\n")
+    doc = _docs(tmp_path, "p.txt", page).iloc[0]
+    assert doc["title"] == "在全市政务公开工作推进会上的讲话"
+    for junk in ("Skip", "cookies", "Accept", "Gongwen", "Menu", "评价"):
+        assert junk not in doc["text"], junk
+    assert "WTO" in clean("我国加入WTO以后，开放水平不断提高，外贸规模持续扩大，这是改革开放取得的重大成就。\nWTO\n").text  # an acronym alone stays

@@ -38,7 +38,7 @@ COUNT_HEADS = frozenset(
     "意见 要求 建议 看法 体会 感受 做法 措施 任务 目标 步 层 级 种类 家 所 位 名 份 篇 本 个 层次 手 下 项工作 大家 号 则 遍 "
     "话 主办单位 明显特点 省 市 县 区 乡 村 镇 届 期 周 小时 分钟 元 万 亿 千 百 百分点 成 页".split()
 )
-_CLASSIFIERS = "个|大|种|项|条|类|股|套|本|支"
+_CLASSIFIERS = "个|大|种|项|条|类|股|套|本|支|句"
 _QUOTED_RE = re.compile(rf"[“\"](?P<f>(?P<n>{_NUM}{{1,2}}|双)(?P<rest>[\u4e00-\u9fff]{{1,8}}))[”\"]")
 #: Province abbreviations: a numeral before one names a place (八闽, 三秦, 八桂, 三湘), not a set.
 _PLACE_CHARS = set("沪渝冀晋辽皖闽赣鲁豫鄂湘粤琼蜀黔滇陕秦陇桂楚")
@@ -180,6 +180,8 @@ def _normalise(raw: str, num: str, rest: str, quoted: bool, known: dict[str, Kno
         return raw, head or rest
     cls = re.match(_CLASSIFIERS, rest)
     after = rest[cls.end() :] if cls else rest
+    if cls and cls.group() == "句" and not after.startswith("话"):
+        return "", ""  # 三句话 is a set of sayings; 两句改编的诗句 is no term
     head = _head(after)
     if not head or not re.match(r"[\u4e00-\u9fff]", head) or head in _FUNCTION_HEADS:
         return "", ""
@@ -193,11 +195,18 @@ def _kind(formula: str, head: str, quoted: bool, known: bool, members: list[str]
         return "formulation"  # a quoted term is a term, whatever its head
     if head == "字" and members and source in ("list_before", "apposition"):
         return "formulation"  # “巩固、增强、提升、畅通”八个字: the characters name a set
+    if head in ("话", "句话") and members and source in ("apposition", "list", "headings", "list_before"):
+        return "formulation"  # 记着三句话：细节决定成败、…; 讲三句话 over 第一句话是…: the sayings are a set
     if head in COUNT_HEADS or any(head.endswith(h) and len(h) > 1 for h in ("方面", "特点", "问题", "意见", "要求", "原则")):
         return "count"
     if quoted or (members and source in ("brackets", "apposition", "next_sentence", "list", "list_before", "named", "headings", "heads", "elsewhere")):
         return "formulation"
     return "count"
+
+
+#: Where members stand right beside the term, and where they are looked for further on.
+_BESIDE_SOURCES = frozenset({"brackets", "apposition"})
+_FURTHER_SOURCES = frozenset({"list", "headings", "heads", "next_sentence"})
 
 
 def _consistent(rows: list[tuple]) -> list[list]:
@@ -211,10 +220,14 @@ def _consistent(rows: list[tuple]) -> list[list]:
             for r in group:
                 r[4] = "formulation"
         spelled = next((r for r in group if r[5] != ""), None)
+        beside = next((r for r in group if r[6] in _BESIDE_SOURCES), None)
         if spelled is not None:
             for r in group:
                 if r[5] == "":
                     r[5], r[6] = spelled[5], "elsewhere"
+                elif beside is not None and r[6] in _FURTHER_SOURCES and not set(r[5].split("|")) & set(beside[5].split("|")):
+                    # 记着三句话：A、B、C … 结合这三句话，我提几点要求 + headings: the term is the one spelled out beside it
+                    r[5], r[6] = beside[5], "elsewhere"
     return out
 
 

@@ -88,6 +88,11 @@ def chrome(text: str) -> list[Edit]:
             edits.append(line_edit(s, e, text, reason))
             removed.add(i)
 
+    # a collection's piece markers alone on their lines (范文一, 【篇2】): documents start a piece after each
+    marked = [i for i, (_, _, line) in enumerate(lines) if _MARK_LINE_RE.match(line)]
+    if len(marked) >= 2:  # a collection numbers two pieces at least
+        for i in marked:
+            drop(i, "collection_marker")
     in_list = False
     after_hash = False
     meta_value_next = False
@@ -147,7 +152,7 @@ def chrome(text: str) -> list[Edit]:
         if stripped and AD_RE.search(stripped):
             last_ad = i
     for i in range(last_ad + 1):
-        if lines[i][2].strip():
+        if lines[i][2].strip() and not SPEECH_TITLE_RE.search(lines[i][2].strip()):  # the speech's title stays
             drop(i, "advertisement")
     _site_voice(lines, removed, drop)
     _page_titles(lines, removed, drop)
@@ -171,7 +176,7 @@ _CUT_OFF_RE = re.compile(rf"(?<=[{HAN}])(?:\.{{3,}}|…{{1,}})\s*$")
 #: each kind with its weight (2: never a speaker's words; 1: with another kind).
 SITE_VOICE_RES = (
     (re.compile(r"小编|本站|网友|投稿人|[网站库](?:为您|为你)?(?:提供|专注于|致力于|汇集)(?:各类|海量|优质|免费)"), 2),
-    (re.compile(r"全文(?:约|共)?\s*\d+\s*字|请?(?:下载|登录|登陆)后(?:阅读|查看|编辑)|(?:需要|请)先?(?:登录|登陆|注册)|超出(?:免费)?预览|不代表本站|如有侵权|侵犯您的"), 2),
+    (re.compile(r"剩余\s*(?:约)?\s*\d+\s*(?:页|字)|全文(?:约|共)?\s*\d+\s*字|请?(?:下载|登录|登陆)后(?:阅读|查看|编辑)|(?:需要|请)先?(?:登录|登陆|注册)|超出(?:免费)?预览|不代表本站|如有侵权|侵犯您的"), 2),
     (re.compile(r"(?:为|给)(?:大家|您|你)(?:精心)?(?:整理|收集|搜集|分享|推荐|带来)"), 1),
     (re.compile(r"供(?:大家|您|你|读者)?(?:阅读)?(?:参考|借鉴|学习|选择)"), 1),
     (re.compile(r"希望(?:能够?)?(?:对(?:大家|您|你)有所帮助|帮助到(?:大家|您|你))|欢迎(?:大家)?(?:阅读|参考|借鉴|分享|收藏)"), 1),
@@ -208,7 +213,7 @@ def _site_voice(lines, removed: set[int], drop) -> None:
         if hits < 2:
             continue
         near = (k and content[k - 1] in removed) or (k + 1 < len(content) and content[k + 1] in removed)
-        if i in edge or near or re.search(r"小编|本站", s):
+        if i in edge or near or re.search(r"小编|本站", s) or len(s) <= 30:  # a short notice anywhere (剩余2页未读)
             drop(i, "site_blurb")
 
 
@@ -369,6 +374,10 @@ COLLECTION_MARK_RE = re.compile(
     rf"^\s*(?:【\s*篇\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*】|篇\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*[:：])\s*"
     rf"|\s*篇\s*\d{{1,2}}\s*$|\s+篇\s*[{CN_DIGITS}]{{1,3}}\s*$"
 )
+
+
+#: A collection's piece marker alone on its line (``范文一``, ``【篇2】``, ``材料三：``): the next line is the piece's title.
+_MARK_LINE_RE = re.compile(rf"^\s*[【\[]?\s*(?:范文|篇|文章|材料|范例)\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*[】\]]?\s*[:：]?\s*$")
 
 
 def _collection_markers(lines, removed: set[int]) -> list[Edit]:

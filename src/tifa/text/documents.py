@@ -175,6 +175,15 @@ _DOC_NAME_RE = re.compile(r"(?:稿|范文|材料|全文|汇编|大全)$")
 _SPEAKER_RE = re.compile(r"(?:总理|省长|市长|县长|区长|州长|书记|主任|部长|厅长|局长|秘书长|主席|常委|委员)\s*\S{0,4}\s*$|\*{2,}\s*$")
 
 
+_WRAPPED_RE = re.compile(r"^[《【「『\[](?P<t>[^《》【】「」『』\[\]]{4,})[》】」』\]]$")
+
+
+def _unwrapped(title: str) -> str:
+    """A title a page set in brackets (``《在…上的讲话》``, ``【在…上的讲话】``) without them."""
+    m = _WRAPPED_RE.match(title)
+    return m.group("t").strip() if m else title
+
+
 def _chrome_between(log: Sequence[Removal], a: int, b: int) -> bool:
     return any(a <= r.pos <= b and r.reason in CHROME_REASONS for r in log)
 
@@ -236,7 +245,7 @@ def split_pieces(
                         title_idx = candidates[k]
             page_title = " / ".join(lines[k][2].strip() for k in candidates if k < title_idx)
         body_from = (title_idx + 1) if title_idx is not None else h
-        title = lines[title_idx][2].strip() if title_idx is not None else alt_title
+        title = _unwrapped(lines[title_idx][2].strip()) if title_idx is not None else alt_title
         if body_from >= b:  # nothing but a title: keep the title as text
             body_from = title_idx if title_idx is not None else a
         start = lines[body_from][0]

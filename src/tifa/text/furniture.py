@@ -44,6 +44,7 @@ _UI_WEAK_RE = re.compile("|".join(UI_WEAK))
 #: Counters, sizes, numeric dates and times: the data of a page's header, not of a speech.
 COUNTER_RE = re.compile(
     r"\d+(?:\.\d+)?\s*[KkMmGg][Bb]\b|\d+\s*\+|\d+\s*(?:次|页|字|人阅读|人浏览|阅读|浏览|下载|评论|赞)(?![\u4e00-\u9fff]{2})"
+    r"|\d+\s*(?:人评价|人赞同|人点赞|人收藏|人关注|人觉得有用|条评论|条回复|个回答|条回答)"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}|\d{1,2}-\d{1,2}(?![\d-])"
 )
 #: A file name with its extension (viewers title their pages with it).
@@ -57,7 +58,7 @@ _SPEECH_OPEN_RE = re.compile(r"^\s*(?:——|—|[“‘《（(]|同志们|各�
 #: Function words of running Chinese text (a speech's sentences have them; page furniture has few).
 FUNCTION_CHARS = set("的了是在和与及要把对为就也都不这那有以从而被让将并还又之其我们你他所等")
 #: The shape of a speech's own title (``在…上的讲话``).
-SPEECH_TITLE_RE = re.compile(r"\S{4,}(?:讲话|发言|致辞|讲稿|演讲|报告|党课|辅导|发言稿|讲话稿|主持词|动员令)(?:[（(][^）)]{0,20}[)）])?$")
+SPEECH_TITLE_RE = re.compile(r"\S{4,}(?:讲话|发言|致辞|讲稿|演讲|报告|党课|辅导|发言稿|讲话稿|主持词|动员令)(?:[（(][^）)]{0,20}[)）])?[》】」]?$")
 
 
 def ui_hits(s: str, rx: re.Pattern) -> int:
@@ -96,6 +97,8 @@ def furniture_reason(s: str) -> str | None:
         return "related_list"  # a sidebar of books and their authors
     if speech_line(s):
         return None
+    if len(s) <= 40 and len(re.findall(r"[A-Za-z]{2,}", s)) >= 2 and re.search(r"\s[·•|｜-]\s", s) and len(han) <= 8:
+        return "page_tools"  # a site's name with its English one (``公文札记 · Gongwen Notes``)
     seps = len(SEPARATOR_RE.findall(s))
     strong = ui_hits(s, _UI_STRONG_RE)
     weak = ui_hits(s, _UI_WEAK_RE)
@@ -144,5 +147,11 @@ def _latin_furniture(s: str) -> str | None:
     if re.fullmatch(r"[A-Za-z0-9_\-]{8,}", t) and len(re.findall(r"\d", t)) >= 4 and re.search(r"[A-Za-z]", t):
         return "no_text"
     if _LATIN_UI_RE.match(t):
+        return "page_tools"
+    # a page's English interface in a Chinese speech's file: two words or more (``Skip to content``,
+    # ``Accept all Reject``), a label (``Search for:``), a capitalised word alone (``Menu``); an
+    # acronym alone (``WTO``, ``VS``) may be the speech's
+    words = re.findall(r"[A-Za-z]{2,}", t)
+    if len(words) >= 2 or (words and t.rstrip().endswith(":")) or re.fullmatch(r"[A-Z][a-z]{3,}", t):
         return "page_tools"
     return None
