@@ -152,6 +152,7 @@ def _latin_furniture(s: str) -> str | None:
     # ``Accept all Reject``), a label (``Search for:``), a capitalised word alone (``Menu``); an
     # acronym alone (``WTO``, ``VS``) may be the speech's
     words = re.findall(r"[A-Za-z]{2,}", t)
-    if len(words) >= 2 or (words and t.rstrip().endswith(":")) or re.fullmatch(r"[A-Z][a-z]{3,}", t):
+    prose = sum(c.isalpha() or c.isspace() for c in t) >= 0.75 * len(t)  # words, not code or signs
+    if prose and (len(words) >= 2 or (words and t.rstrip().endswith(":")) or re.fullmatch(r"[A-Z][a-z]{3,}", t)):
         return "page_tools"
     return None
