@@ -96,3 +96,33 @@ def test_counted_nouns_are_a_list(text, members):
     df = find_parallels("d", text)
     rows = df[df["members"] == "|".join(members)]
     assert len(rows) and (rows["kind"] == "list").all()
+
+
+@pytest.mark.parametrize(
+    "text, members",
+    [
+        # noun phrases shaped alike: a modifier, 的 and a head of its own; governing words cut off
+        ("我国发展仍处于重要战略机遇期，拥有足够的韧性、巨大的潜力和不断迸发的创新活力，人民群众的愿望十分强烈。",
+         ["足够的韧性", "巨大的潜力", "不断迸发的创新活力"]),
+        ("这种美德，表现在为人上的诚实，待人上的诚恳，对事业的忠诚，以宁静致远为做人的原则。",
+         ["为人上的诚实", "待人上的诚恳", "对事业的忠诚"]),
+        ("把文旅产业培育成投资的重点、消费的热点和服务的亮点。", ["投资的重点", "消费的热点", "服务的亮点"]),
+    ],
+)
+def test_attributive_parallels(text, members):
+    found = _accepted_members(text)
+    assert any(len(ms) == len(members) and all(g in m for g, m in zip(members, ms)) for ms in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # heads ending in one word: nouns sharing a head
+        "我国具有显著的制度优势、超大规模市场的需求优势、产业体系完备的供给优势。",
+        # a verb and its object before 的: verb phrases of unlike shape
+        "实施扩大内需的方针，适时采取积极的财政政策、稳健的货币政策。",
+        "保持政策的连续性，把坚定的原则、灵活的措施结合起来。",
+    ],
+)
+def test_attributive_not_parallels(text):
+    assert "*的*" not in set(accepted(find_parallels("d", text))["frame"])

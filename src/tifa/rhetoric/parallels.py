@@ -9,7 +9,8 @@ document's runs: one run per stretch of text (:func:`_dedupe`) and the score (:f
 
 It only orders the finders: runs of phrases, structural runs and compact triads come from
 :mod:`.phrase_runs`, heads of list items, ordinals and verse from :mod:`.item_runs`, clause
-frames and paragraph heads from :mod:`.clause_runs`; lists are told from 排比 by
+frames and paragraph heads from :mod:`.clause_runs`, noun phrases shaped alike (足够的韧性、巨大的潜力) from
+:mod:`.attributive_runs`; lists are told from 排比 by
 :mod:`.lists`, and the reading of a phrase (words, frames, shapes) is :mod:`.shapes`'.  The
 order of the finders matters (each sees the runs found before it): change it only with the
 snapshot (``bench/snapshot.py``) saying ``same``, or on purpose.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..frames import rows_frame
+from .attributive_runs import attributive_runs
 from .clause_runs import clause_runs
 from .item_runs import list_item_runs, ordinal_runs, verse_runs
 from .lists import refine
@@ -43,6 +45,7 @@ def find_parallels(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30)
     clauses = clause_runs(doc_id, text, rows, min_n=min_n)
     rows += [r for r in (refine(r, text, min_n, headings=True) for r in clauses) if r is not None]
     rows += compact_runs(doc_id, text, rows)
+    rows += [r for r in (refine(r, text, min_n) for r in attributive_runs(doc_id, text, rows, min_n=min_n)) if r is not None]
     rows = _dedupe(rows, text)
     rows.sort(key=lambda r: r[5])
     rows = [(*r[:5], _score(r), *r[5:]) for r in rows]

@@ -397,7 +397,14 @@ def _glued_slogans(doc_id: str, text: str, found: list) -> list[tuple]:
     separators (稳就业保民生防风险的需要): each a word of its own by the tokens' tagger, the verbs
     and the objects all different."""
     rows = []
+    quick = _glued_prefilter()
+    from ..lexicon.lexicons import main_pos_table
+
+    table = main_pos_table()
     for cm in _PHRASE_RE.finditer(text):
+        g = cm.group()
+        if not any(all(table.get(g[i + k : i + k + 2], "")[:1] in ("n", "v") for k in (1, 4, 7)) for i in (m.start() for m in quick.finditer(g))):
+            continue  # no one-character verb and a dictionary word every third character: nothing to tag
         words, at = [], cm.start()
         for w, p in pos_tags(cm.group()):
             words.append((at, w, p))
@@ -416,6 +423,20 @@ def _glued_slogans(doc_id: str, text: str, found: list) -> list[tuple]:
                 continue
             k += 1
     return rows
+
+
+_PREFILTER: list = []
+
+
+def _glued_prefilter() -> re.Pattern:
+    """Three one-character verbs or adjectives of the main dictionary, every third character."""
+    if not _PREFILTER:
+        from ..lexicon.lexicons import main_pos_table
+
+        chars = "".join(sorted(w for w, p in main_pos_table().items() if len(w) == 1 and p[:1] in "va" and w not in _LIGHT_VERBS))
+        verb = f"[{re.escape(chars)}]"
+        _PREFILTER.append(re.compile(f"(?={verb}..{verb}..{verb}..)"))
+    return _PREFILTER[0]
 
 
 def _verb_object_pair(v: tuple, o: tuple) -> bool:
