@@ -126,3 +126,21 @@ def test_attributive_parallels(text, members):
 )
 def test_attributive_not_parallels(text):
     assert "*的*" not in set(accepted(find_parallels("d", text))["frame"])
+
+
+def test_verbs_before_a_shared_head_word():
+    # each member a verb and its object ending in one word (产业): verb + object, no list of nouns
+    text = "坚持提升传统产业、培育新兴产业、探索未来产业“三措并举”，促进创新链、产业链、资金链“三链融合”。"
+    assert ["坚持提升传统产业", "培育新兴产业", "探索未来产业"] in _accepted_members(text)
+
+
+def test_long_headings_of_a_numbered_list():
+    # heads of seven characters or more sharing a clause frame (在…上…); topics (关于…) are titles
+    text = (
+        "（一）在全方位扩大内需上持续加力，切实巩固经济稳中向好发展态势。坚持供需两端协同发力。\n"
+        "（二）在推进科技创新和产业创新上开拓进取，不断培育壮大新质生产力。加快打造创新高地。\n"
+        "（三）在全面深化改革和扩大高水平开放上勇于探索，持续增强发展动力活力。深化改革。\n"
+    )
+    assert ["在全方位扩大内需上持续加力", "在推进科技创新和产业创新上开拓进取", "在全面深化改革和扩大高水平开放上勇于探索"] in _accepted_members(text)
+    titles = "一、关于发展的时代背景，我们要看清大势。\n二、关于发展的总体要求，我们要把握原则。\n三、关于发展的主要目标，我们要积极进取。\n"
+    assert _accepted_members(titles) == []

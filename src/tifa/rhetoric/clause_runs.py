@@ -1,6 +1,7 @@
 """排比 of whole clauses, of sentence openings and of the heads of paragraphs.
 
-Owns :func:`clause_runs`: clauses sharing a frame (坚持…，坚持…，坚持…; 在…上…，在…上…; 以…为…;
+Owns :func:`clause_runs` (and :func:`clause_frame`, the frame of long list heads): clauses
+sharing a frame (坚持…，坚持…，坚持…; 在…上…，在…上…; 以…为…;
 是…的重大举措), the openings of sentences (必须…；必须…；; 我们面对的是…。…我们面对的是…), short
 topic sentences of one paragraph sharing an opening word or a character from the end
 (着力提高政治能力。…着力厚植为民情怀。; 取得新成绩、实现新进展), the heads of an inline list
@@ -150,6 +151,11 @@ def _aligned(members: list[str]) -> str:
     return ""
 
 
+def clause_frame(members: list[str]) -> tuple[str, str] | None:
+    """The frame of long heads of list items (在…上…, an opening word): :func:`_clause_frame`, loose."""
+    return _clause_frame(members, loose=True)
+
+
 def _three(members: list[str]) -> tuple[str, str] | None:
     """The frames that need three members to be seen: a word at one place (:func:`_aligned`), a
     topic and its 要 (:func:`_topic_modal`), a verb after an adverb (:func:`_adverb_verb`)."""
@@ -220,7 +226,7 @@ def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[
         members = [m for _, m in run]
         spans = [(o, o + len(m)) for o, m in run]
         start, end = spans[0][0], spans[-1][1]
-        if not is_free(found + rows, start, end, spans):
+        if not is_free(found + rows, start, end, spans, text):
             return False
         rows.append((doc_id, "|".join(members), frame, kind, len(members), start, end))
         return True

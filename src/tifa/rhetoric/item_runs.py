@@ -19,6 +19,7 @@ import re
 
 from ..structure.outline import parse as parse_outline
 from ..text.patterns import cn_to_int
+from .clause_runs import clause_frame
 from .shapes import FIGURE_RE, position_frame, shared_frame, STRIP
 
 
@@ -81,6 +82,8 @@ def verse_runs(doc_id: str, text: str, found: list) -> list[tuple]:
     return rows
 
 
+#: Openings of heads that name a topic (关于“十五五”时期发展的总体要求): titles, not a 排比.
+_TOPIC_OPENINGS = ("关于", "对于", "至于")
 #: Heads that name the parts of an inventory (医疗卫生方面、养老帮困方面…), not a slogan.
 _LIST_HEADS = {"方面", "问题", "领域", "部分", "情况"}
 _ITEM_HEAD_RE = re.compile(r"[^。，,；;：:！？!?\n]+")
@@ -99,7 +102,9 @@ def _usable_heads(members: list[str], max_len: int, seen: set[str]) -> bool:
 
 def list_item_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
     """排比 across a numbered list: the short heads its items open with
-    (第一，通天气。… 第二，接地气。… 第三，聚人气。…) sharing a frame or a character position."""
+    (第一，通天气。… 第二，接地气。… 第三，聚人气。…) sharing a frame or a character position;
+    heads of seven to 24 characters by a clause frame only ((一)在全方位扩大内需上持续加力，…
+    (二)在推进科技创新和产业创新上开拓进取，…: 在*上*)."""
     seen = {r[1] for r in found}
     groups: dict[int, list] = {}
     for it in parse_outline(text):
@@ -116,6 +121,10 @@ def list_item_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> li
             heads.append((it.marker.end + len(raw) - len(raw.lstrip(STRIP)), head))
         members = [h for _, h in heads]
         if not _usable_heads(members, 6, seen):
+            framed = clause_frame(members) if _usable_heads(members, 24, seen) else None
+            if framed and framed[1] in ("opening", "template") and not framed[0].startswith(_TOPIC_OPENINGS):
+                # long heads: a clause frame (在…上…), not their shape; 关于…的时代背景、关于…的总体要求 name topics
+                rows.append((doc_id, "|".join(members), *framed, len(members), heads[0][0], heads[-1][0] + len(members[-1])))
             continue
         framed = shared_frame(members)
         frame, kind = framed if framed else (position_frame(members), "structural")

@@ -92,7 +92,8 @@ def is_list(members: list[str], frame: str) -> bool:
     lead = os.path.commonprefix(members)
     if head and all(len(m) > len(head) for m in members) and frame.startswith("*"):
         rests = [m[: -len(head)] for m in members]
-        if head[-1] in _NOUN_AFFIX and "的" not in head and not any(pos_tags(r)[0][1].startswith(("p", "c", "r")) for r in rests):
+        led = len(head) >= 2 and all(verb_led(m) for m in members)  # 提升传统|产业、培育新兴|产业: verb + object
+        if head[-1] in _NOUN_AFFIX and not led and "的" not in head and not any(pos_tags(r)[0][1].startswith(("p", "c", "r")) for r in rests):
             return True
         if len(head) == 1 and pos_tags(head)[0][1].startswith(_HEAD_POS) and all(len(r) >= 2 for r in rests):
             if sum(len(r) in word_bounds(m) for r, m in zip(rests, members)) >= max(2, len(members) - 1):
@@ -100,7 +101,7 @@ def is_list(members: list[str], frame: str) -> bool:
         if _bare_verbs(rests):
             return False  # verbs before a shared object (把握发展、衡量发展、推动发展): verb + object, no list
         if len(head) >= 2 and head[0] not in CN_DIGITS + "两" and not pos_tags(head)[0][1].startswith(("m", "q")):
-            if nominal(head) and all(_modifier(r) for r in rests):
+            if nominal(head) and all(_modifier(r) for r in rests) and not led:
                 return True
     if not lead or lead.endswith("的") or re.search(rf"{NUM}|零", lead) or not all(len(m) > len(lead) for m in members):
         return False  # 我们的组织、我们的上级; 一个单位、一个系统: slogans of the genre
