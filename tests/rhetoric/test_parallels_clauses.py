@@ -144,3 +144,14 @@ def test_long_headings_of_a_numbered_list():
     assert ["在全方位扩大内需上持续加力", "在推进科技创新和产业创新上开拓进取", "在全面深化改革和扩大高水平开放上勇于探索"] in _accepted_members(text)
     titles = "一、关于发展的时代背景，我们要看清大势。\n二、关于发展的总体要求，我们要把握原则。\n三、关于发展的主要目标，我们要积极进取。\n"
     assert _accepted_members(titles) == []
+
+
+def test_items_after_a_colon_and_topics_ending_in_a_localizer():
+    # the list's first item opens after the colon; 政治上要 (read as one word by the tagger) is a topic and its 要
+    text = "应该注意以下三点：一是政治上要有操守。秘书要提醒领导。二是理论上要有水平。秘书要多学习。三是参谋上要讲艺术。领导并非圣人。"
+    assert any(ms[:3] == ["政治上要有操守", "理论上要有水平", "参谋上要讲艺术"] for ms in _accepted_members(text))
+
+
+def test_governed_first_member_cut_before_its_phrase():
+    text = "多思考、多练笔，用手中的笔杆子写出领导的思想、时代的未来、人民的希望。"
+    assert ["领导的思想", "时代的未来", "人民的希望"] in _accepted_members(text)

@@ -25,12 +25,13 @@ _PIECE_RE = re.compile(r"[^、，,]+")
 
 def _shaped(piece: str) -> bool:
     """``A的B``: two characters or more on each side of the first 的, a head of nouns or
-    adjectives (no verb, adverb or preposition after 的), six characters at most."""
+    adjectives (no adverb, preposition or pronoun after 的; 和 between nouns: 过硬的本领和才华),
+    six characters at most."""
     k = piece.find("的", 2)
     if k < 0 or not 2 <= len(piece) - k - 1 <= 6 or FIGURE_RE.search(piece):
         return False
     head = pos_tags(piece[k + 1 :])
-    if not head or any(p.startswith(("d", "p", "c", "u", "r", "f")) for _, p in head) or any(p == "m" for _, p in head[1:]):
+    if not head or any(p.startswith(("d", "p", "c", "u", "r", "f")) and w not in "和与及" for w, p in head) or any(p == "m" for _, p in head[1:]):
         return False  # 愿望|十分|强烈: an adverb (tagged a numeral) inside is a predicate's
     if any(p.startswith("n") and not q.startswith(("n", "vn")) for (_, p), (_, q) in zip(head, head[1:])):
         return False  # a noun and its predicate (愿望|十分强烈, 程度|统一起来): a clause, no head
@@ -66,7 +67,7 @@ def _cut_governor(piece: str) -> str:
         rest = piece[at:]
         if len(rest) < 4 or rest.find("的", 2) < 0:
             break
-        if _modifier(rest):
+        if _shaped(rest) and _modifier(rest):
             return rest
         at += len(w)
     return ""

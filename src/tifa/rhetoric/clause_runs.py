@@ -167,17 +167,21 @@ def _three(members: list[str]) -> tuple[str, str] | None:
 
 def _topic_modal(members: list[str]) -> bool:
     """Clauses of a topic and its 要 (宏观政策要稳健有效，微观政策要…，结构政策要…; 精准脱贫要坚持…。
-    污染防治要聚焦…): 要 a word of its own after two to twelve characters that are no pronoun,
-    adverb or conjunction (我们要…, 同时要…), every topic different, two characters or more after it."""
+    污染防治要聚焦…; 政治上要有操守): 要 a word of its own after two to twelve characters that do not
+    end in a pronoun, adverb, conjunction, 是 or 的 (我们要…, 同时要…, 特别是要…, 该立的要…), every
+    topic different, two characters or more after it."""
     topics = []
     for m in members:
         k = m.find("要", 2)
         if not 2 <= k <= 12 or len(m) - k - 1 < 2:
             return False
-        tags = pos_tags(m[: k + 1])
-        if sum(len(w) for w, _ in tags[:-1]) != k or tags[-1] != ("要", "v") or k + 1 not in word_bounds(m):
-            return False  # 要 inside a word (重要, 主要, 要求)
-        if tags[-2][1].startswith(("r", "c", "d", "p")) or all(t.startswith(("r", "c", "d", "p")) for _, t in tags[:-1]):
+        bounds = word_bounds(m)
+        if k + 1 not in bounds or not (k in bounds or m[k - 1] in "上中里"):
+            return False  # 要 inside a word (重要, 主要, 要求); 政治上要 may be read as one
+        tags = pos_tags(m[:k])
+        if not re.fullmatch(r"[\u4e00-\u9fff“”]+", m[:k]) or tags[0][1] == "t" and len(tags) == 1:
+            return False  # 首先,要…; 今年要…: no topic
+        if tags[-1][1].startswith(("r", "c", "d", "p", "u")) or m[k - 1] in "是的" or all(t.startswith(("r", "c", "d", "p")) for _, t in tags):
             return False  # 我们要…, 同时要…; 各地区各部门制定政策要… stays
         topics.append(m[:k])
     return len(set(topics)) == len(topics)
@@ -271,6 +275,8 @@ def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[
         sents = [(o, p) for o, p, _ in _pieces(text, a, b, re.compile(r"[。！？!?；;]")) if p]
         firsts = []
         nth: list[list[tuple[int, str]]] = [[], []]
+        sents = [(o + c + 1, sent[c + 1 :]) if c > 0 and _HEAD_MARK.match(sent, c + 1) else (o, sent) for o, sent in sents for c in [max(sent.rfind("："), sent.rfind(":"))]]
+        # (应该注意以下三点：一是政治上要有操守。: the list's first item opens after the colon)
         for o, sent in sents:
             mk = _HEAD_MARK.match(sent)
             k = mk.end() if mk else 0
