@@ -130,3 +130,29 @@ def test_a_pages_english_interface_and_a_bracketed_title(tmp_path):
     for junk in ("Skip", "cookies", "Accept", "Gongwen", "Menu", "评价"):
         assert junk not in doc["text"], junk
     assert "WTO" in clean("我国加入WTO以后，开放水平不断提高，外贸规模持续扩大，这是改革开放取得的重大成就。\nWTO\n").text  # an acronym alone stays
+
+
+BULLETIN = """清河县人民政府办公室　　　　2024年第3期
+政　务　通　讯
+【领导讲话】
+在全县督查工作会议上的讲话
+同志们：
+今天召开全县督查工作会议，主要任务是总结去年督查工作，部署今年重点任务。去年以来，全县督查系统围绕中心、服务大局，做了大量工作。
+— 1 —
+清河县人民政府办公室　　　　2024年第3期
+一、找准督查工作的着力点。督查工作做得好不好，关键看能不能抓住要害，要紧盯重大决策部署，紧盯群众反映强烈的问题。
+— 2 —
+清河县人民政府办公室　　　　2024年第3期
+二、提高督查工作的实效性。要坚持问题导向，督促一件、办结一件，做到件件有着落、事事有回音。
+"""
+
+
+def test_a_running_header_on_every_page_goes_and_so_does_the_masthead_under_it():
+    text = clean(BULLETIN).text
+    assert "清河县人民政府办公室" not in text and "政　务　通　讯" not in text and "【领导讲话】" not in text
+    assert text.startswith("在全县督查工作会议上的讲话\n同志们：")
+
+
+def test_a_sentence_broken_over_lines_is_no_running_header():
+    raw = "".join(f"第{n}段，为编制《\n纲要（草案）\n》提供了基础，各方面做了大量工作，取得了明显成效。\n" for n in range(1, 5))
+    assert "纲要（草案）" in clean(raw).text

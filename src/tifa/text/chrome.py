@@ -154,6 +154,7 @@ def chrome(text: str) -> list[Edit]:
     for i in range(last_ad + 1):
         if lines[i][2].strip() and not SPEECH_TITLE_RE.search(lines[i][2].strip()):  # the speech's title stays
             drop(i, "advertisement")
+    _running_lines(lines, removed, drop)
     _site_voice(lines, removed, drop)
     _page_titles(lines, removed, drop)
     _between_chrome(lines, removed, drop)
@@ -175,9 +176,9 @@ _CUT_OFF_RE = re.compile(rf"(?<=[{HAN}])(?:\.{{3,}}|…{{1,}})\s*$")
 #: The site's own voice: introductions and sign-offs of 范文 sites, viewers' and paywalls' notices,
 #: each kind with its weight (2: never a speaker's words; 1: with another kind).
 SITE_VOICE_RES = (
-    (re.compile(r"小编|本站|网友|投稿人|[网站库](?:为您|为你)?(?:提供|专注于|致力于|汇集)(?:各类|海量|优质|免费)"), 2),
+    (re.compile(r"^(?:编者按|编者的话|编辑导语|编辑推荐|导读|导语)\s*[:：]|小编|本站|网友|投稿人|[网站库](?:为您|为你)?(?:提供|专注于|致力于|汇集)(?:各类|海量|优质|免费)"), 2),
     (re.compile(r"剩余\s*(?:约)?\s*\d+\s*(?:页|字)|全文(?:约|共)?\s*\d+\s*字|请?(?:下载|登录|登陆)后(?:阅读|查看|编辑)|(?:需要|请)先?(?:登录|登陆|注册)|超出(?:免费)?预览|不代表本站|如有侵权|侵犯您的"), 2),
-    (re.compile(r"(?:为|给)(?:大家|您|你)(?:精心)?(?:整理|收集|搜集|分享|推荐|带来)"), 1),
+    (re.compile(r"(?:为|给)(?:大家|您|你)(?:精心)?(?:整理|收集|搜集|分享|推荐|带来|精选)"), 1),
     (re.compile(r"供(?:大家|您|你|读者)?(?:阅读)?(?:参考|借鉴|学习|选择)"), 1),
     (re.compile(r"希望(?:能够?)?(?:对(?:大家|您|你)有所帮助|帮助到(?:大家|您|你))|欢迎(?:大家)?(?:阅读|参考|借鉴|分享|收藏)"), 1),
     (re.compile(r"(?:来源于|来自|转自)(?:网友|网络|互联网)|请联系(?:客服|我们)|联系删除"), 1),
@@ -222,7 +223,9 @@ _DECORATION_RE = re.compile(
     r"^\s*(?:范文|精选|大全|汇编|合集|全文|[（(【\[][^）)】\]]{0,10}[)）】\]]|\d+\s*篇|(?:\s[-_|｜—]|[_|｜])\s*\S{1,16}|稿)+\s*$"
 )
 #: A collection's count of pieces in a page title (``（通用5篇）``, ``【汇编10篇】``, ``精选（九篇）``).
-COLLECTION_COUNT_RE = re.compile(rf"[（(【\[][^）)】\]]{{0,6}}(?:\d+|[{CN_DIGITS}]+)\s*篇[)）】\]]|\d+篇$")
+COLLECTION_COUNT_RE = re.compile(
+    rf"[（(【\[](?![^）)】\]]*第)[^）)】\]]{{0,6}}(?:\d+|[{CN_DIGITS}]+)\s*篇[)）】\]]|\d+篇(?:[（(][^）)]{{0,8}}[)）])?$"
+)  # not 【第一篇】, a piece's own marker
 #: How many content lines from the top a page title or table of contents may stand.
 HEAD_LINES = 20
 
@@ -264,17 +267,58 @@ def _page_titles(lines, removed: set[int], drop) -> None:
 
 
 def _between_chrome(lines, removed: set[int], drop) -> None:
-    """A short line standing between page furniture is furniture too (a category word under a
-    breadcrumb, a site name over a menu) — unless it is shaped like a line of the speech."""
+    """Short lines standing between page furniture are furniture too (a category word under a
+    breadcrumb, a site name over a menu, a forum floor's poster and badge: ``公文搬砖人`` ``Lv.7 笔耕不辍``)
+    — a run of at most :data:`BETWEEN_RUN` such lines, furniture on both sides, none shaped like a
+    line of the speech."""
+    content = [i for i, (_, _, l) in enumerate(lines) if l.strip()]
+
+    def loose(i: int) -> bool:
+        s = lines[i][2].strip()
+        return not (len(s) > 12 or len(HAN_RE.findall(s)) < 2 or re.search(rf"[{re.escape(CJK_PUNCT)},;:]", s)
+                    or speech_line(s) or SPEECH_TITLE_RE.search(s))
+
+    k = 0
+    while k < len(content):
+        if content[k] in removed or not loose(content[k]):
+            k += 1
+            continue
+        j = k
+        while j < len(content) and content[j] not in removed and loose(content[j]) and j - k < BETWEEN_RUN:
+            j += 1
+        if 0 < k and content[k - 1] in removed and j < len(content) and content[j] in removed:
+            for i in content[k:j]:
+                drop(i, "page_tools")
+        k = max(j, k + 1)
+
+
+#: Characters a line of running text may end on mid-sentence.
+_OPEN_END = "，、；：:“（《—"
+#: Characters a line continuing the one before may open with.
+_CLOSE_START = tuple("》”）」，。、；：！？")
+#: The longest run of short lines :func:`_between_chrome` takes between two pieces of furniture.
+BETWEEN_RUN = 3
+#: A short line on this many pages of a file is the document's running header or footer.
+RUNNING_MIN = 3
+
+
+def _running_lines(lines, removed: set[int], drop) -> None:
+    """A running header or footer a PDF or viewer repeats on every page (``清河县人民政府办公室
+    2023年第5期``): a short line, no sentence in it and no line of the speech, three times or more."""
+    seen: dict[str, list[int]] = {}
     content = [i for i, (_, _, l) in enumerate(lines) if l.strip()]
     for k, i in enumerate(content):
-        if i in removed:
-            continue
         s = lines[i][2].strip()
-        if len(s) > 12 or len(HAN_RE.findall(s)) < 2 or re.search(rf"[{re.escape(CJK_PUNCT)},.;:]", s) or speech_line(s) or SPEECH_TITLE_RE.search(s):
-            continue
-        if 0 < k < len(content) - 1 and content[k - 1] in removed and content[k + 1] in removed:
-            drop(i, "page_tools")
+        nxt = lines[content[k + 1]][2].strip() if k + 1 < len(content) else ""
+        prev = lines[content[k - 1]][2].strip() if k else ""
+        fragment = s[-1] in _OPEN_END or (nxt[:1] in _CLOSE_START and prev[-1:] in "《“（")
+        if fragment or len(s) > 40 or re.search(r"[。！？!?；;]", s) or speech_line(s) or SPEECH_TITLE_RE.search(s):
+            continue  # a piece of a sentence broken over lines (毛主席教导我们：“ / …规划⏎纲要（草案）) is the text's
+        seen.setdefault(re.sub(r"\s+", "", s), []).append(i)
+    for key, at in seen.items():
+        if len(at) >= RUNNING_MIN and len(key) >= 4:
+            for i in at:
+                drop(i, "running_header")
 
 
 #: How many content lines from the top the salutation may stand for the page's header to be judged.
@@ -327,8 +371,9 @@ def _above_the_speech(lines, removed: set[int], drop) -> None:
     while top > 0 and _title_above(lines[content[top - 1]][2].strip()) and not any(j in removed for j in range(content[top - 1], content[top])):
         top -= 1  # a title in two lines (1956年国务院政府工作报告 / 关于1955年国家决算…的报告)
     above = content[:top]
-    if any(len(lines[i][2].strip()) > CHROME_MAX or _is_sentence_line(lines[i][2].strip()) and len(lines[i][2].strip()) >= 40 for i in above):
-        return  # a paragraph of text above: perhaps the speech's own opening
+    long = [i for i in above if _is_sentence_line(lines[i][2].strip()) and len(lines[i][2].strip()) >= 40]
+    if any(len(lines[i][2].strip()) > CHROME_MAX for i in above) or len(long) >= 2:
+        return  # paragraphs of text above: perhaps the speech's own opening (a thread's one-line blurb is not)
     # only where the page's furniture shows (a report's title lines have none around them): a line
     # with furniture between it and the title, or below furniture and no title line itself
     first_line = content[top]
@@ -342,12 +387,18 @@ def _above_the_speech(lines, removed: set[int], drop) -> None:
             drop(i, "page_header")
 
 
+#: The speech's last paragraph is at least this long (a closing ``谢谢大家！`` may follow it).
+END_PARAGRAPH = 40
+
+
 def _after_the_speech(lines, removed: set[int], drop) -> None:
     """The page's footer: short lines after the speech's last sentence, once page furniture has
     begun there (``— THE END —``, ``来源｜…``, ``阅读 3.2万``, a related title, a reply on a forum).
     A signature (a date alone, and the line before it) stays."""
     content = [i for i, (_, _, l) in enumerate(lines) if l.strip()]
-    last = next((i for i in reversed(content) if i not in removed and _is_sentence_line(lines[i][2].strip())), None)
+    # the speech ends with its last paragraph of running text (a reader's comment is short)
+    last = next((i for i in reversed(content) if i not in removed and _is_sentence_line(lines[i][2].strip())
+                 and len(lines[i][2].strip()) >= END_PARAGRAPH), None)
     if last is None:
         return
     tail = [i for i in content if i > last]
@@ -362,8 +413,8 @@ def _after_the_speech(lines, removed: set[int], drop) -> None:
         nxt = next((j for j in tail if j > i), None)
         if not began and (_DATE_LINE_RE.match(s) or (len(s) <= 20 and nxt is not None and _DATE_LINE_RE.match(lines[nxt][2].strip()))):
             continue  # a signature: the unit, its date
-        if not began and (LINE_MARKER_RE.match(s) or INLINE_SHI_RE.match(s)):
-            continue  # a heading the preview ends on (``二、…`` before ``剩余2186字未读``)
+        if not began and (LINE_MARKER_RE.match(s) or INLINE_SHI_RE.match(s) or _is_sentence_line(s) or s[-1] in "，、；“（《"):
+            continue  # a heading the preview ends on (``二、…`` before ``剩余2186字未读``), a closing (谢谢大家！)
         if len(s) <= CHROME_MAX:
             drop(i, "page_footer")
             began = True
@@ -371,7 +422,7 @@ def _after_the_speech(lines, removed: set[int], drop) -> None:
 
 #: Collection markers before or after a piece's title (``【篇1】``, ``篇2：``, ``… 篇3``).
 COLLECTION_MARK_RE = re.compile(
-    rf"^\s*(?:【\s*篇\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*】|篇\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*[:：])\s*"
+    rf"^\s*(?:【\s*(?:篇\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})|第\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*篇)\s*】|篇\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*[:：])\s*"
     rf"|\s*篇\s*\d{{1,2}}\s*$|\s+篇\s*[{CN_DIGITS}]{{1,3}}\s*$"
 )
 
