@@ -156,3 +156,21 @@ def test_governed_first_member_cut_before_its_phrase():
     text = "多思考、多练笔，用手中的笔杆子写出领导的思想、时代的未来、人民的希望。"
     found = _accepted_members(text)
     assert any(len(ms) == 3 and ms[0].endswith("领导的思想") and len(ms[0]) <= 7 and ms[1:] == ["时代的未来", "人民的希望"] for ms in found), found
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # quoted terms listed inside one phrase are no members
+        ("继续做好“六稳”、“六保”工作，持续改善民生，着力稳定宏观经济大盘。", "“六保”工作"),
+        # one character shared inside different dictionary nouns frames nothing
+        ("完善数字经济治理，培育数据要素市场，释放数据要素潜力，提高应用能力。", "培育数据要素市场"),
+    ],
+)
+def test_no_false_frame(text, wrong):
+    assert not any(wrong in ms for ms in _accepted_members(text))
+
+
+def test_coined_words_keep_their_frame():
+    text = "推动经济运行回升向好、产业结构提质向优、市场预期改善向上、民生保障力度向强。"
+    assert any(len(ms) == 4 and ms[1:] == ["产业结构提质向优", "市场预期改善向上", "民生保障力度向强"] for ms in _accepted_members(text))

@@ -215,6 +215,28 @@ def _governed(text: str, end: int, last: int) -> bool:
     return pos == "v" and text[end - last - 1 : end - last] in "，,"
 
 
+def _accidental(members: list[str], frame: str) -> bool:
+    """One shared character inside members of five or more characters, in a different dictionary
+    noun in each (能源革命、能源供应、资源禀赋 share 源; 数字经济、数据要素 share 数): no frame
+    (回升向好、提质向优: 向 frames words coined for it)."""
+    if not re.fullmatch(r"\*[^*]\*", frame) or len(members[0]) < 5 or len({len(m) for m in members}) != 1:
+        return False
+    c = frame[1]
+    i = members[0].index(c)
+    words = set()
+    for m in members:
+        at = 0
+        for w, _ in pos_tags(m):
+            if at <= i < at + len(w):
+                words.add(w)
+                break
+            at += len(w)
+    from ..lexicon.lexicons import main_pos_table
+
+    table = main_pos_table()
+    return len(words) > 1 and all(len(w) >= 2 and table.get(w, "").startswith("n") for w in words)  # 向好、向优 keep 向
+
+
 def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
     # spans already taken, sorted: does one open before a new span ends and close after it starts?
     # (a long run's members only: a run of headings does not cover the paragraphs under them)
@@ -235,6 +257,8 @@ def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> l
         if len(set(members)) < len(members) or any(FIGURE_RE.search(m) for m in members):
             continue  # figures and amounts never make a slogan
         frame = position_frame(members)
+        if frame is not None and _accidental(members, frame):
+            frame = None  # 完善数字经济治理、培育数据要素市场: 数 is inside different words, no frame
         kind = "list" if frame is not None and plain_nouns(members, frame) else "structural"
         if frame is None:
             if members and _cut_short(text, end):
@@ -334,6 +358,9 @@ def _mixed_windows(base: int, sent: str, min_n: int):
             o0 += cut
         run = [(o0, first)] + [(o, p) for o, p, _ in pieces[i + 1 : j]]
         seps = {sep for _, _, sep in pieces[i : j - 1]}
+        if any(a.endswith("”") and b.startswith("“") and sep == "、" for (_, a, sep), (_, b, _) in zip(pieces[i : j - 1], pieces[i + 1 : j])):
+            i += 1  # 做好“六稳”、“六保”工作: quoted terms listed inside one phrase are no members
+            continue
         exact = len({len(p) for _, p in run}) == 1
         if 2 <= width <= 10 and first and len(run) >= min_n and pieces[j - 1][2] != "、" and (
             seps == {"、", "，"} and width <= 8
