@@ -3,7 +3,8 @@
 Owns :func:`attributive_runs` — three or more phrases of one sentence, separated by 、 or ，
 (the last may follow 和), each ``A的B`` with a different head (足够的韧性、巨大的潜力和不断迸发的
 创新活力; 追求美好生活的强烈愿望、创业创新的巨大潜能、共克时艰的坚定意志; 投资的重点、消费的热点和
-服务的亮点): the rhythm of 的 frames them, not a shared word.  Rows ``(doc_id, members, "*的*",
+服务的亮点; each after a preposition: 以创新的思维、用改革的办法、靠务实的作风): the rhythm of
+的 frames them, not a shared word.  Rows ``(doc_id, members, "*的*",
 "structural", n, start, end)`` that do not overlap the runs it is given; the first member's
 governing words (拥有|足够的韧性) are cut at a word boundary.
 
@@ -82,6 +83,22 @@ def _split_and(piece: str) -> list[tuple[int, str]]:
     return [(0, piece)]
 
 
+def _prepositional(piece: str) -> bool:
+    """A preposition (or a verb used as one) of one character before ``A的B`` (以|创新的思维,
+    靠|务实的作风)."""
+    return pos_tags(piece[:1])[0][1] in ("p", "v") and piece[0] not in "是有" and pos_tags(piece)[0][0] == piece[0] and _shaped(piece[1:]) and _modifier(piece[1:])
+
+
+def _cut_to_preposition(piece: str) -> str:
+    """The first member from its preposition on (坚持|以创新的思维)."""
+    at = 0
+    for w, _ in pos_tags(piece):
+        if _prepositional(piece[at:]):
+            return piece[at:]
+        at += len(w)
+    return ""
+
+
 def _shared_head(heads: list[str]) -> bool:
     """Heads ending in one word (制度|优势、需求|优势), not in one character of different words (重点、热点、亮点)."""
     tail = os.path.commonprefix([h[::-1] for h in heads])[::-1]
@@ -103,6 +120,11 @@ def attributive_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> 
             j = i + 1 if first else i
             while j < len(parts) and 4 <= len(parts[j][1]) <= 14 and _shaped(parts[j][1]) and _modifier(parts[j][1]):
                 j += 1
+            if j - i < min_n:  # each member a preposition before its phrase (以创新的思维、用改革的办法、靠务实的作风)
+                first = _cut_to_preposition(parts[i][1]) if 4 <= len(parts[i][1]) <= 24 else ""
+                j = i + 1 if first else i
+                while j < len(parts) and 4 <= len(parts[j][1]) <= 14 and _prepositional(parts[j][1]):
+                    j += 1
             run = parts[i:j]
             if len(run) >= min_n:
                 heads = [p[p.find("的", 2) + 1 :] for _, p in run]
