@@ -177,3 +177,9 @@ def test_no_false_frame(text, wrong):
 def test_coined_words_keep_their_frame():
     text = "推动经济运行回升向好、产业结构提质向优、市场预期改善向上、民生保障力度向强。"
     assert any(len(ms) == 4 and ms[1:] == ["产业结构提质向优", "市场预期改善向上", "民生保障力度向强"] for ms in _accepted_members(text))
+
+
+def test_short_slogans_before_the_noun_they_modify():
+    # verb + object slogans of three characters are whole before 活动; adjectives + nouns stay out
+    assert ["看大展", "赏好戏", "享非遗"] in _accepted_members("持续开展“家门口”看大展、赏好戏、享非遗活动，提升公共文化服务质量。")
+    assert _accepted_members("坚决遏制高耗能、高排放、低水平项目盲目上马。") == []

@@ -261,7 +261,8 @@ def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> l
             frame = None  # 完善数字经济治理、培育数据要素市场: 数 is inside different words, no frame
         kind = "list" if frame is not None and plain_nouns(members, frame) else "structural"
         if frame is None:
-            if members and _cut_short(text, end):
+            short_slogans = all(len(m) == 3 and m[0] not in NOT_FRAME | set("要有会能可") and pos_tags(m[0])[0][1] == "v" and all(p[:1] in "nvh" for _, p in pos_tags(m[1:])) for m in members)
+            if members and not short_slogans and _cut_short(text, end):  # 看大展、赏好戏、享非遗|活动 is whole
                 parts, members = parts[:-1], members[:-1]  # 赢得更大|发展提供了…: the last slogan was cut
                 end = base + parts[-1][0] + len(parts[-1][1]) if parts else end
             if len(members) < min_n or not verb_object(members):
