@@ -183,3 +183,8 @@ def test_short_slogans_before_the_noun_they_modify():
     # verb + object slogans of three characters are whole before 活动; adjectives + nouns stay out
     assert ["看大展", "赏好戏", "享非遗"] in _accepted_members("持续开展“家门口”看大展、赏好戏、享非遗活动，提升公共文化服务质量。")
     assert _accepted_members("坚决遏制高耗能、高排放、低水平项目盲目上马。") == []
+
+
+def test_mixed_run_stops_at_the_clause_end():
+    text = "牢牢把握这一重大责任，坚定信心、用好优势，苦练内功、应对挑战，以高站位、高标准、高质量推进各项工作。"
+    assert ["坚定信心", "用好优势", "苦练内功", "应对挑战"] in _accepted_members(text)

@@ -350,6 +350,8 @@ def _mixed_windows(base: int, sent: str, min_n: int):
         j = i + 1
         while j < len(pieces) and abs(len(pieces[j][1]) - width) <= slack:
             j += 1
+        while j - i > min_n and pieces[j - 1][2] == "、":
+            j -= 1  # the run ran into the next 、-list (…，苦练内功、应对挑战，以高站位、高标准…): back to the clause's end
         o0, first, _ = pieces[i]
         if len(first) > width + slack:
             cut = len(first) - width  # a short lead-in only (持续|扩大内需); a longer one is a clause of its own
