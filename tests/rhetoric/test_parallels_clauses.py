@@ -188,3 +188,8 @@ def test_short_slogans_before_the_noun_they_modify():
 def test_mixed_run_stops_at_the_clause_end():
     text = "牢牢把握这一重大责任，坚定信心、用好优势，苦练内功、应对挑战，以高站位、高标准、高质量推进各项工作。"
     assert ["坚定信心", "用好优势", "苦练内功", "应对挑战"] in _accepted_members(text)
+
+
+def test_subject_predicate_phrases_of_a_list():
+    text = "加强黑臭水体专项整治，推动空气质量稳定达标、水环境质量不断改善、土壤环境质量持续好转。全面推进流域综合治理。"
+    assert ["空气质量稳定达标", "水环境质量不断改善", "土壤环境质量持续好转"] in _accepted_members(text)

@@ -265,7 +265,7 @@ def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> l
             if members and not short_slogans and _cut_short(text, end):  # 看大展、赏好戏、享非遗|活动 is whole
                 parts, members = parts[:-1], members[:-1]  # 赢得更大|发展提供了…: the last slogan was cut
                 end = base + parts[-1][0] + len(parts[-1][1]) if parts else end
-            if len(members) < min_n or not verb_object(members):
+            if len(members) < min_n or not (verb_object(members) or _subject_predicates(members)):
                 continue  # a plain list (农业、工业、国防) is no 排比
             frame, kind = ("S+P" if _subject_predicates(members) else "V+O"), "verb_object"
         attributive = frame.endswith("*") and frame[0] in ATTRIBUTIVE  # 新能源|大基地、大通道、大消纳|体系建设
@@ -288,6 +288,8 @@ def _coordinated_runs(text: str, min_n: int):
         clause = cm.group()
         if clause.count("、") >= min_n - 1:
             parts = _trim_ends(_split_at(clause, "、"))
+            if parts is None:
+                parts = _subject_predicate_parts(_split_at(clause, "、"))
             if parts is not None and len(parts) >= min_n:
                 yield cm.start(), parts
     for sm in _SENTENCE_RE.finditer(text):
@@ -321,6 +323,18 @@ def _coordinated_runs(text: str, min_n: int):
                 yield sm.start() + qm.start(1), parts
         if "，" in sent:  # 扩大内需、优化供给，做优增量、盘活存量; 紧紧抓住主要矛盾，着力突破瓶颈制约，…
             yield from _mixed_windows(sm.start(), sent, min_n)
+
+
+def _subject_predicate_parts(parts: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """、-parts of up to twelve characters, each a subject and its four-character predicate, the first
+    after a lead-in cut at a word boundary (推动|空气质量稳定达标、水环境质量不断改善、土壤环境质量持续好转)."""
+    (o0, first), rest = parts[0], parts[1:]
+    if len(parts) < 3 or not all(6 <= len(p) <= 12 and subject_predicate(p) for _, p in rest):
+        return None
+    for b in [0, *word_bounds(first)]:
+        if 6 <= len(first) - b <= 12 and subject_predicate(first[b:]):
+            return [(o0 + b, first[b:]), *rest]
+    return None
 
 
 def _subject_predicates(members: list[str]) -> bool:
