@@ -159,10 +159,12 @@ def clause_frame(members: list[str]) -> tuple[str, str] | None:
 def _three(members: list[str]) -> tuple[str, str] | None:
     """The frames that need three members to be seen: a word at one place (:func:`_aligned`), a
     topic and its 要 (:func:`_topic_modal`), a verb after an adverb (:func:`_adverb_verb`)."""
-    word = _aligned(members) or _adverb_verb(members)
+    word = _aligned(members)
+    if not word and all(any(members[0][k : k + 2] in m[:4] for k in range(3)) for m in members[1:]):
+        word = _adverb_verb(members)  # (only when the first four characters of each share two: cheap)
     if word:
         return f"*{word}*", "template"
-    return ("*要*", "template") if _topic_modal(members) else None
+    return ("*要*", "template") if all("要" in m[2:13] for m in members) and _topic_modal(members) else None
 
 
 def _topic_modal(members: list[str]) -> bool:
