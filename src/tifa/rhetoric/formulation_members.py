@@ -22,10 +22,10 @@ from ..text.patterns import CN_DIGITS, cn_to_int
 
 
 _BRACKET_RE = re.compile(r"^\s*[（(](?P<m>[^（）()]{2,120})[)）]")
-_APPOS_RE = re.compile(r"^[”\"]?(?:的[\u4e00-\u9fff]{0,6}[，,]?)?\s*(?:，|,)?\s*(?:即|就是|是指|是|指|包括|：|:)\s*[：:]?(?P<m>[^。；;！？\n]{2,200})")
+_APPOS_RE = re.compile(r"^[”\"」』]?(?:的[\u4e00-\u9fff]{0,6}[，,]?)?\s*(?:，|,)?\s*(?:即|就是|是指|是|指|包括|：|:)\s*[：:]?(?P<m>[^。；;！？\n]{2,200})")
 _PREDICATE_RE = re.compile(r"是|作为|成为|仍然|已经|属于")
 #: An apposition after the term's head noun, introduced by 即 or a colon (“五个一”工程，即…; “三不”原则：…).
-_HEAD_APPOS_RE = re.compile(r"^[”\"]?[\u4e00-\u9fff]{1,4}[，,]?\s*(?:即|：|:)\s*(?P<m>[^。！？\n]{2,200})")
+_HEAD_APPOS_RE = re.compile(r"^[”\"」』]?[\u4e00-\u9fff]{1,4}[，,]?\s*(?:即|：|:)\s*(?P<m>[^。！？\n]{2,200})")
 _STRIP = "“”\"'（）() "
 _SPLIT_RE = re.compile(r"[、，,；;]|(?<=[\u4e00-\u9fff])(?:和|及|与|以及)(?=[\u4e00-\u9fff])")
 
@@ -51,6 +51,8 @@ def _abbreviate(item: str, head: str) -> str:
         return after  # 勤学增才 → 勤学
     if i > 0 and (before in words or i == len(item) - 1):
         return before  # 要有忠心 → 忠心
+    if i > 1 and item[i + 1 : i + 2] in ("是", "要", "为", "在"):
+        return item[: i + 1]  # 政治功能强是根本 → 政治功能强 for 四强
     if i > 0 and len(after) == 2:
         return after  # 要提升能说的能力 → 能说
     return item
@@ -75,7 +77,8 @@ def _member_phrase(title: str) -> str:
     return t.strip("“”\" ")
 
 
-_MARKER_START = re.compile(rf"^[{CN_DIGITS}][是要为靠]|^第[{CN_DIGITS}]")
+#: A member that is a list marker (一是…, 第一，…), not 第一时间发现 (三个第一).
+_MARKER_START = re.compile(rf"^[{CN_DIGITS}][是要为靠]|^第[{CN_DIGITS}](?:[，,、：:是]|个|条|点|$)")
 
 
 def _appos_parts(body: str, number: int) -> list[str] | None:
@@ -90,6 +93,10 @@ def _appos_parts(body: str, number: int) -> list[str] | None:
     # 即A，B，这是…: the members, then a demonstrative resumes the sentence
     if len(parts) > number and re.match(r"^(?:这|此|它|其|以上)", parts[number]):
         return parts[:number]
+    # 必须把A…；必须把B…；必须把C…。: members a semicolon apart
+    semis = [p.strip(" “”\"'（）()") for p in re.split(r"[；;]", re.split(r"[。！？]", body, maxsplit=1)[0])]
+    if len(semis) == number and all(2 <= len(p) <= 40 for p in semis):
+        return semis
     # 紧盯A，紧盯窗口单位和执法部门，紧盯B: a 和 inside a member is no separator
     whole = [p.strip(" “”\"'（）()") for p in re.split(r"[、，,；;]", re.split(r"[。；;]", body, maxsplit=1)[0])]
     whole = [p for p in whole if p]
@@ -97,7 +104,7 @@ def _appos_parts(body: str, number: int) -> list[str] | None:
 
 
 #: 即 or a colon at most four characters after the term (“三个一”工作法，即…; 做到八个字：…), or ``，即`` six (“五种能力”来安排课程，即…).
-_BESIDE_RE = re.compile(r"^[”\"]?(?:[\u4e00-\u9fff]{1,6}[，,]\s*即|(?:[\u4e00-\u9fff]{1,4})?[，,]?\s*(?:即|也就是|：|:))\s*(?P<m>[^。！？\n]{2,200})")
+_BESIDE_RE = re.compile(r"^[”\"」』]?(?:[\u4e00-\u9fff]{1,6}[，,]\s*即|(?:[\u4e00-\u9fff]{1,4})?[，,]?\s*(?:即|也就是|：|:))\s*(?P<m>[^。！？\n]{2,200})")
 
 
 def _beside_members(after: str, number: int, head: str) -> list[str] | None:
@@ -213,7 +220,7 @@ def _same_member(a: str, b: str) -> bool:
 def _members_in_text(text: str, start: int, end: int, number: int, head: str, items, lists: tuple) -> tuple[list[str], str | None]:
     after = text[end : end + 400]
     clean = lambda parts: [_trim_member(_abbreviate(p, head), head) for p in parts]  # noqa: E731
-    m = _BRACKET_RE.match(after.lstrip("”\""))
+    m = _BRACKET_RE.match(after.lstrip("”\"」』"))
     if m:
         parts = _split_members(m.group("m"))
         if len(parts) == number:

@@ -39,7 +39,7 @@ COUNT_HEADS = frozenset(
     "话 主办单位 明显特点 省 市 县 区 乡 村 镇 届 期 周 小时 分钟 元 万 亿 千 百 百分点 成 页".split()
 )
 _CLASSIFIERS = "个|大|种|项|条|类|股|套|本|支|句"
-_QUOTED_RE = re.compile(rf"[“\"](?P<f>(?P<n>{_NUM}{{1,2}}|双)(?P<rest>[\u4e00-\u9fff]{{1,8}}))[”\"]")
+_QUOTED_RE = re.compile(rf"[“\"「『](?P<f>(?P<n>{_NUM}{{1,2}}|双)(?P<rest>[\u4e00-\u9fff]{{1,8}}))[”\"」』]")
 #: Province abbreviations: a numeral before one names a place (八闽, 三秦, 八桂, 三湘), not a set.
 _PLACE_CHARS = set("沪渝冀晋辽皖闽赣鲁豫鄂湘粤琼蜀黔滇陕秦陇桂楚")
 _OPEN_RE = re.compile(rf"(?<![第\d{CN_DIGITS}两零百千万亿几])(?P<f>(?P<n>{_NUM}{{1,2}})(?P<cls>{_CLASSIFIERS})(?P<rest>[\u4e00-\u9fff]{{1,6}}))")
@@ -135,7 +135,7 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
         # known formulations wherever the numeral stands (和平共处五项原则) or with none (新发展理念)
         k = known[word]
         for at in offsets:
-            quoted = at > 0 and text[at - 1] in "“\""
+            quoted = at > 0 and text[at - 1] in "“\"「『"
             cands.append((at, at + len(word), word, str(k.number), "", quoted))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     covered = -1  # candidates come by start: one inside a taken span starts before the furthest end

@@ -62,7 +62,7 @@ _INLINE_MARKERS = [
     ),
     # 第一个是…; this genre's 第一句话，… 第一点，… 第一件事，…
     # …and 第一个关键词是…, 第一方面，…: a short noun between the ordinal and its 是
-    ("ordinal_ge", re.compile(rf"(?P<m>第(?P<n>{_N})(?:个|句话|点|件事|方面))(?=[\u4e00-\u9fff]{{0,4}}?(?:就是|是)|[，,：:])"), "di_ge"),
+    ("ordinal_ge", re.compile(rf"(?P<m>第(?P<n>{_N})(?:个|句话|点|件事|方面|道|步|关))(?=[\u4e00-\u9fff]{{0,4}}?(?:就是|是)|[，,：:])"), "di_ge"),
     ("fangmian", re.compile(r"(?P<m>(?P<w>另一方面|一方面))"), "fangmian"),
 ]
 #: Families whose markers only count at a boundary (line start, after punctuation or a space).

@@ -3,8 +3,10 @@
 Owns :func:`chrome` — breadcrumbs, publish/view-count lines, related-article lists with their
 entries, copyright/ICP/"Powered by" footers, membership ads (and the ad block atop a file), page
 furniture (asked of :func:`tifa.text.furniture.furniture_reason`), the site's own voice (blurbs,
-paywalls, viewer notices), page titles, summaries and tables of contents, collection counts and
-markers, short lines between furniture, leftovers at a file's end, a preview cut off — and
+paywalls, viewer notices, weighed by :func:`tifa.text.furniture.site_voice_hits`), page titles,
+summaries and tables of contents, collection counts and markers, leftovers at a file's end, a
+preview cut off — with what the speech's frame says (:mod:`tifa.text.frame`: lines between
+furniture, running headers, the page's header above the title block and footer after the speech) — and
 :func:`license_notices` (a licence notice among the last paragraphs).  Each removal is a logged
 edit (:class:`tifa.text.edits.Edit`) with its reason, which :mod:`tifa.text.documents` reads back
 (page titles, publish dates, collection markers).
@@ -19,9 +21,10 @@ from __future__ import annotations
 import re
 
 from .edits import Edit, iter_lines, line_edit
-from .furniture import CHROME_MAX, SPEECH_TITLE_RE, UI_STRONG_RE, furniture_reason, speech_line, ui_hits
-from .lines import SALUTATION_RE, TITLE_MAX, is_title_like
-from .patterns import CJK_PUNCT, CN_DIGITS, HAN, HAN_RE, INLINE_SHI_RE, LINE_MARKER_RE
+from .frame import above_the_speech, after_the_speech, between_furniture, running_lines
+from .furniture import CHROME_MAX, SPEECH_TITLE_RE, furniture_reason, site_voice_hits, speech_line
+from .lines import TITLE_MAX, is_title_like
+from .patterns import CN_DIGITS, HAN, HAN_RE, INLINE_SHI_RE, LINE_MARKER_RE
 
 # --------------------------------------------------------------------------- 2. chrome
 
@@ -59,13 +62,13 @@ FOOTER_RE = re.compile(
     re.I,
 )
 RELATED_HEADER_RE = re.compile(
-    r"相关(?:文章|推荐|阅读|资料|范文|文稿|热词|链接|新闻|内容|专题)|您可能(?:感兴趣|还喜欢|也喜欢)|猜你喜欢"
+    r"^\s*[【\[](?:推荐|热门|精选|相关)[】\]]\s*$|相关(?:文章|推荐|阅读|资料|范文|文稿|热词|链接|新闻|内容|专题)|您可能(?:感兴趣|还喜欢|也喜欢)|猜你喜欢"
     r"|阅读排行|点击排行|推荐(?:文稿|文章|阅读|范文|内容)|热门(?:文章|推荐|文稿|范文)|最新(?:文章|文稿|更新|范文)"
     r"|相关(?:附件|报道|专题)|延伸阅读|精选文章|上一篇\s*[:：]|下一篇\s*[:：]|更多(?:精彩|文章|范文)"
     r"|热点(?:文章|阅读|推荐)|往期(?:推荐|回顾|精选|文章)|还喜欢|相关文档|猜你喜欢"
 )
 RELATED_ENTRY_RE = re.compile(
-    r"^\s*(?:[-•·*●◆▪►→]\s*\S|\d{1,2}-\d{1,2}\S)|\S\s*\d{1,2}-\d{1,2}\s*$|^\s*\d{4}-\d{1,2}-\d{1,2}\s*\S"
+    r"^\s*(?:[-•·*●◆▪►▶▷▸→]\s*\S|\d{1,2}-\d{1,2}\S)|\S\s*\d{1,2}-\d{1,2}\s*$|^\s*\d{4}-\d{1,2}-\d{1,2}\s*\S"
 )
 AD_RE = re.compile(
     r"订阅|会员(?:群|资料|权益|专享|材料|免费|服务)|开通会员|充值|QQ\s*群|微信群|加群|公众号|扫码|二维码|禁止外传"
@@ -82,11 +85,14 @@ def chrome(text: str) -> list[Edit]:
     edits: list[Edit] = []
     removed: set[int] = set()
 
+    why: dict[int, str] = {}
+
     def drop(i: int, reason: str) -> None:
         if i not in removed:
             s, e, _ = lines[i]
             edits.append(line_edit(s, e, text, reason))
             removed.add(i)
+            why[i] = reason
 
     # a collection's piece markers alone on their lines (范文一, 【篇2】): documents start a piece after each
     marked = [i for i, (_, _, line) in enumerate(lines) if _MARK_LINE_RE.match(line)]
@@ -154,12 +160,12 @@ def chrome(text: str) -> list[Edit]:
     for i in range(last_ad + 1):
         if lines[i][2].strip() and not SPEECH_TITLE_RE.search(lines[i][2].strip()):  # the speech's title stays
             drop(i, "advertisement")
-    _running_lines(lines, removed, drop)
+    running_lines(lines, removed, drop)
     _site_voice(lines, removed, drop)
     _page_titles(lines, removed, drop)
-    _between_chrome(lines, removed, drop)
-    _above_the_speech(lines, removed, drop)
-    _after_the_speech(lines, removed, drop)
+    between_furniture(lines, removed, drop, why)
+    above_the_speech(lines, removed, drop)
+    after_the_speech(lines, removed, drop)
     _tail_chrome(text, lines, removed, drop)
     edits.extend(_collection_markers(lines, removed))
     # a preview cut off mid-sentence at the end of the file (``…用到工作中去...``)
@@ -173,28 +179,10 @@ def chrome(text: str) -> list[Edit]:
 #: but never ends a file without its sentence's punctuation).
 _CUT_OFF_RE = re.compile(rf"(?<=[{HAN}])(?:\.{{3,}}|…{{1,}})\s*$")
 
-#: The site's own voice: introductions and sign-offs of 范文 sites, viewers' and paywalls' notices,
-#: each kind with its weight (2: never a speaker's words; 1: with another kind).
-SITE_VOICE_RES = (
-    (re.compile(r"^(?:编者按|编者的话|编辑导语|编辑推荐|导读|导语)\s*[:：]|小编|本站|网友|投稿人|[网站库](?:为您|为你)?(?:提供|专注于|致力于|汇集)(?:各类|海量|优质|免费)"), 2),
-    (re.compile(r"剩余\s*(?:约)?\s*\d+\s*(?:页|字)|全文(?:约|共)?\s*\d+\s*字|请?(?:下载|登录|登陆)后(?:阅读|查看|编辑)|(?:需要|请)先?(?:登录|登陆|注册)|超出(?:免费)?预览|不代表本站|如有侵权|侵犯您的"), 2),
-    (re.compile(r"(?:为|给)(?:大家|您|你)(?:精心)?(?:整理|收集|搜集|分享|推荐|带来|精选)"), 1),
-    (re.compile(r"供(?:大家|您|你|读者)?(?:阅读)?(?:参考|借鉴|学习|选择)"), 1),
-    (re.compile(r"希望(?:能够?)?(?:对(?:大家|您|你)有所帮助|帮助到(?:大家|您|你))|欢迎(?:大家)?(?:阅读|参考|借鉴|分享|收藏)"), 1),
-    (re.compile(r"(?:来源于|来自|转自)(?:网友|网络|互联网)|请联系(?:客服|我们)|联系删除"), 1),
-    (re.compile(r"(?:免费)?预览|在线阅读|珍藏版|文库|\.docx?\b|\.pdf\b|下载|登录|登陆", re.I), 1),
-    (re.compile(r"文档|会员|客服|原创文章|范文|范例|精彩内容|更多相关|以下是|下面是|以上就是|以上是"), 1),
-    (re.compile(r"您"), 1),
-)
 #: A paragraph in the site's voice is at most this long.
 SITE_VOICE_MAX = 300
 #: …and sits among the first or last this many lines of content (or next to other furniture).
 SITE_VOICE_EDGE = 12
-
-
-def site_voice_hits(s: str) -> int:
-    """How many kinds of the site's own voice a paragraph shows."""
-    return sum(w for rx, w in SITE_VOICE_RES if rx.search(s))
 
 
 def _site_voice(lines, removed: set[int], drop) -> None:
@@ -255,6 +243,9 @@ def _page_titles(lines, removed: set[int], drop) -> None:
                and key.startswith(keys[j]) for j in later):
             drop(i, "page_title")
             continue
+        if any(len(keys[j]) >= 6 and key.endswith(keys[j]) and re.search(r"[：:｜|—-]$", key[: -len(keys[j])]) for j in later[:3]):
+            drop(i, "page_title")  # a headline naming the speaker before the speech's own title (主任张红：2023年度述职报告)
+            continue
         if start is not None and i < start and LINE_MARKER_RE.match(s) and any(keys[j] == key for j in later if j > start):
             drop(i, "toc")
             continue
@@ -264,160 +255,6 @@ def _page_titles(lines, removed: set[int], drop) -> None:
         if len(rest) >= 6 and any(keys[j].endswith(rest) for j in later):  # the same marked line again is the piece's
             drop(i, "toc")
             continue
-
-
-def _between_chrome(lines, removed: set[int], drop) -> None:
-    """Short lines standing between page furniture are furniture too (a category word under a
-    breadcrumb, a site name over a menu, a forum floor's poster and badge: ``公文搬砖人`` ``Lv.7 笔耕不辍``)
-    — a run of at most :data:`BETWEEN_RUN` such lines, furniture on both sides, none shaped like a
-    line of the speech."""
-    content = [i for i, (_, _, l) in enumerate(lines) if l.strip()]
-
-    def loose(i: int) -> bool:
-        s = lines[i][2].strip()
-        return not (len(s) > 12 or len(HAN_RE.findall(s)) < 2 or re.search(rf"[{re.escape(CJK_PUNCT)},;:]", s)
-                    or speech_line(s) or SPEECH_TITLE_RE.search(s))
-
-    k = 0
-    while k < len(content):
-        if content[k] in removed or not loose(content[k]):
-            k += 1
-            continue
-        j = k
-        while j < len(content) and content[j] not in removed and loose(content[j]) and j - k < BETWEEN_RUN:
-            j += 1
-        if 0 < k and content[k - 1] in removed and j < len(content) and content[j] in removed:
-            for i in content[k:j]:
-                drop(i, "page_tools")
-        k = max(j, k + 1)
-
-
-#: Characters a line of running text may end on mid-sentence.
-_OPEN_END = "，、；：:“（《—"
-#: Characters a line continuing the one before may open with.
-_CLOSE_START = tuple("》”）」，。、；：！？")
-#: The longest run of short lines :func:`_between_chrome` takes between two pieces of furniture.
-BETWEEN_RUN = 3
-#: A short line on this many pages of a file is the document's running header or footer.
-RUNNING_MIN = 3
-
-
-def _running_lines(lines, removed: set[int], drop) -> None:
-    """A running header or footer a PDF or viewer repeats on every page (``清河县人民政府办公室
-    2023年第5期``): a short line, no sentence in it and no line of the speech, three times or more."""
-    seen: dict[str, list[int]] = {}
-    content = [i for i, (_, _, l) in enumerate(lines) if l.strip()]
-    for k, i in enumerate(content):
-        s = lines[i][2].strip()
-        nxt = lines[content[k + 1]][2].strip() if k + 1 < len(content) else ""
-        prev = lines[content[k - 1]][2].strip() if k else ""
-        fragment = s[-1] in _OPEN_END or (nxt[:1] in _CLOSE_START and prev[-1:] in "《“（")
-        if fragment or len(s) > 40 or re.search(r"[。！？!?；;]", s) or speech_line(s) or SPEECH_TITLE_RE.search(s):
-            continue  # a piece of a sentence broken over lines (毛主席教导我们：“ / …规划⏎纲要（草案）) is the text's
-        seen.setdefault(re.sub(r"\s+", "", s), []).append(i)
-    for key, at in seen.items():
-        if len(at) >= RUNNING_MIN and len(key) >= 4:
-            for i in at:
-                drop(i, "running_header")
-
-
-#: How many content lines from the top the salutation may stand for the page's header to be judged.
-FRAME_HEAD = 24
-#: A line of the speech's title block (between its title and its salutation): a subtitle, a dateline,
-#: a bracketed note, a speaker (``浙江省省长 王浩``).
-_BLOCK_LINE_RE = re.compile(r"^\s*(?:——|—|[（(]|\d{4}\s*年\s*\d{1,2}\s*月|[〇零一二三四五六七八九]{4}年)")
-#: A date alone on a line (a signature's date, after the speech).
-_DATE_LINE_RE = re.compile(r"^\s*[（(]?(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?[)）]?\s*$")
-
-
-def _is_sentence_line(s: str) -> bool:
-    """A line of running text, not the site's: it ends as a sentence, and no furniture word or
-    site voice is in it."""
-    return bool(re.search(r"[。！？!?…][”」’]?$", s)) and not ui_hits(s, UI_STRONG_RE) and site_voice_hits(s) < 2
-
-
-def _title_above(s: str) -> bool:
-    """A second title line over the title: shaped like one, no tag (``[经验交流] …``), no furniture word."""
-    return bool(SPEECH_TITLE_RE.search(s)) and not re.match(r"^\s*[\[【]", s) and not ui_hits(s, UI_STRONG_RE) and site_voice_hits(s) == 0
-
-
-def _above_the_speech(lines, removed: set[int], drop) -> None:
-    """The page's header: what stands above the speech's title block, when the speech opens with a
-    salutation near the top (``同志们：``) and only short lines stand above it — the thread's title
-    with its tag (``[经验交流] …``), a follow prompt, a headline, buttons, a page title with its
-    site's name.  The title block is kept: the title (a subtitle's main title too), and between
-    it and the salutation its subtitle, dateline, speaker and notes."""
-    content = [i for i, (_, _, l) in enumerate(lines) if l.strip() and i not in removed]
-    sal = next((k for k, i in enumerate(content[:FRAME_HEAD]) if SALUTATION_RE.match(lines[i][2].strip())), None)
-    if not sal:
-        return
-    block = []  # the lines above the salutation, nearest first, while they may be a title block
-    for k in range(sal - 1, max(-1, sal - 7), -1):
-        t = lines[content[k]][2].strip()
-        if not is_title_like(t) and not _BLOCK_LINE_RE.match(t):
-            break
-        block.append(k)
-    if not block:
-        return
-    speaker = lambda t: len(t) <= 20 and (bool(re.search(r"\s", t)) or len(t) <= 4)  # noqa: E731  (广东省省长 黄华华)
-    shaped = [k for k in block if SPEECH_TITLE_RE.search(lines[content[k]][2].strip())]
-    plain = [k for k in block if not _BLOCK_LINE_RE.match(lines[content[k]][2].strip()) and not speaker(lines[content[k]][2].strip())]
-    title = shaped[0] if shaped else plain[0] if plain else None
-    if title is None:
-        return
-    top = title
-    if lines[content[title]][2].strip().startswith(("——", "—")) and title > 0 and is_title_like(lines[content[title - 1]][2]):
-        top = title - 1  # a subtitle's main title
-    while top > 0 and _title_above(lines[content[top - 1]][2].strip()) and not any(j in removed for j in range(content[top - 1], content[top])):
-        top -= 1  # a title in two lines (1956年国务院政府工作报告 / 关于1955年国家决算…的报告)
-    above = content[:top]
-    long = [i for i in above if _is_sentence_line(lines[i][2].strip()) and len(lines[i][2].strip()) >= 40]
-    if any(len(lines[i][2].strip()) > CHROME_MAX for i in above) or len(long) >= 2:
-        return  # paragraphs of text above: perhaps the speech's own opening (a thread's one-line blurb is not)
-    # only where the page's furniture shows (a report's title lines have none around them): a line
-    # with furniture between it and the title, or below furniture and no title line itself
-    first_line = content[top]
-    for i in above:
-        chrome_below = any(j in removed for j in range(i + 1, first_line))
-        chrome_above = any(j in removed for j in range(0, i))
-        s = lines[i][2].strip()
-        if _title_above(s):
-            continue  # the page's own title: documents keeps it as ``page_title``
-        if chrome_below or (chrome_above and not _BLOCK_LINE_RE.match(s)):
-            drop(i, "page_header")
-
-
-#: The speech's last paragraph is at least this long (a closing ``谢谢大家！`` may follow it).
-END_PARAGRAPH = 40
-
-
-def _after_the_speech(lines, removed: set[int], drop) -> None:
-    """The page's footer: short lines after the speech's last sentence, once page furniture has
-    begun there (``— THE END —``, ``来源｜…``, ``阅读 3.2万``, a related title, a reply on a forum).
-    A signature (a date alone, and the line before it) stays."""
-    content = [i for i, (_, _, l) in enumerate(lines) if l.strip()]
-    # the speech ends with its last paragraph of running text (a reader's comment is short)
-    last = next((i for i in reversed(content) if i not in removed and _is_sentence_line(lines[i][2].strip())
-                 and len(lines[i][2].strip()) >= END_PARAGRAPH), None)
-    if last is None:
-        return
-    tail = [i for i in content if i > last]
-    if not any(i in removed for i in tail):
-        return  # nothing of the site's after the last sentence: a list or appendix may end the text
-    began = False  # has the footer begun (a line of it dropped or already furniture)?
-    for i in tail:
-        if i in removed:
-            began = True
-            continue
-        s = lines[i][2].strip()
-        nxt = next((j for j in tail if j > i), None)
-        if not began and (_DATE_LINE_RE.match(s) or (len(s) <= 20 and nxt is not None and _DATE_LINE_RE.match(lines[nxt][2].strip()))):
-            continue  # a signature: the unit, its date
-        if not began and (LINE_MARKER_RE.match(s) or INLINE_SHI_RE.match(s) or _is_sentence_line(s) or s[-1] in "，、；“（《"):
-            continue  # a heading the preview ends on (``二、…`` before ``剩余2186字未读``), a closing (谢谢大家！)
-        if len(s) <= CHROME_MAX:
-            drop(i, "page_footer")
-            began = True
 
 
 #: Collection markers before or after a piece's title (``【篇1】``, ``篇2：``, ``… 篇3``).

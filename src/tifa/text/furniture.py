@@ -1,6 +1,7 @@
 """Page furniture by its shape: is this short line a page's tools, data or menu, not the speech's?
 
-Owns :func:`furniture_reason` (jusText-style: furniture words that stand as words — by the
+Owns :func:`furniture_reason` and :func:`site_voice_hits` (the site's own voice in a paragraph:
+blurbs, paywalls, viewer notices, with :data:`SITE_VOICE_RES`) (jusText-style: furniture words that stand as words — by the
 dictionary's word table, so ``全屏`` in ``安全屏障`` is none — counters, sizes, ``label：value``
 fields, menu separators, file names, lines without Chinese), the word lists and patterns it
 weighs (:data:`UI_STRONG`, :data:`UI_WEAK`, :data:`COUNTER_RE` …), :func:`ui_hits`,
@@ -31,6 +32,7 @@ UI_STRONG = (
     "字数", "友情链接", "联系我们", "发表于", "楼层", "帖子", "签名", "道具", "阅读模式", "关灯", "小编", "本站", "网友",
     "手机版", "移动端", "往期", "点赞", "在看", "打赏", "海报", "责任编辑", "版权", "浏览", "点击量", "阅读量", "蓝字",
     "复制链接", "一键复制", "全屏", "打印", "资源描述", "文档", "屏蔽", "回帖", "楼主", "原创", "范文", "转载",
+    "APP", "App", "采纳",
 )
 #: Words of page furniture that speeches use too: they count only with other signs.
 UI_WEAK = (
@@ -44,13 +46,14 @@ _UI_WEAK_RE = re.compile("|".join(UI_WEAK))
 #: Counters, sizes, numeric dates and times: the data of a page's header, not of a speech.
 COUNTER_RE = re.compile(
     r"\d+(?:\.\d+)?\s*[KkMmGg][Bb]\b|\d+\s*\+|\d+\s*(?:次|页|字|人阅读|人浏览|阅读|浏览|下载|评论|赞)(?![\u4e00-\u9fff]{2})"
-    r"|\d+\s*(?:人评价|人赞同|人点赞|人收藏|人关注|人觉得有用|条评论|条回复|个回答|条回答)"
+    r"|\d+\s*(?:人评价|人赞同|人点赞|人收藏|人关注|人觉得有用|条评论|条回复|个回答|条回答)|(?:评论|点赞|回复)\s*\d+(?!\d)"
+    r"|见\s*\d+\s*楼|\d+\s*楼(?=\s|$)"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}|\d{1,2}-\d{1,2}(?![\d-])"
 )
 #: A file name with its extension (viewers title their pages with it).
 FILE_NAME_RE = re.compile(r"\S\.(?:docx?|pdf|pptx?|xlsx?|wps|txt)(?:\b|_)", re.I)
 #: Menu separators: a line of items between them is a menu or a breadcrumb.
-SEPARATOR_RE = re.compile(r"\s*(?:[|｜>›»•●]|&gt;|>>)\s*")
+SEPARATOR_RE = re.compile(r"\s*(?:[|｜>＞›»•●]|&gt;|>>)\s*")
 #: ``label：value`` fields (``编辑：李想``, ``来源：…``): two or more on a short line are page data.
 FIELD_RE = re.compile(rf"(?:^|\s|[|｜】])[{HAN}]{{2,4}}\s*[:：]\s*\S")
 #: What a speech line opens with: a list marker, a salutation, a quotation or a subtitle dash.
@@ -90,6 +93,8 @@ def furniture_reason(s: str) -> str | None:
     han = HAN_RE.findall(s)
     if not han:
         return _latin_furniture(s)
+    if len(s) <= 30 and re.search(r"[。！？!?；;]", s) and ui_hits(s, _UI_STRONG_RE) >= 2 and not speech_line(s):
+        return "page_tools"  # a reader's comment in the forum's words (坐等楼主下半部分，先收藏了。)
     if len(s) > CHROME_MAX or re.search(r"[。！？!?；;]", s):
         return None
     outside = re.sub(r"《[^》]{1,30}》", "", s)
@@ -102,6 +107,9 @@ def furniture_reason(s: str) -> str | None:
     seps = len(SEPARATOR_RE.findall(s))
     strong = ui_hits(s, _UI_STRONG_RE)
     weak = ui_hits(s, _UI_WEAK_RE)
+    toks = s.split()
+    if len(toks) >= 4 and all(2 <= len(t) <= 4 for t in toks) and (len(toks) >= 5 or strong or weak) and not re.search(r"[，、,]", s):
+        return "navigation"  # a menu of short words (看贴 图片 精品 视频 群聊; 推荐 要闻 思想 地方 发布)
     counters = len(COUNTER_RE.findall(s))
     fields = len(FIELD_RE.findall(s))
     if strong and (len(s) <= 40 or counters or seps or fields):
@@ -156,3 +164,24 @@ def _latin_furniture(s: str) -> str | None:
     if prose and (len(words) >= 2 or (words and t.rstrip().endswith(":")) or re.fullmatch(r"[A-Z][a-z]{3,}", t)):
         return "page_tools"
     return None
+
+
+#: The site's own voice: introductions and sign-offs of 范文 sites, viewers' and paywalls' notices,
+#: each kind with its weight (2: never a speaker's words; 1: with another kind).
+SITE_VOICE_RES = (
+    (re.compile(r"^(?:编者按|编者的话|编辑导语|编辑推荐|导读|导语)\s*[:：]|小编|本站|网友|投稿人|[网站库](?:为您|为你)?(?:提供|专注于|致力于|汇集)(?:各类|海量|优质|免费)"), 2),
+    (re.compile(r"剩余\s*(?:约)?\s*\d+\s*(?:页|字)|全文(?:约|共)?\s*\d+\s*字|请?(?:下载|登录|登陆)后(?:阅读|查看|编辑)|(?:需要|请)先?(?:登录|登陆|注册)|超出(?:免费)?预览|不代表本站|如有侵权|侵犯您的"), 2),
+    (re.compile(r"(?:为|给)(?:大家|您|你)(?:精心)?(?:整理|收集|搜集|分享|推荐|带来|精选)"), 1),
+    (re.compile(r"供(?:大家|您|你|读者)?(?:阅读)?(?:参考|借鉴|学习|选择)"), 1),
+    (re.compile(r"希望(?:能够?)?(?:对(?:大家|您|你)有所帮助|帮助到(?:大家|您|你))|欢迎(?:大家)?(?:阅读|参考|借鉴|分享|收藏)"), 1),
+    (re.compile(r"(?:来源于|来自|转自)(?:网友|网络|互联网)|请联系(?:客服|我们)|联系删除"), 1),
+    (re.compile(r"[望求请]采纳|仅供参考|未完[，,]?\s*(?:待续|见)|接上楼|见\s*\d+\s*楼"), 2),
+    (re.compile(r"(?:免费)?预览|在线阅读|珍藏版|文库|\.docx?\b|\.pdf\b|下载|登录|登陆", re.I), 1),
+    (re.compile(r"文档|会员|客服|原创文章|范文|范例|精彩内容|更多相关|以下是|下面是|以上就是|以上是"), 1),
+    (re.compile(r"您"), 1),
+)
+
+
+def site_voice_hits(s: str) -> int:
+    """How many kinds of the site's own voice a paragraph shows."""
+    return sum(w for rx, w in SITE_VOICE_RES if rx.search(s))

@@ -1,0 +1,177 @@
+"""Cleaning steps for web-page chrome judged from the speech's frame, not from a line alone.
+
+Owns what :func:`tifa.text.chrome.chrome` asks once the lines' own shapes have spoken:
+:func:`between_furniture` (short lines standing between page furniture, a forum floor's poster
+and badge), :func:`running_lines` (a header or footer a PDF or viewer repeats on every page),
+:func:`above_the_speech` (the page's header above a speech's title block, where furniture shows)
+and :func:`after_the_speech` (the page's footer after its last paragraph, once furniture has
+begun there).  Each takes the file's lines, the set of lines already removed and the ``drop``
+callback of :func:`~tifa.text.chrome.chrome`, and proposes removals only through it.
+
+It must not judge a line by its words alone (:mod:`tifa.text.furniture`), touch what stands
+inside a line (:mod:`tifa.text.debris`), or run by itself (:data:`tifa.text.clean.STEPS`).
+"""
+from __future__ import annotations
+
+import re
+
+from .furniture import CHROME_MAX, SPEECH_TITLE_RE, UI_STRONG_RE, site_voice_hits, speech_line, ui_hits
+from .lines import SALUTATION_RE, is_title_like
+from .patterns import CJK_PUNCT, HAN_RE, INLINE_SHI_RE, LINE_MARKER_RE
+
+
+def between_furniture(lines, removed: set[int], drop, why: dict[int, str] | None = None) -> None:
+    """Short lines standing between page furniture are furniture too (a category word under a
+    breadcrumb, a site name over a menu, a forum floor's poster and badge: ``公文搬砖人`` ``Lv.7 笔耕不辍``)
+    — a run of at most :data:`BETWEEN_RUN` such lines, furniture on both sides, none shaped like a
+    line of the speech."""
+    content = [i for i, (_, _, l) in enumerate(lines) if l.strip()]
+
+    def loose(i: int) -> bool:
+        s = lines[i][2].strip()
+        return not (len(s) > 12 or len(HAN_RE.findall(s)) < 2 or re.search(rf"[{re.escape(CJK_PUNCT)},;:]", s)
+                    or speech_line(s) or SPEECH_TITLE_RE.search(s))
+
+    k = 0
+    while k < len(content):
+        if content[k] in removed or not loose(content[k]):
+            k += 1
+            continue
+        j = k
+        while j < len(content) and content[j] not in removed and loose(content[j]) and j - k < BETWEEN_RUN:
+            j += 1
+        # furniture above, furniture below — or the top of the file above a menu (a site's name;
+        # a title over the page's meta is the speech's)
+        top = k == 0 and j < len(content) and (why or {}).get(content[j]) in ("navigation", "breadcrumb", "page_tools")
+        if (top or (k > 0 and content[k - 1] in removed)) and j < len(content) and content[j] in removed:
+            for i in content[k:j]:
+                drop(i, "page_tools")
+        k = max(j, k + 1)
+
+
+#: Characters a line of running text may end on mid-sentence.
+_OPEN_END = "，、；：:“（《—"
+#: Characters a line continuing the one before may open with.
+_CLOSE_START = tuple("》”）」，。、；：！？")
+#: The longest run of short lines :func:`between_furniture` takes between two pieces of furniture.
+BETWEEN_RUN = 3
+#: A short line on this many pages of a file is the document's running header or footer.
+RUNNING_MIN = 3
+
+
+def running_lines(lines, removed: set[int], drop) -> None:
+    """A running header or footer a PDF or viewer repeats on every page (``清河县人民政府办公室
+    2023年第5期``): a short line, no sentence in it and no line of the speech, three times or more."""
+    seen: dict[str, list[int]] = {}
+    content = [i for i, (_, _, l) in enumerate(lines) if l.strip()]
+    for k, i in enumerate(content):
+        s = lines[i][2].strip()
+        nxt = lines[content[k + 1]][2].strip() if k + 1 < len(content) else ""
+        prev = lines[content[k - 1]][2].strip() if k else ""
+        fragment = s[-1] in _OPEN_END or (nxt[:1] in _CLOSE_START and prev[-1:] in "《“（")
+        if fragment or len(s) > 40 or re.search(r"[。！？!?；;]", s) or speech_line(s) or SPEECH_TITLE_RE.search(s):
+            continue  # a piece of a sentence broken over lines (毛主席教导我们：“ / …规划⏎纲要（草案）) is the text's
+        seen.setdefault(re.sub(r"\s+", "", s), []).append(i)
+    for key, at in seen.items():
+        if len(at) >= RUNNING_MIN and len(key) >= 4:
+            for i in at:
+                drop(i, "running_header")
+
+
+#: How many content lines from the top the salutation may stand for the page's header to be judged.
+FRAME_HEAD = 24
+#: A line of the speech's title block (between its title and its salutation): a subtitle, a dateline,
+#: a bracketed note, a speaker (``浙江省省长 王浩``).
+_BLOCK_LINE_RE = re.compile(r"^\s*(?:——|—|[（(]|\d{4}\s*年\s*\d{1,2}\s*月|[〇零一二三四五六七八九]{4}年)")
+#: A date alone on a line (a signature's date, after the speech).
+_DATE_LINE_RE = re.compile(r"^\s*[（(]?(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?[)）]?\s*$")
+
+
+def _is_sentence_line(s: str) -> bool:
+    """A line of running text, not the site's: it ends as a sentence, and no furniture word or
+    site voice is in it."""
+    return bool(re.search(r"[。！？!?…][”」’]?$", s)) and not ui_hits(s, UI_STRONG_RE) and site_voice_hits(s) < 2
+
+
+def _title_above(s: str) -> bool:
+    """A second title line over the title: shaped like one, no tag (``[经验交流] …``), no furniture word."""
+    return bool(SPEECH_TITLE_RE.search(s)) and not re.match(r"^\s*[\[【]", s) and not ui_hits(s, UI_STRONG_RE) and site_voice_hits(s) == 0
+
+
+def above_the_speech(lines, removed: set[int], drop) -> None:
+    """The page's header: what stands above the speech's title block, when the speech opens with a
+    salutation near the top (``同志们：``) and only short lines stand above it — the thread's title
+    with its tag (``[经验交流] …``), a follow prompt, a headline, buttons, a page title with its
+    site's name.  The title block is kept: the title (a subtitle's main title too), and between
+    it and the salutation its subtitle, dateline, speaker and notes."""
+    content = [i for i, (_, _, l) in enumerate(lines) if l.strip() and i not in removed]
+    sal = next((k for k, i in enumerate(content[:FRAME_HEAD]) if SALUTATION_RE.match(lines[i][2].strip())), None)
+    if not sal:
+        return
+    block = []  # the lines above the salutation, nearest first, while they may be a title block
+    for k in range(sal - 1, max(-1, sal - 7), -1):
+        t = lines[content[k]][2].strip()
+        if not is_title_like(t) and not _BLOCK_LINE_RE.match(t):
+            break
+        block.append(k)
+    if not block:
+        return
+    speaker = lambda t: len(t) <= 20 and (bool(re.search(r"\s", t)) or len(t) <= 4)  # noqa: E731  (广东省省长 黄华华)
+    shaped = [k for k in block if SPEECH_TITLE_RE.search(lines[content[k]][2].strip())]
+    plain = [k for k in block if not _BLOCK_LINE_RE.match(lines[content[k]][2].strip()) and not speaker(lines[content[k]][2].strip())]
+    title = shaped[0] if shaped else plain[0] if plain else None
+    if title is None:
+        return
+    top = title
+    if lines[content[title]][2].strip().startswith(("——", "—")) and title > 0 and is_title_like(lines[content[title - 1]][2]):
+        top = title - 1  # a subtitle's main title
+    while top > 0 and _title_above(lines[content[top - 1]][2].strip()) and not any(j in removed for j in range(content[top - 1], content[top])):
+        top -= 1  # a title in two lines (1956年国务院政府工作报告 / 关于1955年国家决算…的报告)
+    above = content[:top]
+    long = [i for i in above if _is_sentence_line(lines[i][2].strip()) and len(lines[i][2].strip()) >= 40]
+    if any(len(lines[i][2].strip()) > CHROME_MAX for i in above) or len(long) >= 2:
+        return  # paragraphs of text above: perhaps the speech's own opening (a thread's one-line blurb is not)
+    # only where the page's furniture shows (a report's title lines have none around them): a line
+    # with furniture between it and the title, or below furniture and no title line itself
+    first_line = content[top]
+    for i in above:
+        chrome_below = any(j in removed for j in range(i + 1, first_line))
+        chrome_above = any(j in removed for j in range(0, i))
+        s = lines[i][2].strip()
+        if _title_above(s):
+            continue  # the page's own title: documents keeps it as ``page_title``
+        if chrome_below or (chrome_above and not _BLOCK_LINE_RE.match(s)):
+            drop(i, "page_header")
+
+
+#: The speech's last paragraph is at least this long (a closing ``谢谢大家！`` may follow it).
+END_PARAGRAPH = 40
+
+
+def after_the_speech(lines, removed: set[int], drop) -> None:
+    """The page's footer: short lines after the speech's last sentence, once page furniture has
+    begun there (``— THE END —``, ``来源｜…``, ``阅读 3.2万``, a related title, a reply on a forum).
+    A signature (a date alone, and the line before it) stays."""
+    content = [i for i, (_, _, l) in enumerate(lines) if l.strip()]
+    # the speech ends with its last paragraph of running text (a reader's comment is short)
+    last = next((i for i in reversed(content) if i not in removed and _is_sentence_line(lines[i][2].strip())
+                 and len(lines[i][2].strip()) >= END_PARAGRAPH), None)
+    if last is None:
+        return
+    tail = [i for i in content if i > last]
+    if not any(i in removed for i in tail):
+        return  # nothing of the site's after the last sentence: a list or appendix may end the text
+    began = False  # has the footer begun (a line of it dropped or already furniture)?
+    for i in tail:
+        if i in removed:
+            began = True
+            continue
+        s = lines[i][2].strip()
+        nxt = next((j for j in tail if j > i), None)
+        if not began and (_DATE_LINE_RE.match(s) or (len(s) <= 20 and nxt is not None and _DATE_LINE_RE.match(lines[nxt][2].strip()))):
+            continue  # a signature: the unit, its date
+        if not began and (LINE_MARKER_RE.match(s) or INLINE_SHI_RE.match(s) or _is_sentence_line(s) or s[-1] in "，、；“（《"):
+            continue  # a heading the preview ends on (``二、…`` before ``剩余2186字未读``), a closing (谢谢大家！)
+        if len(s) <= CHROME_MAX:
+            drop(i, "page_footer")
+            began = True
