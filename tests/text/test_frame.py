@@ -156,3 +156,13 @@ def test_a_running_header_on_every_page_goes_and_so_does_the_masthead_under_it()
 def test_a_sentence_broken_over_lines_is_no_running_header():
     raw = "".join(f"第{n}段，为编制《\n纲要（草案）\n》提供了基础，各方面做了大量工作，取得了明显成效。\n" for n in range(1, 5))
     assert "纲要（草案）" in clean(raw).text
+
+
+def test_a_table_of_contents_with_leaders_a_caption_and_a_stamp_go():
+    raw = ("目　　录\n一、深化认识，筑牢思想防线……………………1\n二、突出重点，守住关键环节……………………3\n【内部资料　注意保管】\n"
+           "在全市机关保密工作会议上的讲话\n同志们：\n今天召开全市机关保密工作会议，主要任务是分析形势、部署工作。保密工作事关全局，任何时候都不能放松。\n"
+           "图为会议现场。（融媒记者 李娜 摄）\n一、深化认识，筑牢思想防线\n保密就是保安全，保密就是保发展。\n")
+    text = clean(raw).text
+    assert text.startswith("在全市机关保密工作会议上的讲话\n同志们："), text[:60]
+    assert "……" not in text and "注意保管" not in text and "李娜 摄" not in text
+    assert "一、深化认识，筑牢思想防线\n保密就是保安全" in text

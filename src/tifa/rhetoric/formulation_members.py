@@ -104,7 +104,7 @@ def _appos_parts(body: str, number: int) -> list[str] | None:
 
 
 #: 即 or a colon at most four characters after the term (“三个一”工作法，即…; 做到八个字：…), or ``，即`` six (“五种能力”来安排课程，即…).
-_BESIDE_RE = re.compile(r"^[”\"」』]?(?:[\u4e00-\u9fff]{1,6}[，,]\s*即|(?:[\u4e00-\u9fff]{1,4})?[，,]?\s*(?:即|也就是|：|:))\s*(?P<m>[^。！？\n]{2,200})")
+_BESIDE_RE = re.compile(r"^[”\"」』]?(?:[\u4e00-\u9fff]{1,6}[，,]\s*即|[。]\s*即|(?:[\u4e00-\u9fff]{1,4})?[，,]?\s*(?:即|也就是|：|:))\s*(?P<m>[^。！？\n]{2,200})")
 
 
 def _beside_members(after: str, number: int, head: str) -> list[str] | None:

@@ -75,6 +75,13 @@ AD_RE = re.compile(
     r"|仅供(?:学习|参考|交流)|倒卖|盗版|立享|\bVIP\b|免费(?:领取|下载|赠送|获取)|下载(?:全文|本文|文档)",
     re.I,
 )
+#: A table of contents' entry (its leader dots and page number) or heading (``目　　录``); a photo's
+#: caption (``图为会议现场。（记者 李娜 摄）``); a classification stamp (``【内部资料　注意保管】``).
+TOC_LINE_RE = re.compile(
+    r"(?:…{2,}|\.{4,}|·{4,}|-{4,})\s*\d{1,3}\s*$|^\s*目\s*录\s*[:：]?\s*$"
+    r"|^\s*图为\S{2,40}[。.]?\s*[（(][^）)]{0,16}摄[）)]\s*$|[（(][^）)]{0,12}记者\s*\S{2,4}\s*摄[）)]\s*$"
+    r"|^\s*[【\[][^】\]]{0,8}(?:内部资料|注意保管|内部参阅|秘密|机密)[^】\]]{0,8}[】\]]\s*$"
+)
 #: How far into a file the top ad block may reach (in lines).
 AD_HEAD_LINES = 30
 
@@ -127,7 +134,9 @@ def chrome(text: str) -> list[Edit]:
             in_list = after_hash = False
         if not short:
             continue
-        if BREADCRUMB_RE.search(stripped):
+        if TOC_LINE_RE.search(stripped):
+            drop(i, "toc")  # a table of contents with leaders and page numbers (…………1), or its heading
+        elif BREADCRUMB_RE.search(stripped):
             drop(i, "breadcrumb")
         elif PAGE_TOOL_RE.match(stripped):
             drop(i, "page_tools")
@@ -302,7 +311,7 @@ def _tail_chrome(text: str, lines, removed: set[int], drop) -> None:
     tail = [i for i in content if i > last_chrome]
     if not tail or len(tail) > 3 or last_chrome < len(lines) - 12:
         return
-    before = re.sub(r"\s+", "", text[: lines[tail[0]][0]])
+    before = re.sub(r"\s+", "", "".join(l for k, (_, _, l) in enumerate(lines) if k < tail[0] and k not in removed))  # the text kept
     for i in tail:
         key = re.sub(r"\s+", "", lines[i][2])
         if len(key) <= 200 and _squeezed_in(key, before):

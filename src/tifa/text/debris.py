@@ -17,7 +17,7 @@ import re
 from ..lexicon.lexicons import word_table
 from .edits import Edit, is_han, iter_lines, line_edit
 from .lines import line_is_open
-from .patterns import CJK_PUNCT, HAN, HAN_RE
+from .patterns import CJK_PUNCT, CN_DIGITS, HAN, HAN_RE
 
 # --------------------------------------------------------------------------- 0. converter glosses
 
@@ -207,6 +207,10 @@ def viewer_debris(text: str) -> list[Edit]:
         edits.extend(Edit(a, b, "", "page_number") for _, a, b, _ in best)
     else:
         best = []
+    # a page number glued before a heading at a line's start (3三、改进作风…), on a viewer's page
+    if PAGE_COUNT_RE.search(text):
+        for m in re.finditer(rf"(?m)^(\d{{1,3}})(?=[{CN_DIGITS}]{{1,3}}、)", text):
+            edits.append(Edit(m.start(1), m.end(1), "", "page_number"))
     # a lone page number glued inside a word (作4风): the two characters around it are a word, no
     # count (no unit after it) — only in a page that shows a viewer's page count
     if PAGE_COUNT_RE.search(text):

@@ -168,6 +168,8 @@ def after_the_speech(lines, removed: set[int], drop) -> None:
             continue
         s = lines[i][2].strip()
         nxt = next((j for j in tail if j > i), None)
+        if began and LINE_MARKER_RE.match(s) and nxt is not None and nxt not in removed and _is_sentence_line(lines[nxt][2].strip()):
+            began = False  # a heading with its paragraph: the speech goes on after a caption or a box
         if not began and (_DATE_LINE_RE.match(s) or (len(s) <= 20 and nxt is not None and _DATE_LINE_RE.match(lines[nxt][2].strip()))):
             continue  # a signature: the unit, its date
         if not began and (LINE_MARKER_RE.match(s) or INLINE_SHI_RE.match(s) or _is_sentence_line(s) or s[-1] in "，、；“（《"):

@@ -32,7 +32,7 @@ UI_STRONG = (
     "字数", "友情链接", "联系我们", "发表于", "楼层", "帖子", "签名", "道具", "阅读模式", "关灯", "小编", "本站", "网友",
     "手机版", "移动端", "往期", "点赞", "在看", "打赏", "海报", "责任编辑", "版权", "浏览", "点击量", "阅读量", "蓝字",
     "复制链接", "一键复制", "全屏", "打印", "资源描述", "文档", "屏蔽", "回帖", "楼主", "原创", "范文", "转载",
-    "APP", "App", "采纳",
+    "APP", "App", "采纳", "作者简介",
 )
 #: Words of page furniture that speeches use too: they count only with other signs.
 UI_WEAK = (
@@ -148,13 +148,13 @@ def _latin_furniture(s: str) -> str | None:
     t = s.strip()
     if len(t) > 80:
         return None
-    if set(t) <= _UI_SYMBOLS or re.fullmatch(r"[…\.]{6,}", t):
+    if set(t) <= _UI_SYMBOLS or re.fullmatch(r"[…\.]{6,}", t) or re.fullmatch(r"[\u2500-\u257f\s]+", t):
         return "no_text"  # a lost icon, a menu bar, a preview's cut-off bar (``………………``)
     if COUNTER_RE.search(t) and not re.fullmatch(r"[\d.]+", t):
         return "page_meta"
     if re.fullmatch(r"[A-Za-z0-9_\-]{8,}", t) and len(re.findall(r"\d", t)) >= 4 and re.search(r"[A-Za-z]", t):
         return "no_text"
-    if _LATIN_UI_RE.match(t):
+    if _LATIN_UI_RE.match(t) or _LATIN_UI_RE.match(t.strip("—–-·• ")):  # —END—
         return "page_tools"
     # a page's English interface in a Chinese speech's file: two words or more (``Skip to content``,
     # ``Accept all Reject``), a label (``Search for:``), a capitalised word alone (``Menu``); an
@@ -169,7 +169,7 @@ def _latin_furniture(s: str) -> str | None:
 #: The site's own voice: introductions and sign-offs of 范文 sites, viewers' and paywalls' notices,
 #: each kind with its weight (2: never a speaker's words; 1: with another kind).
 SITE_VOICE_RES = (
-    (re.compile(r"^(?:编者按|编者的话|编辑导语|编辑推荐|导读|导语)\s*[:：]|小编|本站|网友|投稿人|[网站库](?:为您|为你)?(?:提供|专注于|致力于|汇集)(?:各类|海量|优质|免费)"), 2),
+    (re.compile(r"^(?:编者按|编者的话|编辑导语|编辑推荐|导读|导语)\s*[:：]|^[【\[][^】\]]{0,6}(?:点评|评析|按语|导读|提示)[】\]]|本文系|小编|本站|网友|投稿人|[网站库](?:为您|为你)?(?:提供|专注于|致力于|汇集)(?:各类|海量|优质|免费)"), 2),
     (re.compile(r"剩余\s*(?:约)?\s*\d+\s*(?:页|字)|全文(?:约|共)?\s*\d+\s*字|请?(?:下载|登录|登陆)后(?:阅读|查看|编辑)|(?:需要|请)先?(?:登录|登陆|注册)|超出(?:免费)?预览|不代表本站|如有侵权|侵犯您的"), 2),
     (re.compile(r"(?:为|给)(?:大家|您|你)(?:精心)?(?:整理|收集|搜集|分享|推荐|带来|精选)"), 1),
     (re.compile(r"供(?:大家|您|你|读者)?(?:阅读)?(?:参考|借鉴|学习|选择)"), 1),
