@@ -27,7 +27,7 @@ _PREDICATE_RE = re.compile(r"是|作为|成为|仍然|已经|属于")
 #: An apposition after the term's head noun, introduced by 即 or a colon (“五个一”工程，即…; “三不”原则：…).
 _HEAD_APPOS_RE = re.compile(r"^[”\"」』]?[\u4e00-\u9fff]{1,4}[，,]?\s*(?:即|：|:)\s*(?P<m>[^。！？\n]{2,200})")
 _STRIP = "“”\"'（）() "
-_SPLIT_RE = re.compile(r"[、，,；;]|(?<=[\u4e00-\u9fff])(?:和|及|与|以及)(?=[\u4e00-\u9fff])")
+_SPLIT_RE = re.compile(r"[、，,；;]|(?<=[\u4e00-\u9fff])(?:和|及|与|以及)(?=[\u4e00-\u9fff])|(?<=[\w])\+(?=[\w])")  # 5G+千兆宽带
 
 
 # --------------------------------------------------------------------------- members
@@ -130,15 +130,15 @@ def _balanced(p: str) -> str:
     return p + "”" if p.count("“") > p.count("”") else p
 
 
-_GROUP_RE = re.compile(rf"([{CN_DIGITS}两]|双)([\u4e00-\u9fff])")
-
-
 def compound_groups(term: str) -> list[tuple[int, str]]:
-    """A compound slogan's groups, (count, character) each: 四不两直 → (4, 不), (2, 直); 三会一课 →
-    (3, 会), (1, 课); [] when the term is no compound (one numeral, or other characters between)."""
-    groups = [(2 if n == "双" else cn_to_int(n), c) for n, c in _GROUP_RE.findall(term)]
-    if len(groups) < 2 or "".join(f"{n}{c}" for n, c in _GROUP_RE.findall(term)) != term or not all(n for n, _ in groups) \
-            or any(c in "个种项条类支套本" for _, c in groups):  # 三个一批 is three 一批s
+    """A compound slogan's groups, (count, head) each: 四不两直 → (4, 不), (2, 直); 三会一课 → (3, 会),
+    (1, 课); 一平台三市场 → (1, 平台), (3, 市场); [] when the term is no compound (one numeral; a
+    numeral of several characters such as 十四五; a classifier head: 三个一批 is three 一批s)."""
+    parts = re.findall(rf"([{CN_DIGITS}两]|双)([^{CN_DIGITS}两双]{{1,3}})", term)
+    if len(parts) < 2 or "".join(n + h for n, h in parts) != term:
+        return []
+    groups = [(2 if n == "双" else cn_to_int(n) or 0, h) for n, h in parts]
+    if not all(n for n, _ in groups) or any(h[0] in "个种项条类支套本" for _, h in groups):
         return []
     return groups
 
@@ -162,7 +162,7 @@ def _compound_members(term: str, after: str) -> list[str] | None:
     got, k = [], 0
     for n, ch in groups:
         for p in parts[k : k + n]:
-            if ch not in p or not 2 <= len(p) <= 16:
+            if ch[0] not in p or not 2 <= len(p) <= 16:
                 return None
             got.append(p)
         k += n
@@ -252,7 +252,7 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
             hi = max(map(len, parts[1:]))
             if len(parts[0]) > hi:  # 强化|优土, 建强用好|产业, 开展|高新区: the governing verb goes
                 parts[0] = _lead_off(parts[0], hi)
-            if all(1 <= len(p) <= 12 for p in parts) and not any(_PREDICATE_RE.search(p) for p in parts):
+            if all(1 <= len(p) <= 16 for p in parts) and not any(_PREDICATE_RE.search(p) for p in parts):
                 return parts, "list_before"
     # an apposition right beside the term wins over a list further on (“三个服务”，即服务领导、…;
     # 用“三心”做工作，即责任心、…; 八个字：精明、能干、忠诚、可靠)

@@ -172,8 +172,8 @@ def _normalise(raw: str, num: str, rest: str, quoted: bool, known: dict[str, Kno
     if raw in known:
         return raw, known[raw].head
     for k in sorted(known, key=len, reverse=True):
-        if raw.startswith(k) and not (quoted and raw[len(k) : len(k) + 1] in _COMPOUND_NEXT):
-            return k, known[k].head  # “三通一码” is a term of its own, not 三通
+        if raw.startswith(k) and not quoted:
+            return k, known[k].head  # a quoted term is the whole quotation: “三保障” is no 三保, “三通一码” no 三通
     if quoted:
         cls = re.match(_CLASSIFIERS, rest)
         head = rest[cls.end():] if cls else rest
