@@ -213,6 +213,19 @@ def _lead_off(first: str, width: int) -> str:
     return "".join(w for w, _ in words)
 
 
+def _tail_words(first: str, width: int) -> str:
+    """The last words of ``first`` that fit in ``width`` characters (at least one word)."""
+    from ..tokens.segment import shared_segmenter
+
+    words = [w for w, _ in shared_segmenter().tag(first)]
+    out = words[-1] if words else first
+    for w in reversed(words[:-1]):
+        if len(out) + len(w) > width:
+            break
+        out = w + out
+    return out
+
+
 def _same_member(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 2 and (a in b or b in a))
 
@@ -252,6 +265,8 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
             hi = max(map(len, parts[1:]))
             if len(parts[0]) > hi:  # 强化|优土, 建强用好|产业, 开展|高新区: the governing verb goes
                 parts[0] = _lead_off(parts[0], hi)
+            if len(parts[0]) > hi + 2:  # 全国率先实现所有行政村|5G+千兆宽带: the words at its end, as long as the others
+                parts[0] = _tail_words(parts[0], hi)
             if all(1 <= len(p) <= 16 for p in parts) and not any(_PREDICATE_RE.search(p) for p in parts):
                 return parts, "list_before"
     # an apposition right beside the term wins over a list further on (“三个服务”，即服务领导、…;
