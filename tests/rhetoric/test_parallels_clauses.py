@@ -193,3 +193,13 @@ def test_mixed_run_stops_at_the_clause_end():
 def test_subject_predicate_phrases_of_a_list():
     text = "加强黑臭水体专项整治，推动空气质量稳定达标、水环境质量不断改善、土壤环境质量持续好转。全面推进流域综合治理。"
     assert ["空气质量稳定达标", "水环境质量不断改善", "土壤环境质量持续好转"] in _accepted_members(text)
+
+
+def test_three_character_slogans_before_a_noun():
+    # a one-character verb or adjective used as one and its object, whole before the noun they modify
+    text = "针对长期存在的重审批、轻监管、弱服务问题，我们持续深化“放管服”改革。"
+    assert ["重审批", "轻监管", "弱服务"] in _accepted_members(text)
+    text = "发挥政府投资撬动作用，引导更多资金投向强基础、增后劲、惠民生领域。"
+    assert ["强基础", "增后劲", "惠民生"] in _accepted_members(text)
+    # a member cut inside a word (退役军|人) is no slogan
+    assert ["毕业生", "农民工", "退役军"] not in _accepted_members("做好高校毕业生、农民工、退役军人等重点群体就业。")

@@ -26,7 +26,7 @@ from ..text.patterns import CN_DIGITS
 from .lists import ATTRIBUTIVE, dictionary_words, is_list, plain_nouns
 from .shapes import (
     all_verbal, CONNECTIVE_RE, cut_lead, cut_tail, FIGURE_RE, is_free, member_spans, NOT_FRAME, NUM, pos_tags,
-    position_frame, shared_frame, STRIP, subject_predicate, verb_object, word_bounds,
+    position_frame, shared_frame, STRIP, subject_predicate, three_character_slogans, verb_object, word_bounds,
 )
 
 
@@ -261,7 +261,7 @@ def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> l
             frame = None  # 完善数字经济治理、培育数据要素市场: 数 is inside different words, no frame
         kind = "list" if frame is not None and plain_nouns(members, frame) else "structural"
         if frame is None:
-            short_slogans = all(len(m) == 3 and m[0] not in NOT_FRAME | set("要有会能可") and pos_tags(m[0])[0][1] == "v" and all(p[:1] in "nvh" for _, p in pos_tags(m[1:])) for m in members)
+            short_slogans = three_character_slogans(members) and _word_edges(text, start, end)  # not 退役军|人
             if members and not short_slogans and _cut_short(text, end):  # 看大展、赏好戏、享非遗|活动 is whole
                 parts, members = parts[:-1], members[:-1]  # 赢得更大|发展提供了…: the last slogan was cut
                 end = base + parts[-1][0] + len(parts[-1][1]) if parts else end
@@ -269,7 +269,8 @@ def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> l
                 continue  # a plain list (农业、工业、国防) is no 排比
             frame, kind = ("S+P" if _subject_predicates(members) else "V+O"), "verb_object"
         attributive = frame.endswith("*") and frame[0] in ATTRIBUTIVE  # 新能源|大基地、大通道、大消纳|体系建设
-        if _embedded(text, end) and (attributive or not all_verbal(members) or _governed(text, end, len(members[-1]))):
+        verbal = verb_object(members) if frame == "V+O" and three_character_slogans(members) else all_verbal(members)  # 强基础、增后劲、惠民生|领域
+        if _embedded(text, end) and (attributive or not verbal or _governed(text, end, len(members[-1]))):
             kind = "list"  # 新能源大基地、大通道、大消纳体系建设; 强化固体废物、新污染物、塑料污染治理
         starts.insert(i, start)
         ends.insert(i, end)

@@ -111,6 +111,16 @@ def verb_object(members: list[str]) -> bool:
     return verbal * 3 >= len(members) * 2 and (len(members[0]) > 2 or verbal == len(members) or verbal >= 3)
 
 
+def three_character_slogans(members: list[str]) -> bool:
+    """Slogans of three characters, a one-character verb (or adjective used as one: 重审批, 强基础) and
+    its two-character object, all but one verb at least by the tagger, which reads one character
+    unevenly (惠民生); the verbs all different.  Whole before the noun they modify (…|问题, …|领域)."""
+    if not all(len(m) == 3 and m[0] not in NOT_FRAME | set("要有会能可") and all(p[:1] in "nvh" for _, p in pos_tags(m[1:])) for m in members):
+        return False
+    acts = [pos_tags(m[0])[0][1] == "v" or (pos_tags(m[0])[0][1] == "a" and pos_tags(m[1:])[0][1][:1] in "vn") for m in members]
+    return len({m[0] for m in members}) == len(members) and sum(acts) >= len(members) - 1 and acts[0] | acts[-1]
+
+
 def all_verbal(members: list[str]) -> bool:
     """Every member a slogan of verb + object, subject + predicate or a set phrase."""
     return all(_verbal(m) for m in members)
