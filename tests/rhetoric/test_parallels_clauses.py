@@ -134,7 +134,7 @@ def test_attributive_not_parallels(text):
 def test_verbs_before_a_shared_head_word():
     # each member a verb and its object ending in one word (产业): verb + object, no list of nouns
     text = "坚持提升传统产业、培育新兴产业、探索未来产业“三措并举”，促进创新链、产业链、资金链“三链融合”。"
-    assert ["坚持提升传统产业", "培育新兴产业", "探索未来产业"] in _accepted_members(text)
+    assert ["提升传统产业", "培育新兴产业", "探索未来产业"] in _accepted_members(text)  # 坚持 governs them all
 
 
 def test_long_headings_of_a_numbered_list():
@@ -203,3 +203,9 @@ def test_three_character_slogans_before_a_noun():
     assert ["强基础", "增后劲", "惠民生"] in _accepted_members(text)
     # a member cut inside a word (退役军|人) is no slogan
     assert ["毕业生", "农民工", "退役军"] not in _accepted_members("做好高校毕业生、农民工、退役军人等重点群体就业。")
+
+
+def test_shared_predicate_with_等_and_a_governing_verb():
+    # 等 inside the shared ending (平等) does not end a list; the governing verb 坚持 is cut off
+    text = "坚持“两个毫不动摇”，坚持权利平等、机会平等、规则平等，全面落实支持非公有制经济发展的政策措施。"
+    assert ["权利平等", "机会平等", "规则平等"] in _accepted_members(text)

@@ -242,7 +242,8 @@ def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tupl
         end -= len(members[-1]) - len(cut)
         members[-1] = cut
     clauses = kind == "template" and re.fullmatch(r"\*[^*]+\*", frame) is not None  # a word inside every clause (*要*): 等 is inside its object
-    if "等" in members[-1][1:] and kind != "verse" and not clauses:  # 数字艺术等新型文化业态: the list ends at 等
+    tail = frame[frame.rindex("*") + 1 :] if "*" in frame else ""
+    if "等" in members[-1][1 : len(members[-1]) - len(tail)] and kind != "verse" and not clauses:  # 数字艺术等新型文化业态: the list ends at 等; *平等 keeps it
         cut = members[-1].index("等", 1)
         end -= len(members[-1]) - cut
         members[-1] = members[-1][:cut]

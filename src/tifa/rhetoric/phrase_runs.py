@@ -44,7 +44,8 @@ def _trim_run(run: list[list], frame: str, kind: str) -> None:
             return
         width = max(len(s) for _, s in run[1:])
         off, seg = run[0]
-        if len(seg) > width + 2:
+        even = len({len(s) for _, s in run[1:]}) == 1 and len(seg) - width in word_bounds(seg) and pos_tags(seg[: len(seg) - width])[0][1] == "v"
+        if len(seg) > width + 2 or (len(seg) > width and even):  # 坚持|权利平等、机会平等、规则平等
             keep = cut_lead(seg, width)
             run[0] = [off + len(seg) - len(keep), keep]
     elif kind == "opening":
