@@ -81,6 +81,9 @@ def formulas(text, kind=None):
         # a compound slogan: each group's character in its members
         ("要坚持“四不两直”，不发通知、不打招呼、不听汇报、不用陪同接待，直奔基层、直插现场，多看原始台账。",
          "四不两直", "不发通知|不打招呼|不听汇报|不用陪同接待|直奔基层|直插现场", "apposition"),
+        # a quoted term of parts a 、 apart, each counted (work report 2003)
+        ("1998年进一步提出“三项政策、一项改革”，即按保护价敞开收购农民余粮、国有粮食购销企业顺价销售、粮食收购资金实行封闭运行，加快国有粮食企业改革。",
+         "三项政策、一项改革", "按保护价敞开收购农民余粮|国有粮食购销企业顺价销售|粮食收购资金实行封闭运行|加快国有粮食企业改革", "apposition"),
         # members joined by + right before the term (a 2024 provincial report)
         ("在全国率先实现所有行政村5G+千兆宽带“双千兆”网络覆盖。", "双千兆", "5G|千兆宽带", "list_before"),
         # names given one by one (seed 003)
@@ -110,7 +113,8 @@ def test_members_wherever_the_speech_spells_them_out(text, formula, members, sou
         ("会务工作我一直记着三句话：细节决定成败、流程就是规矩、预案就是底气。", "三句话", "formulation"),  # sayings spelled out
         ("今天我讲三句话，供大家参考。", "三句话", "count"),
         ("最后，我用两句改编的诗句作结。", "两句改编", None),
-        ("巩固提升“三保障”和饮水安全成果。", "三保障", "formulation"),  # a quoted term is the whole quotation, not the known 三保
+        ("巩固提升“三保障”和饮水安全成果。", "三保障", "formulation"),
+        ("实行“一区域一策、一类群体一策、一地块一策”。", "一区域一策、一类群体一策、一地块一策", None),  # a quoted term is the whole quotation, not the known 三保
     ],
 )
 def test_formulation_versus_count(text, formula, kind):

@@ -39,7 +39,9 @@ COUNT_HEADS = frozenset(
     "话 主办单位 明显特点 省 市 县 区 乡 村 镇 届 期 周 小时 分钟 元 万 亿 千 百 百分点 成 页".split()
 )
 _CLASSIFIERS = "个|大|种|项|条|类|股|套|本|支|句"
-_QUOTED_RE = re.compile(rf"[“\"「『](?P<f>(?P<n>{_NUM}{{1,2}}|双)(?P<rest>[\u4e00-\u9fff]{{1,8}}))[”\"」』]")
+_QUOTED_RE = re.compile(
+    rf"[“\"「『](?P<f>(?P<n>{_NUM}{{1,2}}|双)(?P<rest>[\u4e00-\u9fff]{{1,8}}(?:、{_NUM}(?:{_CLASSIFIERS})[\u4e00-\u9fff]{{1,5}}){{0,3}}))[”\"」』]"
+)  # “三项政策、一项改革”: parts a 、 apart, each with its numeral and classifier
 #: Province abbreviations: a numeral before one names a place (八闽, 三秦, 八桂, 三湘), not a set.
 _PLACE_CHARS = set("沪渝冀晋辽皖闽赣鲁豫鄂湘粤琼蜀黔滇陕秦陇桂楚")
 _OPEN_RE = re.compile(rf"(?<![第\d{CN_DIGITS}两零百千万亿几])(?P<f>(?P<n>{_NUM}{{1,2}})(?P<cls>{_CLASSIFIERS})(?P<rest>[\u4e00-\u9fff]{{1,6}}))")
@@ -149,6 +151,10 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
         number = 2 if num == "双" else cn_to_int(num)
         if quoted and raw not in known and number:
             number = compound_count(raw) or number  # “四不两直” counts six, “三会一课” four
+            if "、" in raw and not re.match(rf"{_NUM}{{1,2}}(?:{_CLASSIFIERS})", raw):
+                continue  # “一区域一策、一类群体一策…”: slogans in a row, no counted set
+            if "、" in raw:  # “三项政策、一项改革” counts four
+                number = sum(cn_to_int(re.match(_NUM + "{1,2}", part).group()) or 0 for part in raw.split("、"))
         if not number or (number > 20 and raw not in known) or (number == 1 and raw not in known):
             continue
         if num.isdigit() and raw in known:  # a known formulation, as listed
