@@ -209,3 +209,12 @@ def test_shared_predicate_with_等_and_a_governing_verb():
     # 等 inside the shared ending (平等) does not end a list; the governing verb 坚持 is cut off
     text = "坚持“两个毫不动摇”，坚持权利平等、机会平等、规则平等，全面落实支持非公有制经济发展的政策措施。"
     assert ["权利平等", "机会平等", "规则平等"] in _accepted_members(text)
+
+
+def test_paragraphs_opening_with_one_time_phrase():
+    text = ("五年来，经济实力跃上新台阶。国内生产总值增长。\n五年来，经济结构出现重大变革。消费贡献率提高。\n"
+            "五年来，人民生活持续改善。脱贫攻坚取得决定性进展。\n过去五年，在党中央领导下，强军兴军开创新局面。\n")
+    assert ["经济实力跃上新台阶", "经济结构出现重大变革", "人民生活持续改善"] in _accepted_members(text)
+    # 我们 + verb after the time phrase narrates the work
+    text = "五年来，我们全力巩固发展势头。增长较快。\n五年来，我们着力构建现代化产业体系。\n五年来，我们坚持保障和改善民生。\n"
+    assert _accepted_members(text) == []

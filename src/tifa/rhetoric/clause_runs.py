@@ -344,7 +344,29 @@ def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[
             if f is not None:
                 add(run, *f)
         i = max(j, i + 1)
+    _lead_in_groups(text, paras, add, min_n)
     return rows
+
+
+_LEAD_IN = re.compile(r"([\u4e00-\u9fff]{2,6})，((?:在[^，。]{2,20}[下中上]，)?)([^，。！？!?；;：:\n]{4,24})[，。；]")
+
+
+def _lead_in_groups(text: str, paras: list[tuple[int, int]], add, min_n: int) -> None:
+    """Consecutive paragraphs opening with one time phrase and a comma (五年来，经济实力跃上新台阶。
+    五年来，经济结构出现重大变革。…; 过去五年，…): the first clause after it (past a 在…下 adverbial)
+    of each is a member.  The phrase names a time, no verb (同时，, 为此， frame nothing); clauses of
+    我们 + verb after it (五年来，我们全力巩固…。五年来，我们着力构建…) narrate the work, no 排比."""
+    run: list[tuple[int, str]] = []
+    lead = None
+    for a, b in [*paras, (len(text), len(text))]:
+        m = _LEAD_IN.match(text, a, b)
+        w = m.group(1) if m and all(p[:1] in "tmqf" for _, p in pos_tags(m.group(1).removesuffix("来"))) and pos_tags(m.group(3))[0][1] != "r" else None
+        if w is None or w != lead:
+            if lead is not None and len(run) >= min_n and len({h for _, h in run}) == len(run):
+                add(run, lead + "，*", "opening")
+            run, lead = [], w
+        if m and w == lead:
+            run.append((m.start(3), m.group(3)))
 
 
 def _preposition_groups(pieces: list[tuple[int, str, str]], add, min_n: int) -> None:
