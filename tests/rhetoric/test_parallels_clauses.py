@@ -218,3 +218,16 @@ def test_paragraphs_opening_with_one_time_phrase():
     # 我们 + verb after the time phrase narrates the work
     text = "五年来，我们全力巩固发展势头。增长较快。\n五年来，我们着力构建现代化产业体系。\n五年来，我们坚持保障和改善民生。\n"
     assert _accepted_members(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, members",
+    [
+        # nouns behind an attributive opening are no verb + object, whatever the tagger reads
+        ("运用新技术、新业态、新模式，大力改造提升传统产业。", ["新技术", "新业态", "新模式"]),
+        # nouns sharing a one-character noun head, dictionary words or not
+        ("积极融入粤港澳大湾区产业链、创新链、供应链、资金链，加强区域协同。", ["产业链", "创新链", "供应链", "资金链"]),
+    ],
+)
+def test_nouns_sharing_an_opening_or_a_head_are_a_list(text, members):
+    assert members not in _accepted_members(text)

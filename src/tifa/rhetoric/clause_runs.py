@@ -19,6 +19,7 @@ import os
 import re
 
 from ..text.patterns import CN_DIGITS
+from .lists import ATTRIBUTIVE
 from .shapes import (
     CONNECTIVE_RE, FIGURE_RE, is_free, NOT_FRAME, NUM, pos_tags, verb_object, WEAK_PREFIXES,
     word_bounds,
@@ -122,8 +123,8 @@ def _clause_frame(members: list[str], *, loose: bool = False, inner: bool | str 
     three = _three(members) if len(members) >= 3 else None
     if three:
         return three
-    if inner is True and len(members) >= 2 and verb_object(members):
-        return "V+O", "verb_object"  # 增强“四个意识”、坚定“四个自信”、做到“两个维护”
+    if inner is True and len(members) >= 2 and verb_object(members) and not (len({m[0] for m in members}) == 1 and members[0][0] in ATTRIBUTIVE):
+        return "V+O", "verb_object"  # 增强“四个意识”、坚定“四个自信”、做到“两个维护”; 新技术、新业态、新模式 are nouns
     return None
 
 

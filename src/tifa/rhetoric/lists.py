@@ -96,8 +96,8 @@ def is_list(members: list[str], frame: str) -> bool:
         if head[-1] in _NOUN_AFFIX and not led and "的" not in head and not any(pos_tags(r)[0][1].startswith(("p", "c", "r")) for r in rests):
             return True
         if len(head) == 1 and pos_tags(head)[0][1].startswith(_HEAD_POS) and all(len(r) >= 2 for r in rests):
-            if sum(len(r) in word_bounds(m) for r, m in zip(rests, members)) >= max(2, len(members) - 1):
-                return True  # a noun or classifier, a word of its own, heads the members (攻坚突破|年; 黄河临夏|段; not 通|天气)
+            if sum(len(r) in word_bounds(m) or (len(t := pos_tags(m)) == 1 and t[0][1].startswith("n")) for r, m in zip(rests, members)) >= max(2, len(members) - 1):
+                return True  # a noun or classifier, a word of its own, heads the members (攻坚突破|年; 黄河临夏|段; 产业链、资金|链; not 通|天气)
         if _bare_verbs(rests):
             return False  # verbs before a shared object (把握发展、衡量发展、推动发展): verb + object, no list
         if len(head) >= 2 and head[0] not in CN_DIGITS + "两" and not pos_tags(head)[0][1].startswith(("m", "q")):
