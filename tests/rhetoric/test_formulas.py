@@ -81,6 +81,9 @@ def formulas(text, kind=None):
         # a compound slogan: each group's character in its members
         ("要坚持“四不两直”，不发通知、不打招呼、不听汇报、不用陪同接待，直奔基层、直插现场，多看原始台账。",
          "四不两直", "不发通知|不打招呼|不听汇报|不用陪同接待|直奔基层|直插现场", "apposition"),
+        # the heads of the items that follow, without the term's head they open with
+        ("回顾这一年，有三个关键词：\n第一个词是从容。这一年困难很多。\n第二个词是信心。我们坚定了信心。\n第三个词是感恩。我们得到了支持。",
+         "三个关键词", "从容|信心|感恩", "headings"),
         # a quoted term of parts a 、 apart, each counted (work report 2003)
         ("1998年进一步提出“三项政策、一项改革”，即按保护价敞开收购农民余粮、国有粮食购销企业顺价销售、粮食收购资金实行封闭运行，加快国有粮食企业改革。",
          "三项政策、一项改革", "按保护价敞开收购农民余粮|国有粮食购销企业顺价销售|粮食收购资金实行封闭运行|加快国有粮食企业改革", "apposition"),

@@ -213,6 +213,16 @@ def _lead_off(first: str, width: int) -> str:
     return "".join(w for w, _ in words)
 
 
+def _after_head(phrase: str, head: str) -> str:
+    """An item's phrase without the term's head it opens with (三个关键词: 第一个|词是从容 → 从容;
+    三道工序: 第一道|工序是吃透 → 吃透)."""
+    for k in range(len(head), 0, -1):
+        m = re.match(rf"{re.escape(head[-k:])}(?:就是|是|为|叫)", phrase)
+        if m and len(phrase) > m.end():
+            return phrase[m.end() :].strip("“”\"：: ")
+    return phrase
+
+
 def _tail_words(first: str, width: int) -> str:
     """The last words of ``first`` that fit in ``width`` characters (at least one word)."""
     from ..tokens.segment import shared_segmenter
@@ -300,7 +310,7 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
         first = members[0]
         same_section = first.parent is container or (container is None and first.depth == 1)
         if same_section and first.start - end <= 300 and len(members) == number:
-            phrases = [_member_phrase(it.title) for it in members]
+            phrases = [_after_head(_member_phrase(it.title), head) for it in members]
             if len(set(phrases)) < len(phrases):
                 phrases = [it.title for it in members]
             source = "headings" if first.marker.line_start and first.depth == 1 else "list"

@@ -81,7 +81,7 @@ def line_is_open(line: str) -> bool:
 
 
 def _is_heading_line(line: str) -> bool:
-    s = line.strip()
+    s = line.strip().lstrip("—")  # ——第二，为啥要学: a dash before the ordinal
     return bool(LINE_MARKER_RE.match(s)) and not _SENT_FINAL_RE.search(s) and len(s) < 50
 
 
