@@ -231,3 +231,8 @@ def test_paragraphs_opening_with_one_time_phrase():
 )
 def test_nouns_sharing_an_opening_or_a_head_are_a_list(text, members):
     assert members not in _accepted_members(text)
+
+
+def test_subject_predicate_clauses_of_uneven_length():
+    text = "这些年，世界经济复苏乏力，国际金融市场跌宕起伏，保护主义明显抬头。"
+    assert ["世界经济复苏乏力", "国际金融市场跌宕起伏", "保护主义明显抬头"] in _accepted_members(text)

@@ -364,7 +364,8 @@ def _mixed_windows(base: int, sent: str, min_n: int):
         width = len(pieces[i + 1][1])
         slack = 1 if width >= 5 else 0
         j = i + 1
-        while j < len(pieces) and abs(len(pieces[j][1]) - width) <= slack:
+        sp = 6 <= width <= 12 and subject_predicate(pieces[i + 1][1])  # clauses of a subject and its predicate may differ more
+        while j < len(pieces) and (abs(len(pieces[j][1]) - width) <= slack or sp and 6 <= len(pieces[j][1]) <= 12 and subject_predicate(pieces[j][1])):
             j += 1
         while j - i > min_n and pieces[j - 1][2] == "、":
             j -= 1  # the run ran into the next 、-list (…，苦练内功、应对挑战，以高站位、高标准…): back to the clause's end
@@ -384,7 +385,7 @@ def _mixed_windows(base: int, sent: str, min_n: int):
         if 2 <= width <= 10 and first and len(run) >= min_n and pieces[j - 1][2] != "、" and (
             seps == {"、", "，"} and width <= 8
             or seps == {"，"} and width >= 5 and (exact or _subject_predicates([p for _, p in run]))
-        ):
+        ) and (not sp or all(abs(len(p) - width) <= slack or subject_predicate(p) for _, p in run)):
             yield base, run
             i = j
             continue
