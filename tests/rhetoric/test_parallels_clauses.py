@@ -236,3 +236,8 @@ def test_nouns_sharing_an_opening_or_a_head_are_a_list(text, members):
 def test_subject_predicate_clauses_of_uneven_length():
     text = "这些年，世界经济复苏乏力，国际金融市场跌宕起伏，保护主义明显抬头。"
     assert ["世界经济复苏乏力", "国际金融市场跌宕起伏", "保护主义明显抬头"] in _accepted_members(text)
+
+
+def test_predicates_of_one_topic_each_opening_with_是():
+    text = "2023年是全面贯彻党的二十大精神开局之年，是三年新冠疫情防控转段后经济恢复发展的一年，也是我区高质量发展迈出新步伐的一年。"
+    assert ["是全面贯彻党的二十大精神开局之年", "是三年新冠疫情防控转段后经济恢复发展的一年", "也是我区高质量发展迈出新步伐的一年"] in _accepted_members(text)

@@ -21,7 +21,7 @@ import re
 from ..text.patterns import CN_DIGITS
 from .lists import ATTRIBUTIVE
 from .shapes import (
-    CONNECTIVE_RE, FIGURE_RE, is_free, NOT_FRAME, NUM, pos_tags, verb_object, WEAK_PREFIXES,
+    CONNECTIVE_RE, FIGURE_RE, is_free, nominal, NOT_FRAME, NUM, pos_tags, verb_object, WEAK_PREFIXES,
     word_bounds,
 )
 
@@ -273,6 +273,7 @@ def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[
         clauses = [(o, p) for o, p, _ in pieces]
         scan(clauses, 50)
         _preposition_groups(pieces, add, min_n)
+        _copula_groups(pieces, add, min_n)
         scan([(o, p) for o, p, _ in _pieces(text, a, b, _SHORT_SEP) if p], 14, inner=True)
         # the first clause of each sentence (必须…；必须…；), and short topic sentences
         sents = [(o, p) for o, p, _ in _pieces(text, a, b, re.compile(r"[。！？!?；;]")) if p]
@@ -388,6 +389,24 @@ def _preposition_groups(pieces: list[tuple[int, str, str]], add, min_n: int) -> 
             if len(run) >= min_n and len({m for _, m in run}) == len(run):
                 add(run, c + "*", "opening")
             run, closed = [], False
+
+
+_COPULA = re.compile(r"(?:[也更还又]?是)(?![不否])")
+
+
+def _copula_groups(pieces: list[tuple[int, str, str]], add, min_n: int) -> None:
+    """Clauses of one sentence that each open with 是 (也是, 更是), the first after its subject: the
+    predicates of one topic (今年|是全面贯彻…的开局之年，是改革开放40周年，是决胜…的关键一年)."""
+    run: list[tuple[int, str]] = []
+    for o, p, after in [*pieces, (0, "", "")]:
+        m = _COPULA.match(p) if run else _COPULA.search(p, 1, 8)
+        if m and len(p) - m.start() >= 6 and (run or nominal(p[: m.start()]) or re.fullmatch(r"[0-9]{4}年", p[: m.start()])):
+            run.append((o + m.start(), p[m.start() :]))
+            if after in "，,":
+                continue
+        if len(run) >= min_n and len({x for _, x in run}) == len(run):
+            add(run, "是*", "opening")
+        run = []
 
 
 def _opening_groups(heads: list[tuple[int, str]], add, min_n: int) -> None:
