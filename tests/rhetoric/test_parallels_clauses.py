@@ -241,3 +241,14 @@ def test_subject_predicate_clauses_of_uneven_length():
 def test_predicates_of_one_topic_each_opening_with_是():
     text = "2023年是全面贯彻党的二十大精神开局之年，是三年新冠疫情防控转段后经济恢复发展的一年，也是我区高质量发展迈出新步伐的一年。"
     assert ["是全面贯彻党的二十大精神开局之年", "是三年新冠疫情防控转段后经济恢复发展的一年", "也是我区高质量发展迈出新步伐的一年"] in _accepted_members(text)
+
+
+def test_verb_phrases_of_four_and_five_characters():
+    assert ["尊重妇女", "关爱儿童", "尊敬老人", "爱护残疾人"] in _accepted_members("营造尊重妇女、关爱儿童、尊敬老人、爱护残疾人的良好风尚。")
+
+
+def test_ending_run_starts_in_its_own_sentence():
+    # the sentence before shares the ending (用权必受监督。): the run is the next sentence's clauses
+    text = "用权必受监督。各级政府要依法接受同级人大及其常委会的监督，自觉接受人民政协的民主监督，主动接受社会和舆论监督，认真听取意见。"
+    got = _accepted_members(text)
+    assert any(m[1:] == ["自觉接受人民政协的民主监督", "主动接受社会和舆论监督"] and "用权必受监督" not in m for m in got)

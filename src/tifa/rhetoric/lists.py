@@ -17,7 +17,7 @@ import os
 import re
 
 from ..text.patterns import CN_DIGITS
-from .shapes import cut_tail, FIGURE_RE, NOMINAL, nominal, NUM, pos_tags, verb_object, word_bounds
+from .shapes import cut_lead, cut_tail, FIGURE_RE, member_spans, NOMINAL, nominal, NUM, pos_tags, verb_object, word_bounds
 
 
 #: One-character endings of concrete nouns (剪子、刀子、浆子): a list of such nouns is a list.
@@ -180,9 +180,9 @@ def _empty_slot(members: list[str]) -> bool:
 
 
 def verb_led(m: str) -> bool:
-    """A phrase that opens with a verb, after adverbs (大力|发展…, 落实好…, 学习贯彻…)."""
+    """A phrase that opens with a verb, after adverbs (大力|发展…, 落实好…, 学习贯彻…; 主动|接受…, the tagger's b)."""
     tags = pos_tags(re.sub(r"^[也更还又就都才](?=是)", "", m.strip("“”")))
-    while len(tags) > 1 and tags[0][1] in ("d", "ad"):
+    while len(tags) > 1 and (tags[0][1] in ("d", "ad") or tags[0][1] == "b" and len(tags[0][0]) == 2 and tags[1][1] == "v"):
         tags = tags[1:]
     return bool(tags) and tags[0][1].startswith("v") and len(tags) > 1
 
@@ -234,6 +234,13 @@ def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tupl
             pos = at + len(m)
         if not ok:
             return None
+        spans = member_spans(text, row)
+        cut = start + max(m.end() for m in _SENT_END.finditer(inner))
+        later = [k for k, (a, _) in enumerate(spans) if a >= cut]
+        if kind == "ending" and len(later) >= min_n and later[0] > 0:  # 用权必受监督。|各级政府要依法接受…的监督，自觉接受…监督，…
+            members = members[later[0] :]
+            members[0] = cut_lead(members[0], max(map(len, members[1:])))
+            start = spans[later[0]][1] - len(members[0])
     if len(members) < min_n or len(set(members)) < len(members) or _empty_slot(members):
         return None
     width = max(map(len, members[:-1]))

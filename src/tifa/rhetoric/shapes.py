@@ -102,9 +102,9 @@ def verb_object(members: list[str]) -> bool:
     a subject and its predicate (区域互补、跨江融合; 任务重、挑战多) or a set phrase (因地制宜) — at
     least two in three by the POS of the tokens' tagger, which reads short slogans unevenly."""
     lengths = {len(m) for m in members}
-    if len(lengths) != 1 and not (min(lengths) >= 5 and max(lengths) - min(lengths) <= 1):
-        return False  # one length; clauses of five or more characters may differ by one
     flags = [_verbal(m) for m in members]
+    if len(lengths) != 1 and not ((min(lengths) >= 5 or min(lengths) == 4 and all(flags)) and max(lengths) - min(lengths) <= 1):
+        return False  # one length; clauses of five or more characters may differ by one, slogans of four too (爱护残疾人)
     verbal = sum(flags)
     if not (flags[0] or flags[-1]) or not all(flags[1:-1]) and not (flags[0] and flags[-1]):
         return False  # the edges are where a cut goes wrong: they must read as slogans themselves
