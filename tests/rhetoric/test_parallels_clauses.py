@@ -252,3 +252,8 @@ def test_ending_run_starts_in_its_own_sentence():
     text = "用权必受监督。各级政府要依法接受同级人大及其常委会的监督，自觉接受人民政协的民主监督，主动接受社会和舆论监督，认真听取意见。"
     got = _accepted_members(text)
     assert any(m[1:] == ["自觉接受人民政协的民主监督", "主动接受社会和舆论监督"] and "用权必受监督" not in m for m in got)
+
+
+def test_template_run_takes_in_its_first_member_after_the_verb():
+    text = "加强山海统筹、陆海联动、江海贯通、边海衔接，大力发展海洋经济、临港产业。"
+    assert ["山海统筹", "陆海联动", "江海贯通", "边海衔接"] in _accepted_members(text)

@@ -259,6 +259,15 @@ def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tupl
         kind = "list"
     if kind in ("opening", "ending", "structural", "template") and frame.count("*") == 1:
         start, end = _extend(text, members, frame, start, end)
+    if kind == "template" and text[start - 1 : start] == "、" and len({len(m) for m in members}) == 1:
+        w = len(members[0])  # 加强|山海统筹、陆海联动、江海贯通: the first member after the verb that governs the list
+        piece = re.search(r"[^、，,；;：:。！？!?\n“”（）()]*$", text[max(0, start - 41) : start - 1]).group()
+        cand = piece[-w:]
+        if len(piece) > w and len(piece) - w in word_bounds(piece) and cand not in members and all(
+            cand[i] == members[0][i] for i in range(w) if len({m[i] for m in members}) == 1
+        ):
+            members.insert(0, cand)
+            start -= w + 1
     if kind == "ending" and _object_list(members, frame):
         kind = "list"  # 扎实开展党史学习教育、…主题教育、党纪学习教育: objects of one verb, not clauses
     if kind != "list" and (is_list(members, frame) or text[end : end + 1] == "、" or text[start - 1 : start] == "、" or dictionary_words(members)):
