@@ -257,3 +257,12 @@ def test_ending_run_starts_in_its_own_sentence():
 def test_template_run_takes_in_its_first_member_after_the_verb():
     text = "加强山海统筹、陆海联动、江海贯通、边海衔接，大力发展海洋经济、临港产业。"
     assert ["山海统筹", "陆海联动", "江海贯通", "边海衔接"] in _accepted_members(text)
+
+
+def test_headings_sharing_a_verb_after_manner_words():
+    text = ("**（一）全力做好强产业文章。**\n**深入推进制造业高质量发展。**实施新一轮工业振兴三年行动。\n"
+            "**加快推进服务业扩量提质。**推动生产性服务业集聚发展。\n**扎实推进现代特色农业发展。**发挥特色优势。\n"
+            "**大力发展数字经济。**推动制造业智能化改造。\n")
+    assert ["深入推进制造业高质量发展", "加快推进服务业扩量提质", "扎实推进现代特色农业发展"] in _accepted_members(text)
+    # in running text a verb before the shared verb is a verb of its own
+    assert _accepted_members("加快推进村庄规划编制。统筹推进农村公路建设，稳步推进农村改厕。") == []

@@ -120,7 +120,7 @@ def _clause_frame(members: list[str], *, loose: bool = False, inner: bool | str 
     word = _inner(members, _INNER if loose else _INNER_SHORT, single=inner is not None and inner != "multi") if inner else ""
     if word:
         return f"*{word}*", "template"
-    three = _three(members) if len(members) >= 3 else None
+    three = _three(members, heads=loose) if len(members) >= 3 else None
     if three:
         return three
     if inner is True and len(members) >= 2 and verb_object(members) and not (len({m[0] for m in members}) == 1 and members[0][0] in ATTRIBUTIVE):
@@ -157,12 +157,12 @@ def clause_frame(members: list[str]) -> tuple[str, str] | None:
     return _clause_frame(members, loose=True)
 
 
-def _three(members: list[str]) -> tuple[str, str] | None:
+def _three(members: list[str], *, heads: bool = False) -> tuple[str, str] | None:
     """The frames that need three members to be seen: a word at one place (:func:`_aligned`), a
     topic and its 要 (:func:`_topic_modal`), a verb after an adverb (:func:`_adverb_verb`)."""
     word = _aligned(members)
     if not word and all(any(members[0][k : k + 2] in m[:4] for k in range(3)) for m in members[1:]):
-        word = _adverb_verb(members)  # (only when the first four characters of each share two: cheap)
+        word = _adverb_verb(members, heads=heads)  # (only when the first four characters of each share two: cheap)
     if word:
         return f"*{word}*", "template"
     return ("*要*", "template") if all("要" in m[2:13] for m in members) and _topic_modal(members) else None
@@ -190,7 +190,7 @@ def _topic_modal(members: list[str]) -> bool:
     return len(set(topics)) == len(topics)
 
 
-def _adverb_verb(members: list[str]) -> str:
+def _adverb_verb(members: list[str], *, heads: bool = False) -> str:
     """One verb of two characters or more opening every member, after a word of one or two
     characters in some (依法|接受同级人大…的监督，自觉|接受人民政协的民主监督，主动|接受社会和舆论监督):
     the shared verb frames the clauses.  Three characters or more must follow it in each."""
@@ -200,13 +200,17 @@ def _adverb_verb(members: list[str]) -> str:
         if len(tags) < 2:
             return ""
         k = 0 if len(tags[0][0]) >= 2 and tags[0][1] == "v" and (not verb or tags[0][0] == verb) else 1
-        if k and (len(tags[0][0]) > 2 or tags[0][1].startswith(("v", "p", "c", "r", "u"))):
+        if heads and not verb and k == 0 and all(m[2:].startswith(tags[1][0]) for m in members[1:]) and tags[1][1] == "v":
+            k = 1  # 深入|推进…，加快|推进…，扎实|推进…: the verb after the manner words, verbs themselves by the tagger
+        if k and (len(tags[0][0]) > 2 or tags[0][1].startswith(("p", "c", "r", "u")) or tags[0][1] == "v" and not verb and not members[1][2:].startswith(tags[1][0])):
             return ""  # a manner word (依法, 自觉, 主动), not a verb of its own (开展|推进…)
         w, p = tags[k]
         if p != "v" or len(w) < 2 or (verb and w != verb) or len(m) - len(tags[0][0]) * k - len(w) < 3:
             return ""
         verb = w
     leads = [m[: m.index(verb)] for m in members]
+    if any(pos_tags(x)[0][1] == "v" for x in leads if x) and not (heads and all(leads)):
+        return ""  # verbs as manner words (深入|推进, 加快|推进) only in headings, before every member (not 开展推进…、推进…)
     return verb if sum(1 for x in leads if x) >= 2 and len(set(leads)) == len(leads) - max(0, leads.count("") - 1) else ""
 
 
@@ -320,19 +324,7 @@ def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[
         if j == i:  # unmarked paragraphs: their first sentences must share a frame
             while j < len(heads) and heads[j][4] and 4 <= len(heads[j][1]) <= 20 and "，" not in heads[j][1]:
                 j += 1
-            run = [(o, h) for o, h, *_ in heads[i:j]]
-            k = i
-            while k + min_n <= j:
-                best = None
-                for e in range(k + min_n, j + 1):
-                    f = _clause_frame([h for _, h in run[k - i : e - i]], loose=True, inner=True)
-                    if f is None:
-                        break
-                    best = (e, f)
-                if best and add(run[k - i : best[0] - i], *best[1]):
-                    k = best[0]
-                else:
-                    k += 1
+            _framed_stretches([(o, h) for o, h, *_ in heads[i:j]], add, min_n)
             i = max(j, i + 1)
             continue
         run = [(o, h) for o, h, *_ in heads[i:j]]
@@ -345,9 +337,27 @@ def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[
                 f = ("——*" if dash else f"{len(members[0])}字", "headings")
             if f is not None:
                 add(run, *f)
+            else:  # the headings of a part, some sharing a frame (**深入推进…。**加快推进…。**扎实推进…。**大力发展…。)
+                _framed_stretches(run, add, min_n)
         i = max(j, i + 1)
     _lead_in_groups(text, paras, add, min_n)
     return rows
+
+
+def _framed_stretches(run: list[tuple[int, str]], add, min_n: int) -> None:
+    """The longest stretches of consecutive paragraph heads sharing a frame, left to right."""
+    k = 0
+    while k + min_n <= len(run):
+        best = None
+        for e in range(k + min_n, len(run) + 1):
+            f = _clause_frame([h for _, h in run[k:e]], loose=True, inner=True)
+            if f is None:
+                break
+            best = (e, f)
+        if best and add(run[k : best[0]], *best[1]):
+            k = best[0]
+        else:
+            k += 1
 
 
 _LEAD_IN = re.compile(r"([\u4e00-\u9fff]{2,6})，((?:在[^，。]{2,20}[下中上]，)?)([^，。！？!?；;：:\n]{4,24})[，。；]")
