@@ -266,3 +266,10 @@ def test_headings_sharing_a_verb_after_manner_words():
     assert ["深入推进制造业高质量发展", "加快推进服务业扩量提质", "扎实推进现代特色农业发展"] in _accepted_members(text)
     # in running text a verb before the shared verb is a verb of its own
     assert _accepted_members("加快推进村庄规划编制。统筹推进农村公路建设，稳步推进农村改厕。") == []
+
+
+def test_slogans_opening_a_clause_before_its_verb():
+    text = "国资国企改革扎实推进，公司制改革基本完成，兼并重组、压减层级、提质增效取得积极进展。"
+    assert ["兼并重组", "压减层级", "提质增效"] in _accepted_members(text)
+    # objects of a verb before the noun they modify stay a list
+    assert ["固体废物", "新污染物", "塑料污染"] not in _accepted_members("强化固体废物、新污染物、塑料污染治理。")

@@ -270,7 +270,8 @@ def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> l
                 continue  # a plain list (农业、工业、国防) is no 排比
             frame, kind = ("S+P" if _subject_predicates(members) else "V+O"), "verb_object"
         attributive = frame.endswith("*") and frame[0] in ATTRIBUTIVE  # 新能源|大基地、大通道、大消纳|体系建设
-        verbal = verb_object(members) if frame == "V+O" and three_character_slogans(members) else all_verbal(members)  # 强基础、增后劲、惠民生|领域
+        verbal = verb_object(members) if frame == "V+O" and (three_character_slogans(members) or text[start - 1 : start] in "，；。\n" and pos_tags(text[end : end + 4])[0][1] == "v") else all_verbal(members)
+        # 强基础、增后劲、惠民生|领域; before a verb the slogans are a clause's subject (兼并重组、压减层级、提质增效|取得…)
         if _embedded(text, end) and (attributive or not verbal or _governed(text, end, len(members[-1]))):
             kind = "list"  # 新能源大基地、大通道、大消纳体系建设; 强化固体废物、新污染物、塑料污染治理
         starts.insert(i, start)
