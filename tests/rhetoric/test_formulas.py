@@ -84,6 +84,14 @@ def formulas(text, kind=None):
         # the heads of the items that follow, without the term's head they open with
         ("回顾这一年，有三个关键词：\n第一个词是从容。这一年困难很多。\n第二个词是信心。我们坚定了信心。\n第三个词是感恩。我们得到了支持。",
          "三个关键词", "从容|信心|感恩", "headings"),
+        # the clauses before it, each ending in the term's words
+        ("要组织明察暗访，对作风好的单位表扬一批，对问题较多的单位约谈一批，对顶风违纪的问责一批，以“三个一批”传导压力。",
+         "三个一批", "表扬一批|约谈一批|问责一批", "list_before"),
+        # a list in the clause before a connective
+        ("我们将加强业务培训，做到更加主动、更加务实、更加清廉，以“三个更加”打造一支过硬队伍。", "三个更加", "更加主动|更加务实|更加清廉", "list_before"),
+        # the next sentence's run of members opening with the term's one character
+        ("第一，坚持“四不”。我们要求调研人员下基层做到不打招呼、不要陪同、不看材料、不听汇报，直接进村入户、进企入厂。",
+         "四不", "不打招呼|不要陪同|不看材料|不听汇报", "next_sentence"),
         # a quoted term of parts a 、 apart, each counted (work report 2003)
         ("1998年进一步提出“三项政策、一项改革”，即按保护价敞开收购农民余粮、国有粮食购销企业顺价销售、粮食收购资金实行封闭运行，加快国有粮食企业改革。",
          "三项政策、一项改革", "按保护价敞开收购农民余粮|国有粮食购销企业顺价销售|粮食收购资金实行封闭运行|加快国有粮食企业改革", "apposition"),

@@ -15,6 +15,7 @@ It must not decide what is a formulation or its kind (:mod:`.formulations`) nor 
 from __future__ import annotations
 
 import bisect
+import os
 import re
 
 from ..lexicon.lexicons import Known, dictionary, known_sense
@@ -104,7 +105,7 @@ def _appos_parts(body: str, number: int) -> list[str] | None:
 
 
 #: 即 or a colon at most four characters after the term (“三个一”工作法，即…; 做到八个字：…), or ``，即`` six (“五种能力”来安排课程，即…).
-_BESIDE_RE = re.compile(r"^[”\"」』]?(?:[\u4e00-\u9fff]{1,6}[，,]\s*即|[。]\s*即|(?:[\u4e00-\u9fff]{1,4})?[，,]?\s*(?:即|也就是|：|:))\s*(?P<m>[^。！？\n]{2,200})")
+_BESIDE_RE = re.compile(r"^[”\"」』]?(?:[\u4e00-\u9fff]{1,8}[，,]\s*即|[。]\s*即|(?:[\u4e00-\u9fff]{1,4})?[，,]?\s*(?:即|也就是|：|:))\s*(?P<m>[^。！？\n]{2,200})")
 
 
 def _beside_members(after: str, number: int, head: str) -> list[str] | None:
@@ -223,6 +224,35 @@ def _after_head(phrase: str, head: str) -> str:
     return phrase
 
 
+def _clause_ends(before: str, number: int, head: str) -> list[str] | None:
+    """Members closing the clauses right before the term, each ending in its head of two characters
+    or more (对…的单位表扬一批，对…约谈一批，对…的问责一批，以“三个一批” → 表扬一批|约谈一批|问责一批)."""
+    if len(head) < 2 or number < 2:
+        return None
+    clauses = [c for c in re.split(r"[，,；;]", re.split(r"[。！？\n]", before)[-1]) if c][:-1]
+    if len(clauses) < number or not all(c.endswith(head) for c in clauses[-number:]):
+        return None
+    return [_tail_words(c, len(head) + 2) for c in clauses[-number:]]
+
+
+def _head_run(after: str, number: int, head: str) -> list[str] | None:
+    """In the sentence after the term, ``number`` 、-members in a row each opening with its one
+    character (四不: 不打招呼、不要陪同、不看材料、不听汇报)."""
+    if len(head) != 1 or number < 2:
+        return None
+    stop = re.search(r"[。！？]", after)
+    nxt = after[stop.end() : stop.end() + 200] if stop else ""
+    for chunk in re.split(r"[，,；;。]", nxt.split("。")[0]):
+        parts = [p for p in chunk.split("、") if p]
+        for k in range(len(parts) - number + 1):
+            got = parts[k : k + number]
+            if k == 0 and got[0].find(head) > 0:  # 做到不打招呼: the lead-in goes
+                got = [got[0][got[0].find(head):], *got[1:]]
+            if all(p.startswith(head) and 2 <= len(p) <= 8 for p in got) and (k + number == len(parts)):
+                return got
+    return None
+
+
 def _tail_words(first: str, width: int) -> str:
     """The last words of ``first`` that fit in ``width`` characters (at least one word)."""
     from ..tokens.segment import shared_segmenter
@@ -268,17 +298,32 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
         if len(parts) >= 2 and sum(map(len, parts)) == number:
             return parts, "list_before"
     elif re.search(r"[\u4e00-\u9fff]$", before):
-        # a 、-list right before the term (优土、优种、优产、优储、优销“五优联动”; 产业、科技、服务业三支招商队伍)
-        clause = re.split(r"[，,。；;：:！？!?\n（(]", before)[-1]
+        # a 、-list right before the term (优土、优种、优产、优储、优销“五优联动”; 产业、科技、服务业三支招商队伍),
+        # or in the clause before a connective (做到更加主动、更加务实、更加清廉，以“三个更加”…)
+        clauses = re.split(r"[，,。；;：:！？!?\n（(]", before)
+        clause = clauses[-1]
+        if re.fullmatch(r"以|用|靠|凭|通过|按照|即|这就是|就是", clause) and len(clauses) >= 2:
+            clause = clauses[-2]
         parts = _split_members(clause)
         if len(parts) == number and len(parts) >= 2 and all(parts):
             hi = max(map(len, parts[1:]))
+            shared = os.path.commonprefix(parts[1:])
+            if shared and shared in parts[0][1:]:  # 做到|更加主动、更加务实: the others' common opening starts it
+                parts[0] = parts[0][parts[0].rfind(shared) :]
             if len(parts[0]) > hi:  # 强化|优土, 建强用好|产业, 开展|高新区: the governing verb goes
                 parts[0] = _lead_off(parts[0], hi)
             if len(parts[0]) > hi + 2:  # 全国率先实现所有行政村|5G+千兆宽带: the words at its end, as long as the others
                 parts[0] = _tail_words(parts[0], hi)
             if all(1 <= len(p) <= 16 for p in parts) and not any(_PREDICATE_RE.search(p) for p in parts):
                 return parts, "list_before"
+    # the clauses before it, each ending in the term's words (…表扬一批，…约谈一批，…问责一批，以“三个一批”)
+    tail = _clause_ends(before, number, head)
+    if tail:
+        return tail, "list_before"
+    # the next sentence's run of members opening with the term's one character (“四不”。…做到不打招呼、不要陪同…)
+    run = _head_run(after, number, head)
+    if run:
+        return run, "next_sentence"
     # an apposition right beside the term wins over a list further on (“三个服务”，即服务领导、…;
     # 用“三心”做工作，即责任心、…; 八个字：精明、能干、忠诚、可靠)
     beside = _compound_members(text[start:end], after) or _beside_members(after, number, head)

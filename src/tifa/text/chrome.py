@@ -274,7 +274,7 @@ COLLECTION_MARK_RE = re.compile(
 
 
 #: A collection's piece marker alone on its line (``范文一``, ``【篇2】``, ``材料三：``): the next line is the piece's title.
-_MARK_LINE_RE = re.compile(rf"^\s*[【\[]?\s*(?:范文|篇|文章|材料|范例)\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*[】\]]?\s*[:：]?\s*$")
+_MARK_LINE_RE = re.compile(rf"^\s*[▍★☆■□●◆▶]?\s*[【\[]?\s*(?:范文|篇|文章|材料|范例)\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*[】\]]?\s*[:：]?\s*$")
 
 
 def _collection_markers(lines, removed: set[int]) -> list[Edit]:

@@ -131,7 +131,7 @@ PAGE_COUNTER_RE = re.compile(
 #: A viewer's page count (``共5页``, ``页数：5``, ``本文共3页``, ``第1页 / 共5页``).
 PAGE_COUNT_RE = re.compile(r"共\s*\d{1,4}\s*页|页数\s*[:：]\s*\d{1,4}")
 #: A page-chunk number opening a chunk of a viewer's text (``2、境。再一个…``).
-CHUNK_RE = re.compile(r"^\s*(\d{1,3})、")
+CHUNK_RE = re.compile(r"^\s*(\d{1,3})(?:、|[.．](?!\d))")
 #: A chunk holds a page: at least this many characters.
 CHUNK_MIN = 80
 #: Characters after a number that make it a count, not a page number glued into a word.
@@ -142,6 +142,12 @@ UNITS = set(
 _GLUED_NUM_RE = re.compile(rf"(?<![\d.．%])(\d{{1,3}})(?=[{HAN}])|(?<![\d.．%])(\d{{1,2}})(?=(?:19|20)\d\d年)")
 #: Glued page numbers follow each other at least this far apart (a page of text).
 PAGE_GAP = 150
+
+
+def _cuts_word(a: str, b: str) -> bool:
+    """Do the end of ``a`` and the start of ``b`` make a dictionary word across the break?"""
+    words = word_table()
+    return any(a[-i:] + b[:j] in words for i in (1, 2) for j in (1, 2) if len(a) >= i and len(b) >= j)
 
 
 def viewer_debris(text: str) -> list[Edit]:
@@ -164,7 +170,10 @@ def viewer_debris(text: str) -> list[Edit]:
     # a chunk is a page: from its number to the next one (a page of several lines counts them all)
     if len(run) >= 2 and all(lines[k2][0] - lines[k1][0] >= CHUNK_MIN for (k1, _), (k2, _) in zip(run, run[1:])):
         cuts = sum(1 for k, _ in run[1:] if k > 0 and line_is_open(lines[k - 1][2]))
-        if cuts * 2 >= len(run) - 1:
+        # ``2.`` is a list's numbering as often as a page's: only where half the breaks cut a word (其重⏎2.点目标)
+        dotted = any(not m.group().rstrip().endswith("、") for _, m in run)
+        words_cut = 2 * sum(k > 0 and _cuts_word(lines[k - 1][2].rstrip(), lines[k][2][m.end() :]) for k, m in run[1:]) >= len(run) - 1
+        if cuts * 2 >= len(run) - 1 and (not dotted or words_cut):
             for k, m in run:
                 edits.append(Edit(lines[k][0] + m.start(1), lines[k][0] + m.end(), "", "page_chunk"))
     # page numbers glued into words

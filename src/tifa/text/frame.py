@@ -106,6 +106,10 @@ def above_the_speech(lines, removed: set[int], drop) -> None:
     it and the salutation its subtitle, dateline, speaker and notes."""
     content = [i for i, (_, _, l) in enumerate(lines) if l.strip() and i not in removed]
     sal = next((k for k, i in enumerate(content[:FRAME_HEAD]) if SALUTATION_RE.match(lines[i][2].strip())), None)
+    if sal is None:  # no salutation (an experience talk): a subtitle (——在…上的发言) anchors the title block
+        sub = next((k for k, i in enumerate(content[:FRAME_HEAD]) if lines[i][2].strip().startswith(("——", "—"))
+                    and SPEECH_TITLE_RE.search(lines[i][2].strip())), None)
+        sal = sub + 1 if sub is not None else None
     if not sal:
         return
     block = []  # the lines above the salutation, nearest first, while they may be a title block

@@ -53,7 +53,7 @@ COUNTER_RE = re.compile(
 #: A file name with its extension (viewers title their pages with it).
 FILE_NAME_RE = re.compile(r"\S\.(?:docx?|pdf|pptx?|xlsx?|wps|txt)(?:\b|_)", re.I)
 #: Menu separators: a line of items between them is a menu or a breadcrumb.
-SEPARATOR_RE = re.compile(r"\s*(?:[|｜>＞›»•●]|&gt;|>>)\s*")
+SEPARATOR_RE = re.compile(r"\s*(?:[|｜>＞›»•●→]|&gt;|>>)\s*")
 #: ``label：value`` fields (``编辑：李想``, ``来源：…``): two or more on a short line are page data.
 FIELD_RE = re.compile(rf"(?:^|\s|[|｜】])[{HAN}]{{2,4}}\s*[:：]\s*\S")
 #: What a speech line opens with: a list marker, a salutation, a quotation or a subtitle dash.
@@ -176,6 +176,7 @@ SITE_VOICE_RES = (
     (re.compile(r"希望(?:能够?)?(?:对(?:大家|您|你)有所帮助|帮助到(?:大家|您|你))|欢迎(?:大家)?(?:阅读|参考|借鉴|分享|收藏)"), 1),
     (re.compile(r"(?:来源于|来自|转自)(?:网友|网络|互联网)|请联系(?:客服|我们)|联系删除"), 1),
     (re.compile(r"[望求请]采纳|仅供参考|未完[，,]?\s*(?:待续|见)|接上楼|见\s*\d+\s*楼"), 2),
+    (re.compile(r"^以下文章来源于|^[【\[]\s*(?:以下文字转载自|原文由)|转载请联系"), 2),
     (re.compile(r"(?:免费)?预览|在线阅读|珍藏版|文库|\.docx?\b|\.pdf\b|下载|登录|登陆", re.I), 1),
     (re.compile(r"文档|会员|客服|原创文章|范文|范例|精彩内容|更多相关|以下是|下面是|以上就是|以上是"), 1),
     (re.compile(r"您"), 1),
