@@ -273,3 +273,8 @@ def test_slogans_opening_a_clause_before_its_verb():
     assert ["兼并重组", "压减层级", "提质增效"] in _accepted_members(text)
     # objects of a verb before the noun they modify stay a list
     assert ["固体废物", "新污染物", "塑料污染"] not in _accepted_members("强化固体废物、新污染物、塑料污染治理。")
+
+
+def test_clauses_of_a_two_character_verb_and_了():
+    text = "经过艰辛努力，我们顶住了经济下行压力，保持了经济中高速增长，促进了结构优化，经济长期向好的基本面不断巩固。"
+    assert ["顶住了经济下行压力", "保持了经济中高速增长", "促进了结构优化"] in _accepted_members(text)

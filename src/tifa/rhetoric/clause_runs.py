@@ -160,6 +160,8 @@ def clause_frame(members: list[str]) -> tuple[str, str] | None:
 def _three(members: list[str], *, heads: bool = False) -> tuple[str, str] | None:
     """The frames that need three members to be seen: a word at one place (:func:`_aligned`), a
     topic and its 要 (:func:`_topic_modal`), a verb after an adverb (:func:`_adverb_verb`)."""
+    if all(len(m) >= 5 and m[2] == "了" and pos_tags(m[:2])[0][1] == "v" for m in members):
+        return "**了*", "template"  # 避免了“硬着陆”，保持了经济中高速增长，促进了结构优化: verbs of two and 了
     word = _aligned(members)
     if not word and all(any(members[0][k : k + 2] in m[:4] for k in range(3)) for m in members[1:]):
         word = _adverb_verb(members, heads=heads)  # (only when the first four characters of each share two: cheap)
@@ -251,6 +253,11 @@ def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[
             if len(nxt) == 2 and nxt[0][:1] == nxt[1][:1] and not units[i][1].startswith(nxt[0][:1]):
                 o, m = units[i]
                 k = m.find(nxt[0][:1], 1)
+                if 0 < k <= 6 and k in word_bounds(m):
+                    units[i] = (o + k, m[k:])
+            elif len(nxt) == 2 and all(x[2:3] == "了" for x in nxt) and units[i][1][2:3] != "了":
+                o, m = units[i]  # 我们|顶住了经济下行压力、避免了“硬着陆”，保持了…
+                k = m.find("了", 3) - 2
                 if 0 < k <= 6 and k in word_bounds(m):
                     units[i] = (o + k, m[k:])
             best = None
