@@ -278,3 +278,8 @@ def test_slogans_opening_a_clause_before_its_verb():
 def test_clauses_of_a_two_character_verb_and_了():
     text = "经过艰辛努力，我们顶住了经济下行压力，保持了经济中高速增长，促进了结构优化，经济长期向好的基本面不断巩固。"
     assert ["顶住了经济下行压力", "保持了经济中高速增长", "促进了结构优化"] in _accepted_members(text)
+
+
+def test_clauses_each_naming_a_shortfall():
+    text = "经济增长内生动力还不够足，创新能力还不够强，发展质量和效益不够高，一些企业经营困难。"
+    assert ["经济增长内生动力还不够足", "创新能力还不够强", "发展质量和效益不够高"] in _accepted_members(text)

@@ -162,6 +162,8 @@ def _three(members: list[str], *, heads: bool = False) -> tuple[str, str] | None
     topic and its 要 (:func:`_topic_modal`), a verb after an adverb (:func:`_adverb_verb`)."""
     if all(len(m) >= 5 and m[2] == "了" and pos_tags(m[:2])[0][1] == "v" for m in members):
         return "**了*", "template"  # 避免了“硬着陆”，保持了经济中高速增长，促进了结构优化: verbs of two and 了
+    if all(2 <= m.find("不够") < len(m) - 2 for m in members):
+        return "*不够*", "template"  # 内生动力还不够足，创新能力还不够强，发展质量和效益不够高: the shortfalls of a topic each
     word = _aligned(members)
     if not word and all(any(members[0][k : k + 2] in m[:4] for k in range(3)) for m in members[1:]):
         word = _adverb_verb(members, heads=heads)  # (only when the first four characters of each share two: cheap)
