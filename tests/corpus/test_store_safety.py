@@ -238,7 +238,8 @@ def test_builds_and_adds_at_once_leave_a_store_that_lists_only_parts_that_exist(
     time.sleep(0.5)
     procs.append(subprocess.Popen([sys.executable, "-m", "tifa.cli", "add", str(extra), "--raw", str(raw), "--speaker", "李四"],
                                   env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
-    (raw / SPEECH).write_text((raw / SPEECH).read_text(encoding="utf-8") + "\n补充一句。", encoding="utf-8")
+    # an edit inside the speech (a line appended after the page's related list would be page furniture)
+    (raw / SPEECH).write_text((raw / SPEECH).read_text(encoding="utf-8").replace("服务是工作主旋律。", "服务是工作主旋律。补充一句。", 1), encoding="utf-8")
     procs.append(subprocess.Popen([sys.executable, "-m", "tifa.cli", *args], env={**os.environ, **env},
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
     for p in procs:
