@@ -145,7 +145,10 @@ def compound_groups(term: str) -> list[tuple[int, str]]:
 
 
 def compound_count(term: str) -> int:
-    """How many members a compound slogan stands for (the sum of its numerals), or 0."""
+    """How many members a compound slogan stands for (the sum of its numerals), or 0; a term of
+    parts a 、 apart counts each part's leading numeral (“三项政策、一项改革” counts four)."""
+    if "、" in term:
+        return sum(cn_to_int(m.group()) or 0 for m in (re.match(rf"[{CN_DIGITS}两]{{1,2}}", part) for part in term.split("、")) if m)
     return sum(n for n, _ in compound_groups(term))
 
 

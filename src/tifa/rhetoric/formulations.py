@@ -150,11 +150,9 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
             continue  # 第三通道 is no 三通
         number = 2 if num == "双" else cn_to_int(num)
         if quoted and raw not in known and number:
-            number = compound_count(raw) or number  # “四不两直” counts six, “三会一课” four
             if "、" in raw and not re.match(rf"{_NUM}{{1,2}}(?:{_CLASSIFIERS})", raw):
                 continue  # “一区域一策、一类群体一策…”: slogans in a row, no counted set
-            if "、" in raw:  # “三项政策、一项改革” counts four
-                number = sum(cn_to_int(re.match(_NUM + "{1,2}", part).group()) or 0 for part in raw.split("、"))
+            number = compound_count(raw) or number  # “四不两直” six, “三会一课” four, “三项政策、一项改革” four
         if not number or (number > 20 and raw not in known) or (number == 1 and raw not in known):
             continue
         if num.isdigit() and raw in known:  # a known formulation, as listed

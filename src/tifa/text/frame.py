@@ -138,9 +138,11 @@ def above_the_speech(lines, removed: set[int], drop) -> None:
     # only where the page's furniture shows (a report's title lines have none around them): a line
     # with furniture between it and the title, or below furniture and no title line itself
     first_line = content[top]
+    first_removed = min(removed, default=len(lines))
+    last_removed = max((j for j in removed if j < first_line), default=-1)  # the furniture nearest the title
     for i in above:
-        chrome_below = any(j in removed for j in range(i + 1, first_line))
-        chrome_above = any(j in removed for j in range(0, i))
+        chrome_below = last_removed > i
+        chrome_above = first_removed < i
         s = lines[i][2].strip()
         if _title_above(s):
             continue  # the page's own title: documents keeps it as ``page_title``
@@ -166,12 +168,12 @@ def after_the_speech(lines, removed: set[int], drop) -> None:
     if not any(i in removed for i in tail):
         return  # nothing of the site's after the last sentence: a list or appendix may end the text
     began = False  # has the footer begun (a line of it dropped or already furniture)?
-    for i in tail:
+    for t, i in enumerate(tail):
         if i in removed:
             began = True
             continue
         s = lines[i][2].strip()
-        nxt = next((j for j in tail if j > i), None)
+        nxt = tail[t + 1] if t + 1 < len(tail) else None
         if began and LINE_MARKER_RE.match(s) and nxt is not None and nxt not in removed and _is_sentence_line(lines[nxt][2].strip()):
             began = False  # a heading with its paragraph: the speech goes on after a caption or a box
         if not began and (_DATE_LINE_RE.match(s) or (len(s) <= 20 and nxt is not None and _DATE_LINE_RE.match(lines[nxt][2].strip()))):
