@@ -21,6 +21,7 @@ spans and titles (:mod:`tifa.structure.outline`), announced counts
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -271,19 +272,19 @@ def part_headings(text: str, paras: list[tuple[int, int]], markers: list[Marker]
         and "，" not in text[paras[pi][0] : paras[pi][1]]
     ]
     restarts, closing, any_restarts = [], [], []
+    tops = sorted(tops, key=lambda m: m.para)
     # lists of any line-start style (第一， / （一） / 一、 / 1、) under parts of their own
     opens = sorted((m for m in markers if m.line_start and (m.family in _PART_LIST_FAMILIES)), key=lambda m: m.para)
-    for pi in lines:
+    top_paras, open_paras = [m.para for m in tops], [m.para for m in opens]
+    for k, pi in enumerate(lines):
         line = text[paras[pi][0] : paras[pi][1]].strip()
         if _CLOSING_HEADING_RE.match(line):
             closing.append(pi)
             continue
-        nxt = next((m for m in tops if m.para > pi), None)
-        between = [q for q in lines if nxt is not None and pi < q < nxt.para]
-        if nxt is not None and nxt.ordinal == 1 and not between:
+        next_line = lines[k + 1] if k + 1 < len(lines) else None
+        if _opens_list_under(pi, next_line, tops, top_paras):
             restarts.append(pi)
-        first = next((m for m in opens if m.para > pi), None)
-        if first is not None and first.ordinal == 1 and not [q for q in lines if pi < q < first.para]:
+        if _opens_list_under(pi, next_line, opens, open_paras):
             any_restarts.append(pi)
     found = restarts if len(restarts) >= 2 else []
     # a speech that opens with a part heading before any numbered heading is split into parts:
@@ -300,6 +301,17 @@ def part_headings(text: str, paras: list[tuple[int, int]], markers: list[Marker]
         Marker(_text_start(text, paras, pi), _text_start(text, paras, pi), "heading", "heading", k + 1, "", pi, True)
         for k, pi in enumerate(found)
     ]
+
+
+def _opens_list_under(pi: int, next_line: int | None, seq: list[Marker], seq_paras: list[int]) -> bool:
+    """Is the first marker of ``seq`` (sorted by paragraph; ``seq_paras`` their paragraphs) after
+    heading line ``pi`` a list's first item, with no other heading line (``next_line``, the next
+    one) between them?"""
+    j = bisect.bisect_right(seq_paras, pi)
+    if j == len(seq):
+        return False
+    first = seq[j]
+    return first.ordinal == 1 and (next_line is None or next_line >= first.para)
 
 
 def _text_start(text: str, paras: list[tuple[int, int]], pi: int) -> int:
