@@ -25,7 +25,7 @@ import re
 from ..text.patterns import CN_DIGITS
 from .lists import ATTRIBUTIVE, dictionary_words, is_list, plain_nouns
 from .shapes import (
-    all_verbal, CONNECTIVE_RE, cut_lead, cut_tail, FIGURE_RE, is_free, member_spans, NOT_FRAME, NUM, pos_tags,
+    all_verbal, CONNECTIVE_RE, set_phrases, cut_lead, cut_tail, FIGURE_RE, is_free, member_spans, NOT_FRAME, NUM, pos_tags,
     position_frame, shared_frame, STRIP, subject_predicate, three_character_slogans, verb_object, word_bounds,
 )
 
@@ -175,6 +175,8 @@ def _trim_ends(parts: list[tuple[int, str]], *, clauses: bool = False) -> list[t
         return _trim_ends(keep, clauses=True) if len(keep) >= 3 and len(keep) < len(parts) else None
     if len(first) > hi:
         keep = cut_lead(first, hi)
+        if len(keep) != hi and lo == hi == 3 and all(_verb_led3(m) for m in [first[-3:], *middle]):
+            keep = first[-3:]  # 因城施策|控增量、去库存、优供给: the tagger's words run across the lead-in's end (策控)
         first, o0 = keep, o0 + len(first) - len(keep)
     if len(last) > hi + 1:
         last = cut_tail(last, hi)
@@ -191,6 +193,14 @@ def _trim_ends(parts: list[tuple[int, str]], *, clauses: bool = False) -> list[t
     if any(not (2 <= len(p) <= 8) for _, p in out) or min(len(p) for _, p in out) < lo - 1:
         return None
     return out
+
+
+def _verb_led3(m: str) -> bool:
+    """Three characters, a verbal character (:func:`verb_share` at least 0.2) and a two-character
+    dictionary noun (控|增量, 去|库存, 优|供给; not 豪|威尔, 好|坡地)."""
+    from ..lexicon.lexicons import main_pos_table, verb_share
+
+    return len(m) == 3 and verb_share(m[0]) >= 0.2 and main_pos_table().get(m[1:], "")[:1] == "n"
 
 
 def _cut_short(text: str, end: int) -> bool:
@@ -271,6 +281,7 @@ def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> l
             frame, kind = ("S+P" if _subject_predicates(members) else "V+O"), "verb_object"
         attributive = frame.endswith("*") and frame[0] in ATTRIBUTIVE  # 新能源|大基地、大通道、大消纳|体系建设
         verbal = verb_object(members) if frame == "V+O" and (three_character_slogans(members) or text[start - 1 : start] in "，；。\n" and pos_tags(text[end : end + 4])[0][1] == "v") else all_verbal(members)
+        verbal = verbal or frame == "V+O" and set_phrases(members)  # 不折不扣、雷厉风行、求真务实、敢作善为|落实…: the manner of the verb
         # 强基础、增后劲、惠民生|领域; before a verb the slogans are a clause's subject (兼并重组、压减层级、提质增效|取得…)
         if _embedded(text, end) and (attributive or not verbal or _governed(text, end, len(members[-1]))):
             kind = "list"  # 新能源大基地、大通道、大消纳体系建设; 强化固体废物、新污染物、塑料污染治理

@@ -129,6 +129,13 @@ def all_verbal(members: list[str]) -> bool:
 _PREDICATE_POS = ("v", "a", "i", "l")
 
 
+def set_phrases(members: list[str]) -> bool:
+    """Four-character set phrases (成语 and the like, by the tokens' tagger: 不折不扣、雷厉风行、求真务实),
+    all of three, all but one of four or more: a run of them is a slogan, never a list of things."""
+    idioms = sum(len(m) == 4 and len(t := pos_tags(m)) == 1 and t[0][1] in ("i", "l") for m in members)
+    return all(len(m) == 4 for m in members) and idioms >= (len(members) if len(members) < 4 else len(members) - 1)
+
+
 def four_character_predicate(m: str, words: list | None = None) -> bool:
     """Four characters that make a predicate by their rhythm and the tokens' tags: a set phrase
     (脚踏实地, 循序渐进; 实事求是, one dictionary word that names nothing), a repeated character
