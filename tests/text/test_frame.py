@@ -166,3 +166,64 @@ def test_a_table_of_contents_with_leaders_a_caption_and_a_stamp_go():
     assert text.startswith("在全市机关保密工作会议上的讲话\n同志们："), text[:60]
     assert "……" not in text and "注意保管" not in text and "李娜 摄" not in text
     assert "一、深化认识，筑牢思想防线\n保密就是保安全" in text
+
+
+def test_a_page_title_keeps_the_speech_title_and_loses_the_sites_suffix(tmp_path):
+    page = ("某某文秘手机网\n导航\n首页 > 讲话 > 详细内容\n在全镇安全生产工作会议上的讲话 - 讲话范文\n同志们：\n"
+            "今天召开全镇安全生产工作会议，主要任务是分析当前形势，部署下一阶段的安全生产工作，确保全镇大局稳定。\n"
+            "一、要压实责任\n各村、各企业要把安全责任落实到每一个岗位、每一个人，不留死角。\n")
+    doc = _docs(tmp_path, "w.txt", page).iloc[0]
+    assert doc["title"] == "在全镇安全生产工作会议上的讲话"
+    assert "讲话范文" not in doc["text"] and "一、要压实责任" in doc["text"]
+    assert _removed(page)["- 讲话范文"] == "page_title"
+
+
+def test_line_breaks_written_out_as_escapes_are_line_breaks(tmp_path):
+    page = ("在全镇信访工作会议上的讲话 x0dx0ax0dx0a同志们： x0dx0a今天召开会议，主要是部署下一阶段的信访工作，请大家认真抓好落实。"
+            " x0dx0ax0dx0a一、要畅通渠道 x0dx0a要让群众有地方说理、有人管事。 x0dx0ax0dx0a二、要化解积案 x0dx0a要一件一件抓，一户一户访。\n")
+    doc = _docs(tmp_path, "q.txt", page).iloc[0]
+    assert doc["title"] == "在全镇信访工作会议上的讲话"
+    assert "x0d" not in doc["text"] and "x0a" not in doc["text"]
+    assert "\n一、要畅通渠道\n" in doc["text"] and "\n二、要化解积案\n" in doc["text"]
+
+
+def test_a_preview_run_into_one_line_under_an_accounts_header(tmp_path):
+    body = ("在全县统计工作会议上的讲话 同志们：今天召开全县统计工作会议，主要任务是总结去年统计工作，部署今年重点任务。统计数据是决策的依据，"
+            "质量是统计工作的生命。过去一年，全县统计系统克服人手少、任务重等困难，圆满完成了经济普查等各项任务。借这个机会，我讲两点意见。 一、要确保数据真实 第一个要求是准。要坚持依法统计，做到应统尽统。 第二个要求是快。"
+            "要按时报送，不拖不等。 二、要提升服务水平 统计部门要多出分析报告，为县委县政府决策提供参考。")
+    page = "文章汇 · 公众号精选　首页　热门　登录\n首页 > 职场 > 统计之窗\n统计之窗\n微信号：tongji_zc　关注\n文章预览\n" + body + "\n点击查看原文 >>\n"
+    doc = _docs(tmp_path, "v.txt", page).iloc[0]
+    assert doc["title"] == "在全县统计工作会议上的讲话"
+    assert not any(s in doc["text"] for s in ("统计之窗", "微信号", "文章预览"))
+    from tifa.structure.outline import parse
+
+    assert [(it.marker.text, it.depth) for it in parse(doc["text"])] == [("一、", 1), ("第一个", 2), ("第二个", 2), ("二、", 1)]
+
+
+def test_an_articles_keywords_its_journal_issue_and_other_articles_go_its_author_note_stays(tmp_path):
+    page = ("期刊在线　首页 | 分类 | 登录\n当前位置：首页 > 机关 > 秘书之友 > 2022年7期\n抓好“三个环节”做实信息工作\n"
+            "秘书之友 2022年7期\n关键词：信息工作；县委办公室\n"
+            "近年来，我们坚持把信息工作作为服务决策的重要抓手，围绕“三个环节”下功夫，信息采用率连续两年位居全市前列。现将主要做法介绍如下。\n"
+            "一、抓好收集环节\n我们建立了覆盖全县各部门的信息员队伍，做到重要情况第一时间报送，确保信息来源稳定。\n"
+            "二、抓好编辑环节\n对报送的信息逐条把关，去粗取精，力求每一条都有分量、有价值，能够为领导决策所用。\n"
+            "（作者系某某县委办公室信息科科长）\n秘书之友2022年7期\n秘书之友的其它文章\n做好会务工作的几点体会\n浅谈机关公文的规范化\n")
+    doc = _docs(tmp_path, "j.txt", page).iloc[0]
+    for junk in ("2022年7期", "关键词", "其它文章", "做好会务工作的几点体会", "浅谈机关公文的规范化"):
+        assert junk not in doc["text"], junk
+    assert "（作者系某某县委办公室信息科科长）" in doc["text"]
+
+
+def test_a_collections_numbered_pieces_with_the_sites_label_of_each(tmp_path):
+    speech = "同志们：\n今天召开会议，主要任务是总结工作、部署任务。大家要认清形势，切实增强做好工作的责任感和紧迫感，把各项任务落到实处，不辜负组织的信任。\n"
+    page = ("某某期刊网 精选范文\n机关效能建设讲话精选(二篇)\n机关效能建设讲话\n第1篇:机关效能建设讲话范文\n在全县机关效能建设大会上的讲话\n" + speech
+            + "第2篇:机关效能建设讲话范文\n在机关效能建设大会上的表态发言\n" + speech)
+    docs = _docs(tmp_path, "k.txt", page)
+    assert list(docs["title"]) == ["在全县机关效能建设大会上的讲话", "在机关效能建设大会上的表态发言"]
+    assert not docs["text"].str.contains("范文|精选").any()
+
+
+def test_on_a_jammed_page_a_run_of_letters_with_one_odd_token_goes_too():
+    page = ("在全市督查工作会议上的讲话\nZ6 Mx o q8 1y YJ V'\n同志们：\nc^ w m* ZD vq 5今天召开全市督查工作会议，主要是部署今年的督查任务。\n"
+            "一、要督在关键处\nxz N kp F* WR zg督查是推动落实的利器，要盯住重点任务，一项一项抓到底。\n")
+    text = clean(page).text
+    assert "xz" not in text and "WR" not in text and "督查是推动落实的利器" in text

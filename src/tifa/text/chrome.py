@@ -65,7 +65,7 @@ RELATED_HEADER_RE = re.compile(
     r"^\s*[【\[](?:推荐|热门|精选|相关)[】\]]\s*$|相关(?:文章|推荐|阅读|资料|范文|文稿|热词|链接|新闻|内容|专题)|您可能(?:感兴趣|还喜欢|也喜欢)|猜你喜欢"
     r"|阅读排行|点击排行|推荐(?:文稿|文章|阅读|范文|内容)|热门(?:文章|推荐|文稿|范文)|最新(?:文章|文稿|更新|范文)"
     r"|相关(?:附件|报道|专题)|延伸阅读|精选文章|上一篇\s*[:：]|下一篇\s*[:：]|更多(?:精彩|文章|范文)"
-    r"|热点(?:文章|阅读|推荐)|往期(?:推荐|回顾|精选|文章)|还喜欢|相关文档|猜你喜欢"
+    r"|热点(?:文章|阅读|推荐)|往期(?:推荐|回顾|精选|文章)|还喜欢|相关文档|猜你喜欢|的其[它他]文章$|^\s*(?:本期|同期)(?:其[它他])?文章\s*$"
 )
 RELATED_ENTRY_RE = re.compile(
     r"^\s*(?:[-•·*●◆▪►▶▷▸→]\s*\S|\d{1,2}-\d{1,2}\S)|\S\s*\d{1,2}-\d{1,2}\s*$|^\s*\d{4}-\d{1,2}-\d{1,2}\s*\S"
@@ -274,7 +274,11 @@ COLLECTION_MARK_RE = re.compile(
 
 
 #: A collection's piece marker alone on its line (``范文一``, ``【篇2】``, ``材料三：``): the next line is the piece's title.
-_MARK_LINE_RE = re.compile(rf"^\s*[▍★☆■□●◆▶]?\s*[【\[]?\s*(?:范文|篇|文章|材料|范例)\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*[】\]]?\s*[:：]?\s*$")
+_MARK_LINE_RE = re.compile(
+    rf"^\s*[▍★☆■□●◆▶]?\s*[【\[]?\s*(?:范文|篇|文章|材料|范例)\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*[】\]]?\s*[:：]?\s*$"
+    # a piece's number with the site's label of it, the piece's own title on the next line (``第1篇:机关作风建设讲话范文``)
+    rf"|^\s*第\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*篇\s*[:：]\s*\S{{0,24}}?(?:范文|范例|精选|大全|模板|参考)\s*$"
+)
 
 
 def _collection_markers(lines, removed: set[int]) -> list[Edit]:
@@ -323,6 +327,35 @@ def _squeezed_in(key: str, text: str) -> bool:
 
 
 # --------------------------------------------------------------------------- licence notices
+
+
+#: A page's title: the speech's title, then the site's name or section after a separator
+#: (``在…会议上的讲话 - 讲话范文``, ``…经验交流材料_某某文秘网``, ``…发言稿 | 公文写作``).
+_TITLE_SUFFIX_RE = re.compile(r"^(?P<title>\S.*?\S)(?P<suffix>(?:\s+[-–|｜]\s*|\s*[_｜|]\s*|\s*-\s+)[^\s，。；：、“”]{2,16}(?:\s*[-–_|｜]\s*[^\s，。；：、“”]{2,16}){0,2})\s*$")
+#: What a title's suffix names: a site, a channel, a kind of document on offer.
+_SITE_SUFFIX_RE = re.compile(r"网|站|文库|范文|大全|频道|手机|模板|文秘|写作|文档|资料|下载|之家|百科|论坛|社区|首页|[A-Za-z]{3,}")
+#: How many lines from the top a page's title may stand.
+TITLE_SUFFIX_HEAD = 12
+
+
+def title_suffixes(text: str) -> list[Edit]:
+    """The site's name after a speech's title on the page's title line (``在县委办公室全体干部大会上的讲话
+    - 讲话范文``): the suffix goes, the title stays for the speech.  Only near the top, only after a
+    title shaped like the genre's, only a suffix of short names that say what a site is."""
+    edits: list[Edit] = []
+    seen = 0
+    for start, _end, line in iter_lines(text):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > TITLE_SUFFIX_HEAD:
+            break
+        m = _TITLE_SUFFIX_RE.match(line.strip())
+        if not m or not SPEECH_TITLE_RE.search(m.group("title")) or not _SITE_SUFFIX_RE.search(m.group("suffix")):
+            continue
+        at = start + len(line) - len(line.lstrip()) + m.start("suffix")
+        edits.append(Edit(at, start + len(line.rstrip()), "", "page_title"))
+    return edits
 
 
 def license_notices(text: str) -> list[Edit]:

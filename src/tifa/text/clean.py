@@ -56,10 +56,10 @@ import bisect
 import re
 from typing import Sequence
 
-from .chrome import chrome, license_notices
+from .chrome import chrome, license_notices, title_suffixes
 from .debris import anti_copy, converter_glosses, markup_residue, viewer_debris
 from .edits import Cleaned, Edit, Removal, Step, Tracker
-from .lines import doubled_markers, join_broken_lines, page_numbers, repeated_titles, split_glued_parts, split_runin_headings
+from .lines import doubled_markers, split_glued_title, join_broken_lines, page_numbers, repeated_titles, split_glued_parts, split_runin_headings
 from .normalize import cjk_spaces, normalize_space, punctuation, tidy
 
 STEPS: tuple[Step, ...] = (
@@ -68,6 +68,8 @@ STEPS: tuple[Step, ...] = (
     markup_residue,
     anti_copy,
     viewer_debris,
+    title_suffixes,
+    split_glued_title,
     chrome,
     page_numbers,
     repeated_titles,

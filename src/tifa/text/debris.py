@@ -52,8 +52,15 @@ MARKUP_RE = re.compile(
 
 
 def markup_residue(text: str) -> list[Edit]:
-    """HTML tags and BBCode a page left in the text (never Chinese inside the brackets)."""
-    return [Edit(m.start(), m.end(), "", "markup_residue") for m in MARKUP_RE.finditer(text) if not HAN_RE.search(m.group())]
+    """HTML tags and BBCode a page left in the text (never Chinese inside the brackets), and line
+    breaks a page wrote out as their escapes (``x0dx0a``, ``\\r\\n``: a Q&A site's answers): a line break."""
+    edits = [Edit(m.start(), m.end(), "", "markup_residue") for m in MARKUP_RE.finditer(text) if not HAN_RE.search(m.group())]
+    edits += [Edit(m.start(), m.end(), "\n", "markup_residue") for m in ESCAPED_BREAK_RE.finditer(text)]
+    return sorted(edits, key=lambda e: e.start)
+
+
+#: Line breaks written out as escapes between Chinese text (``。 x0dx0ax0dx0a同志们``, ``\\r\\n``).
+ESCAPED_BREAK_RE = re.compile(r"(?<![A-Za-z0-9\\])[ \t]*(?:(?:\\?x0d)?\\?x0a|\\r\\n|\\n)+[ \t]*(?=[\u4e00-\u9fff“（(一二三四五六七八九十\d\s]|$)")
 
 
 # --------------------------------------------------------------------------- 1c. anti-copy garbage
@@ -81,9 +88,9 @@ def is_garbage(run: str, *, jammed: bool = False) -> bool:
     letters = sum(c.isalpha() for c in chars)
     odd = sum(_odd_token(t) for t in toks)
     return (
-        len(toks) >= 4 and letters >= 2 and len(set(chars)) >= 6 and odd >= 2
+        len(toks) >= 4 and letters >= 2 and len(set(chars)) >= 6 and (odd >= 2 or jammed and odd and len(toks) >= 5)
         and (jammed or punct >= 2 or (len(toks) >= 5 and odd >= 3) or len(toks) >= 6)
-    )
+    )  # on a jammed page, five tokens and one odd (``xz N kp F* WR zg``) are the same jammer
 
 
 #: Sure garbage runs that make a page jammed (a jammer never writes just one).

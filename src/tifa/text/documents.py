@@ -164,7 +164,12 @@ def piece_starts(lines: Sequence[tuple[int, int, str]], marks: frozenset[int] = 
                 body += len(lines[j][2])
             if body >= MIN_PIECE_CHARS:
                 starts.append(i)
-    return sorted(set(starts))
+    starts = sorted(set(starts))
+    if len(starts) > 1:
+        head = [lines[k][2] for k in range(starts[0], starts[1])]
+        if sum(map(len, head)) < MIN_PIECE_CHARS and not any(re.search(r"[。！？!?]", h) for h in head):
+            del starts[1]  # only the collection's titles above its first piece: the first piece's page titles
+    return starts
 
 
 #: A title naming the occasion (``在全市…会议上的讲话``): the speech's, where a page's title stands above it.

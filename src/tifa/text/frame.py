@@ -154,6 +154,10 @@ def above_the_speech(lines, removed: set[int], drop) -> None:
 END_PARAGRAPH = 40
 
 
+#: An article's closing note on its author, part of what the author published.
+_AUTHOR_NOTE_RE = re.compile(r"^[（(]\s*(?:作者|笔者)(?:系|为|是|单位|简介)")
+
+
 def after_the_speech(lines, removed: set[int], drop) -> None:
     """The page's footer: short lines after the speech's last sentence, once page furniture has
     begun there (``— THE END —``, ``来源｜…``, ``阅读 3.2万``, a related title, a reply on a forum).
@@ -178,6 +182,8 @@ def after_the_speech(lines, removed: set[int], drop) -> None:
             began = False  # a heading with its paragraph: the speech goes on after a caption or a box
         if not began and (_DATE_LINE_RE.match(s) or (len(s) <= 20 and nxt is not None and _DATE_LINE_RE.match(lines[nxt][2].strip()))):
             continue  # a signature: the unit, its date
+        if not began and _AUTHOR_NOTE_RE.match(s):
+            continue  # the article's note on its author (``（作者系县委办公室副主任）``)
         if not began and (LINE_MARKER_RE.match(s) or INLINE_SHI_RE.match(s) or _is_sentence_line(s) or s[-1] in "，、；“（《"):
             continue  # a heading the preview ends on (``二、…`` before ``剩余2186字未读``), a closing (谢谢大家！)
         if len(s) <= CHROME_MAX:

@@ -64,6 +64,12 @@ FUNCTION_CHARS = set("的了是在和与及要把对为就也都不这那有以�
 SPEECH_TITLE_RE = re.compile(r"\S{4,}(?:讲话|发言|致辞|讲稿|演讲|报告|党课|辅导|发言稿|讲话稿|主持词|动员令)(?:[（(][^）)]{0,20}[)）])?[》】」]?$")
 
 
+#: An article's keyword or tag line.
+_KEYWORDS_RE = re.compile(r"^\s*[【\[]?(?:关键词|关键字|主题词|标签|Tags?|Keywords?)[】\]]?\s*[:：]\s*\S", re.I)
+#: A journal's name and issue alone on a line (``机关文苑 2023年9期``, ``秘书工作2023年第5期``).
+_ISSUE_RE = re.compile(r"^\s*[\u4e00-\u9fff《》]{0,12}\s*\d{4}\s*年\s*第?\s*\d{1,2}\s*期\s*$")
+
+
 def ui_hits(s: str, rx: re.Pattern) -> int:
     """Furniture words in ``s`` that stand as words: not the half of a longer word across
     their edge (``全屏`` in ``安全屏障``, ``文档`` in ``公文档案``), by the dictionary."""
@@ -95,6 +101,8 @@ def furniture_reason(s: str) -> str | None:
         return _latin_furniture(s)
     if len(s) <= 30 and re.search(r"[。！？!?；;]", s) and ui_hits(s, _UI_STRONG_RE) >= 2 and not speech_line(s):
         return "page_tools"  # a reader's comment in the forum's words (坐等楼主下半部分，先收藏了。)
+    if len(s) <= 60 and (_KEYWORDS_RE.match(s) and not re.search(r"[。！？!?]", s) or _ISSUE_RE.match(s)):
+        return "page_meta"  # an article's keywords (``关键词：督查工作；抓落实``), a journal's issue (``机关文苑 2023年9期``)
     if len(s) > CHROME_MAX or re.search(r"[。！？!?；;]", s):
         return None
     outside = re.sub(r"《[^》]{1,30}》", "", s)

@@ -188,6 +188,19 @@ _TITLE_TWICE_RE = re.compile(r"^(\s*)(\S[^。！？\n]{5,59}?)((?:\s*\2)+)(?=\S|
 LONG_LINE = 200
 
 
+def split_glued_title(text: str) -> list[Edit]:
+    """A whole speech run into one line (a preview, a viewer's page): its title glued to the
+    salutation (``在…上的讲话 同志们：今天…``) goes on a line of its own before page chrome is judged
+    line by line, so that the speech's title block stands where the rules look for it (not logged:
+    no content goes).  The rest of the line is :func:`split_glued_parts`' later."""
+    edits: list[Edit] = []
+    for s, _, line in iter_lines(text):
+        m = GLUED_TITLE_RE.match(line)
+        if len(line) >= LONG_LINE and m and not LINE_MARKER_RE.match(line) and not _TITLE_TWICE_RE.match(line):
+            edits.append(Edit(s + m.end(1), s + m.end(), "\n", "heading_split", log=False))
+    return edits
+
+
 def split_glued_parts(text: str) -> list[Edit]:
     """Parts of a speech a page ran together, each put on its own line (not logged: no content goes).
 
@@ -225,7 +238,7 @@ def split_glued_parts(text: str) -> list[Edit]:
             while b < len(line) and line[b] == " ":
                 b += 1
             edits.append(Edit(s + g.end(), s + b, "\n", "heading_split", log=False))
-        for h in re.finditer(rf" +(?=[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[)）])", line):
+        for h in re.finditer(rf" +(?=[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[)）]|第[{CN_DIGITS}]{{1,2}}(?:个|句话|点|件事|方面)\S{{0,6}}?是)", line):
             if h.start() > pos:
                 edits.append(Edit(s + h.start(), s + h.end(), "\n", "heading_split", log=False))
         glued = [h for h in re.finditer(rf"(?<=[。！？])(?=([{CN_DIGITS}]{{1,2}})、)", line)]
