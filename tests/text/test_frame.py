@@ -227,3 +227,15 @@ def test_on_a_jammed_page_a_run_of_letters_with_one_odd_token_goes_too():
             "一、要督在关键处\nxz N kp F* WR zg督查是推动落实的利器，要盯住重点任务，一项一项抓到底。\n")
     text = clean(page).text
     assert "xz" not in text and "WR" not in text and "督查是推动落实的利器" in text
+
+
+def test_a_preview_with_no_salutation_has_its_title_and_headings_on_lines_of_their_own(tmp_path):
+    line = ("在全县档案工作会议上的讲话 近年来，全县档案工作有了明显进步，档案馆建设走在全市前列，为全县工作提供了有力支撑。"
+            " 今天我主要讲两个问题，请大家结合实际抓好落实，把档案工作的基础打得更牢，为全县高质量发展留下真实可信的历史记录。 一、档案工作要守住安全底线 第一个要求是实体安全。"
+            " 库房要定期检查，防火、防潮、防虫措施一项都不能少。 第二个要求是信息安全。 电子档案要做好备份，严防泄密。"
+            " 二、档案工作要服务发展大局 要围绕县委中心工作，主动提供档案资料。")
+    doc = _docs(tmp_path, "p.txt", "某某看点 首页 公众号 登录\n文章预览\n" + line + "\n点击查看原文 >>\n").iloc[0]
+    assert doc["title"] == "在全县档案工作会议上的讲话"
+    from tifa.structure.outline import parse
+
+    assert [it.marker.text for it in parse(doc["text"])] == ["一、", "第一个", "第二个", "二、"]

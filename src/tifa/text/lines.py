@@ -195,10 +195,16 @@ def split_glued_title(text: str) -> list[Edit]:
     no content goes).  The rest of the line is :func:`split_glued_parts`' later."""
     edits: list[Edit] = []
     for s, _, line in iter_lines(text):
-        m = GLUED_TITLE_RE.match(line)
-        if len(line) >= LONG_LINE and m and not LINE_MARKER_RE.match(line) and not _TITLE_TWICE_RE.match(line):
+        if len(line) < LONG_LINE or LINE_MARKER_RE.match(line) or _TITLE_TWICE_RE.match(line):
+            continue
+        m = GLUED_TITLE_RE.match(line) or _SPACED_TITLE_RE.match(line)
+        if m:
             edits.append(Edit(s + m.end(1), s + m.end(), "\n", "heading_split", log=False))
     return edits
+
+
+#: A title of the occasion before the speech's first sentence, a space between (``在全市…会上的讲话 近年来，…``).
+_SPACED_TITLE_RE = re.compile(r"^(\s*在[^。！？\n，、 ]{3,50}?(?:上|中|时|之际)的?(?:讲话|发言|致辞|讲稿|报告|演讲|党课))[ \u3000]+(?=[\u4e00-\u9fff“])")
 
 
 def split_glued_parts(text: str) -> list[Edit]:
@@ -211,6 +217,7 @@ def split_glued_parts(text: str) -> list[Edit]:
       when the line has at least two of these in order) start a new line.
     """
     edits: list[Edit] = []
+    prev = ""
     for s, _, line in iter_lines(text):
         pos = 0
         m = _TITLE_TWICE_RE.match(line)
@@ -230,8 +237,11 @@ def split_glued_parts(text: str) -> list[Edit]:
                 edits.append(Edit(s + a, s + b, "\n", "heading_split", log=False))
                 pos = b
         g = SALUTATION_RE.match(line, pos)
-        # only the opening line of a speech run together (title, salutation, paragraphs: a viewer's page)
-        if len(line) < LONG_LINE or not (pos or (g and s < 400)):
+        # only the opening line of a speech run together (title, salutation, paragraphs: a viewer's page),
+        # or the line under a title :func:`split_glued_title` split off it
+        opening = pos or (g and s < 400) or (s < 2000 and _SPACED_TITLE_RE.match(prev + " " + line[:1]))
+        prev = line if line.strip() else prev
+        if len(line) < LONG_LINE or not opening:
             continue
         if g and len(line) - g.end() >= 20:
             b = g.end()
