@@ -7,10 +7,10 @@ ending (领导满意/基层满意/群众满意 → ``*满意``) or a template wi
 :data:`PARALLEL_COLUMNS`, :func:`accepted` and :data:`ACCEPT` — and the last steps of a
 document's runs: one run per stretch of text (:func:`_dedupe`) and the score (:func:`_score`).
 
-It only orders the finders: runs of phrases, structural runs and compact triads come from
-:mod:`.phrase_runs`, heads of list items, ordinals and verse from :mod:`.item_runs`, clause
-frames and paragraph heads from :mod:`.clause_runs`, noun phrases shaped alike (足够的韧性、巨大的潜力) from
-:mod:`.attributive_runs`; lists are told from 排比 by
+It only orders the finders: runs of phrases and structural runs come from :mod:`.phrase_runs`,
+triads without separators from :mod:`.compact_runs`, heads of list items, ordinals and verse from
+:mod:`.item_runs`, clause frames and paragraph heads from :mod:`.clause_runs`, noun phrases shaped
+alike (足够的韧性、巨大的潜力) from :mod:`.attributive_runs`; lists are told from 排比 by
 :mod:`.lists`, and the reading of a phrase (words, frames, shapes) is :mod:`.shapes`'.  The
 order of the finders matters (each sees the runs found before it): change it only with the
 snapshot (``bench/snapshot.py``) saying ``same``, or on purpose.
@@ -24,7 +24,8 @@ from .attributive_runs import attributive_runs
 from .clause_runs import clause_runs
 from .item_runs import list_item_runs, ordinal_runs, verse_runs
 from .lists import refine
-from .phrase_runs import compact_runs, phrase_runs, structural_runs
+from .compact_runs import compact_runs
+from .phrase_runs import phrase_runs, structural_runs
 from .shapes import inside, member_spans, nominal
 
 

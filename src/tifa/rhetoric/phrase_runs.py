@@ -1,12 +1,13 @@
-"""Runs of short phrases inside a paragraph: by shared frame, by structure, and compact triads.
+"""Runs of short phrases inside a paragraph: by shared frame and by structure.
 
-Owns three finders of candidate 排比, each returning rows ``(doc_id, members, frame, kind, n,
+Owns two finders of candidate 排比, each returning rows ``(doc_id, members, frame, kind, n,
 start, end)``: :func:`phrase_runs` — phrases between any punctuation sharing an opening, an
-ending or a template (说老实话、办老实事、做老实人), with lead-ins and tails cut off;
+ending or a template (说老实话、办老实事、做老实人), with lead-ins and tails cut off; and
 :func:`structural_runs` — 、-parts and short ，-clauses that share only a position
 (嘴勤、腿勤、手勤), a one-character frame (零差错、零失误) or the shape verb + object
-(强基础、转作风、树形象; 参与政务，管理事务，…); and :func:`compact_runs` — triads written
-without separators (做大做优做强, 强农惠农富农, 不敢腐不能腐不想腐).
+(强基础、转作风、树形象; 参与政务，管理事务，…).  Triads written without separators
+(做大做优做强, 稳就业保民生防风险) are :mod:`.compact_runs`' (moved out in round 4 to keep this
+module under 500 lines).
 
 It must not order the finders, dedupe or score (that is :mod:`.parallels`), nor decide what is
 a list beyond the labels it gives (:mod:`.lists`).  Fast paths kept because they pay: the pair
@@ -22,11 +23,10 @@ import bisect
 import itertools
 import re
 
-from ..text.patterns import CN_DIGITS
-from .lists import ATTRIBUTIVE, dictionary_words, is_list, plain_nouns
+from .lists import ATTRIBUTIVE, plain_nouns
 from .shapes import (
-    all_verbal, CONNECTIVE_RE, set_phrases, cut_lead, cut_tail, FIGURE_RE, is_free, member_spans, NOT_FRAME, NUM, pos_tags,
-    position_frame, shared_frame, STRIP, subject_predicate, three_character_slogans, verb_object, word_bounds,
+    all_verbal, CONNECTIVE_RE, set_phrases, cut_lead, cut_tail, FIGURE_RE, member_spans, NUM, pos_tags,
+    position_frame, shared_frame, STRIP, subject_predicate, three_character_slogans, verb_object, word_bounds, word_edges,
 )
 
 
@@ -203,6 +203,14 @@ def _verb_led3(m: str) -> bool:
     return len(m) == 3 and verb_share(m[0]) >= 0.2 and main_pos_table().get(m[1:], "")[:1] == "n"
 
 
+def _coined(members: list[str]) -> bool:
+    """No member a verb of the dictionary (控源、截污、清淤; not 创造、运用、保护: bare verbs)."""
+    from ..lexicon.lexicons import main_pos_table
+
+    table = main_pos_table()
+    return not any(table.get(m, "").startswith("v") for m in members)
+
+
 def _cut_short(text: str, end: int) -> bool:
     """The member ending at ``end`` goes on in the text (赢得更大|发展; 竭尽全力|做好工作)."""
     nxt = pos_tags(text[end : end + 4])
@@ -272,7 +280,8 @@ def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> l
             frame = None  # 完善数字经济治理、培育数据要素市场: 数 is inside different words, no frame
         kind = "list" if frame is not None and plain_nouns(members, frame) else "structural"
         if frame is None:
-            short_slogans = three_character_slogans(members) and _word_edges(text, start, end)  # not 退役军|人
+            pairs = {len(m) for m in members} == {2} and verb_object(members) and _coined(members)  # 兴业、强县、富民|一体发展
+            short_slogans = (three_character_slogans(members) or pairs) and word_edges(text, start, end)  # not 退役军|人
             if members and not short_slogans and _cut_short(text, end):  # 看大展、赏好戏、享非遗|活动 is whole
                 parts, members = parts[:-1], members[:-1]  # 赢得更大|发展提供了…: the last slogan was cut
                 end = base + parts[-1][0] + len(parts[-1][1]) if parts else end
@@ -280,7 +289,7 @@ def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> l
                 continue  # a plain list (农业、工业、国防) is no 排比
             frame, kind = ("S+P" if _subject_predicates(members) else "V+O"), "verb_object"
         attributive = frame.endswith("*") and frame[0] in ATTRIBUTIVE  # 新能源|大基地、大通道、大消纳|体系建设
-        verbal = verb_object(members) if frame == "V+O" and (three_character_slogans(members) or text[start - 1 : start] in "，；。\n" and pos_tags(text[end : end + 4])[0][1] == "v") else all_verbal(members)
+        verbal = verb_object(members) if frame == "V+O" and (three_character_slogans(members) or len(members[0]) == 2 and _coined(members) or text[start - 1 : start] in "，；。\n" and pos_tags(text[end : end + 4])[0][1] == "v") else all_verbal(members)
         verbal = verbal or frame == "V+O" and set_phrases(members)  # 不折不扣、雷厉风行、求真务实、敢作善为|落实…: the manner of the verb
         # 强基础、增后劲、惠民生|领域; before a verb the slogans are a clause's subject (兼并重组、压减层级、提质增效|取得…)
         if _embedded(text, end) and (attributive or not verbal or _governed(text, end, len(members[-1]))):
@@ -402,106 +411,3 @@ def _mixed_windows(base: int, sent: str, min_n: int):
             i = j
             continue
         i += 1
-
-
-_COMPACT_RE = [
-    # 做大做优做强, 敢干敢闯敢投, 节粮节水节电: one character, then another, three times
-    (re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])\1([\u4e00-\u9fff])\1([\u4e00-\u9fff])"), lambda m: [m.group(1) + m.group(k) for k in (2, 3, 4)], lambda m: m.group(1) + "*", (2, 3, 4)),
-    # 强农惠农富农, 能用好用管用
-    (re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])([\u4e00-\u9fff])\2([\u4e00-\u9fff])\2"), lambda m: [m.group(k) + m.group(2) for k in (1, 3, 4)], lambda m: "*" + m.group(2), (1, 3, 4)),
-    # 不敢腐不能腐不想腐
-    (re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])([\u4e00-\u9fff])\1([\u4e00-\u9fff])\3\1([\u4e00-\u9fff])\3"), lambda m: [m.group(1) + m.group(k) + m.group(3) for k in (2, 4, 5)], lambda m: m.group(1) + "*" + m.group(3), (2, 4, 5)),
-]
-
-
-def _word_edges(text: str, start: int, end: int) -> bool:
-    """Both ends of text[start:end] fall between words of the clause around it."""
-    a = max(0, start - 6)
-    b = min(len(text), end + 6)
-    cuts = {a}
-    for w, _ in pos_tags(text[a:b]):
-        a += len(w)
-        cuts.add(a)
-    return start in cuts and end in cuts
-
-
-def compact_runs(doc_id: str, text: str, found: list) -> list[tuple]:
-    """Triads written without separators (做大做优做强, 强农惠农富农, 不敢腐不能腐不想腐; 稳就业保民生防风险,
-    :func:`_glued_slogans`); nouns of time or place (事前事中事后) are a list."""
-    rows = []
-    for rx, members_of, frame_of, slots in _COMPACT_RE:
-        for m in rx.finditer(text):
-            fill = [m.group(k) for k in slots]
-            shared = set(m.group()) - set(fill)
-            if len(set(fill)) < 3 or shared & set(fill) or (shared | set(fill)) & (NOT_FRAME | set(CN_DIGITS)):
-                continue  # 防灾救灾和灾后重建: 和 fills no slot
-            start, end = m.start(), m.end()
-            if not is_free(found + rows, start, end, [], text) or not _word_edges(text, start, end):
-                continue  # 防灾减灾救灾能力 is 防灾|减灾|救灾, not 灾减|灾救|灾能
-            members = members_of(m)
-            frame = frame_of(m)
-            words = [len(pos_tags(x)) == 1 for x in members]
-            attributive = frame.endswith("*") and frame[0] in ATTRIBUTIVE  # 全党全军全国; 节粮节水节电 stays
-            places = all(pos_tags(c)[0][1] == "f" for c in fill)  # 事前事中事后: nouns of time or place
-            kind = "list" if (frame.startswith("*") and (is_list(members, frame) or all(words))) or attributive or places or dictionary_words(members) else "compact"
-            rows.append((doc_id, "|".join(members), frame, kind, 3, start, end))
-    return rows + _glued_slogans(doc_id, text, found + rows)
-
-
-_PHRASE_RE = re.compile(r"[\u4e00-\u9fff]{9,}")
-
-
-def _glued_slogans(doc_id: str, text: str, found: list) -> list[tuple]:
-    """Three or more slogans of a one-character verb and its two-character object written without
-    separators (稳就业保民生防风险的需要): each a word of its own by the tokens' tagger, the verbs
-    and the objects all different."""
-    rows = []
-    quick = _glued_prefilter()
-    from ..lexicon.lexicons import main_pos_table
-
-    table = main_pos_table()
-    for cm in _PHRASE_RE.finditer(text):
-        g = cm.group()
-        if not any(all(table.get(g[i + k : i + k + 2], "")[:1] in ("n", "v") for k in (1, 4, 7)) for i in (m.start() for m in quick.finditer(g))):
-            continue  # no one-character verb and a dictionary word every third character: nothing to tag
-        words, at = [], cm.start()
-        for w, p in pos_tags(cm.group()):
-            words.append((at, w, p))
-            at += len(w)
-        k = 0
-        while k + 6 <= len(words):
-            n = 0
-            while k + 2 * n + 1 < len(words) and _verb_object_pair(words[k + 2 * n], words[k + 2 * n + 1]):
-                n += 1
-            if n >= 3:
-                pairs = [words[k + 2 * i][1] + words[k + 2 * i + 1][1] for i in range(n)]
-                start, end = words[k][0], words[k + 2 * n - 1][0] + 2
-                if len({p[0] for p in pairs}) == n and len({p[1:] for p in pairs}) == n and is_free(found + rows, start, end, [], text):
-                    rows.append((doc_id, "|".join(pairs), "V+O", "compact", n, start, end))
-                k += 2 * n
-                continue
-            k += 1
-    return rows
-
-
-_PREFILTER: list = []
-
-
-def _glued_prefilter() -> re.Pattern:
-    """Three one-character verbs or adjectives of the main dictionary, every third character."""
-    if not _PREFILTER:
-        from ..lexicon.lexicons import main_pos_table
-
-        chars = "".join(sorted(w for w, p in main_pos_table().items() if len(w) == 1 and p[:1] in "va" and w not in _LIGHT_VERBS))
-        verb = f"[{re.escape(chars)}]"
-        _PREFILTER.append(re.compile(f"(?={verb}..{verb}..{verb}..)"))
-    return _PREFILTER[0]
-
-
-def _verb_object_pair(v: tuple, o: tuple) -> bool:
-    """A one-character verb (or adjective used as one: 稳) and a two-character noun or verbal noun."""
-    return len(v[1]) == 1 and v[2] in ("v", "a") and len(o[1]) == 2 and o[2] in ("n", "vn", "v") and v[1] not in _LIGHT_VERBS
-
-
-#: One-character verbs that govern a clause, not an object (要表达, 到|加快…): no slogan's verb.
-_LIGHT_VERBS = NOT_FRAME | set("要有会能让使来去成得到为说看")

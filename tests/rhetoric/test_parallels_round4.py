@@ -1,0 +1,36 @@
+"""排比 of round 4: slogans of two characters (a verb and its object) with and without separators,
+three verbs on one object written as one word (防灾减灾救灾) — on sentences of provincial work reports
+(shared corpus: 江苏 2026, 湖北 2025, 广西 2024, gwr-2019) and sentences written in the genre; and the lists
+they must not take in (bare verbs, dictionary nouns)."""
+from __future__ import annotations
+
+from tifa.rhetoric.parallels import accepted, find_parallels
+
+
+def _accepted_members(text: str) -> list[list[str]]:
+    return [m.split("|") for m in accepted(find_parallels("d", text))["members"]]
+
+
+def test_two_character_slogans_one_read_as_a_noun():
+    # 清 is tagged a noun of time, but each member is a coined verb + object (江苏 2026)
+    assert ["控源", "截污", "清淤"] in _accepted_members("系统推进太湖控源、截污、清淤。")
+
+
+def test_bare_verbs_of_the_dictionary_stay_a_list():
+    # two-character verbs the dictionary knows, before the noun they modify: no slogans
+    assert not _accepted_members("提高知识产权创造、运用、保护能力，激发全社会创新活力。")
+    assert not _accepted_members("认真贯彻执行调整、改革、整顿、提高的方针。")
+
+
+def test_verbs_on_one_object_written_as_one_word():
+    assert ["防灾", "减灾", "救灾"] in _accepted_members("健全国家应急体系，提高防灾减灾救灾能力。")
+    assert ["守水", "护水", "节水"] in _accepted_members("志愿者守水护水节水行动得到肯定。")
+    # nouns of one head written as one word stay out (党 is no verb)
+    assert not _accepted_members("推动党建工建团建一体发展。")
+
+
+def test_quoted_glued_pairs_of_verb_and_object():
+    text = "推动制造业智能化改造数字化转型，促进万家企业“上云用数赋智”，打造100个数字化转型典型场景。"
+    assert ["上云", "用数", "赋智"] in _accepted_members(text)
+    # unquoted running text of verbs and nouns is not cut into pairs
+    assert not _accepted_members("这个计划不但可以完成，而且可以超过。生产规模可以扩大到年产生铁二百五十万吨。")
