@@ -433,6 +433,9 @@ def test_members_beside_the_term_come_first_and_senses_follow_the_context():
          "五新", "新主体|新市场|新模式|新渠道|新产品"),
         ("在“巩固、增强、提升、畅通”八个字上下功夫。", "八个字", "巩固|增强|提升|畅通"),
         ("开展高新区和高等院校“双高协同”。", "双高协同", "高新区|高等院校"),
+        ("继续推动东、中、西、东北地区“四大板块”协调发展。", "四大板块", "东|中|西|东北"),
+        ("扎实办好“项目要落地、企业要减负、民生要兜底”三件大事，全年经济稳中有进。", "三件大事", "项目要落地|企业要减负|民生要兜底"),
+        ("健全“考核、督查、激励”三项机制，推动各项工作落地见效。", "三项机制", "考核|督查|激励"),
     ],
 )
 def test_members_spelled_out_beside_the_term(text, formula, members):
@@ -462,3 +465,11 @@ def test_ordinal_headings_of_the_genre():
     assert [it.title[:3] for it in parse(text)] == ["要学习", "要实干", "要担当"]
     text = "讲三点。\n——第一，要有信心。信心重要。\n——第二，要有决心。决心重要。\n——第三，要有恒心。恒心重要。\n"
     assert [it.title[:4] for it in parse(text)] == ["要有信心", "要有决心", "要有恒心"]
+
+
+def test_a_plans_named_set_is_a_formulation_and_a_pair_glued_to_a_term_no_list_before_it():
+    text = "实施碳达峰十大工程和能源转型九大工程，推进农村基础设施八大行动。打造国内大循环战略支点、国内国际双循环战略枢纽。重点办好三件事：修路、建校、治水。"
+    found = formulas(text, "formulation")
+    assert {"十大工程", "九大工程", "八大行动"} <= set(found)
+    assert "战略支点" not in found.get("双循环", "")
+    assert "三件事" not in found  # a count of the things to do, however they are spelled out

@@ -207,12 +207,17 @@ def find_members(
     return [], None
 
 
-def _lead_off(first: str, width: int) -> str:
-    """``first`` without the leading verbs that govern a list (建强用好|产业, 开展|高新区)."""
+#: The head a list's last member carries for all of them (东、中、西、东北|地区).
+_REGION_HEAD_RE = re.compile(r"(?:地区|方面|领域|区域)$")
+
+
+def _lead_off(first: str, width: int, *, min_rest: int = 2) -> str:
+    """``first`` without the leading verbs that govern a list (建强用好|产业, 开展|高新区; 推动|东 when
+    the members are one character: ``min_rest``)."""
     from ..tokens.segment import shared_segmenter
 
     words = shared_segmenter().tag(first)
-    while len(words) > 1 and (words[0][1].startswith(("v", "d", "p")) or (words[0][1] == "a" and len(words[0][0]) == 1)) and sum(len(w) for w, _ in words[1:]) >= 2:
+    while len(words) > 1 and (words[0][1].startswith(("v", "d", "p")) or (words[0][1] == "a" and len(words[0][0]) == 1)) and sum(len(w) for w, _ in words[1:]) >= min_rest:
         words = words[1:]
     return "".join(w for w, _ in words)
 
@@ -269,6 +274,14 @@ def _tail_words(first: str, width: int) -> str:
     return out
 
 
+def _quoted_before(before: str, number: int) -> list[str]:
+    """The parts of a quoted list that ends right before the term, if there are ``number`` of them."""
+    if not before.endswith("”") or "“" not in before[-120:]:
+        return []
+    parts = [p.strip(_STRIP) for p in re.split(r"[、，,]", before[before.rindex("“") + 1 : -1])]
+    return parts if len(parts) == number >= 2 and all(2 <= len(p) <= 16 for p in parts) else []
+
+
 def _same_member(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 2 and (a in b or b in a))
 
@@ -283,6 +296,9 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
             return clean(parts), "brackets"
     # a list right before, joined to the term by 的: 改革开放大突破、…、区域发展大跨越的四大奋斗目标
     before = text[max(0, start - 240) : start].rstrip("“\"")
+    if head == "大事":  # N件大事: a set only as a quoted list right before it (“疫情要防住、经济要稳住、发展要安全”三件大事)
+        parts = _quoted_before(before, number)
+        return (parts, "list_before") if parts else ([], None)
     if before.endswith("的"):
         clause = re.split(r"[，,。；;：:！？!?\n]", before[:-1])[-1]
         parts = [p.strip(_STRIP).removesuffix("的") for p in _split_members(clause)]  # 敌我之间的和人民内部的
@@ -300,6 +316,8 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
         parts = before[before.rindex("“") + 1 : -1].split("、")
         if len(parts) >= 2 and sum(map(len, parts)) == number:
             return parts, "list_before"
+    elif parts := _quoted_before(before, number):
+        return parts, "list_before"  # “稳住、进好、调优”三大要求: a quoted list of as many parts right before the term
     elif re.search(r"[\u4e00-\u9fff]$", before):
         # a 、-list right before the term (优土、优种、优产、优储、优销“五优联动”; 产业、科技、服务业三支招商队伍),
         # or in the clause before a connective (做到更加主动、更加务实、更加清廉，以“三个更加”…)
@@ -309,15 +327,24 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
             clause = clauses[-2]
         parts = _split_members(clause)
         if len(parts) == number and len(parts) >= 2 and all(parts):
+            mids = parts[1:-1] or parts[1:]
+            hi = max(map(len, mids))
+            if len(mids) < len(parts) - 1 and hi <= 2 and (k := _REGION_HEAD_RE.search(parts[-1])) and k.start() >= 1:
+                parts[-1] = parts[-1][: k.start()]  # 东、中、西、东北|地区: the head the last one carries for all
             hi = max(map(len, parts[1:]))
             shared = os.path.commonprefix(parts[1:])
             if shared and shared in parts[0][1:]:  # 做到|更加主动、更加务实: the others' common opening starts it
                 parts[0] = parts[0][parts[0].rfind(shared) :]
-            if len(parts[0]) > hi:  # 强化|优土, 建强用好|产业, 开展|高新区: the governing verb goes
-                parts[0] = _lead_off(parts[0], hi)
+            led = len(parts[0]) > hi
+            if led:  # 强化|优土, 建强用好|产业, 开展|高新区, 继续推动|东: the governing verb goes
+                parts[0] = _lead_off(parts[0], hi, min_rest=min(2, *map(len, parts[1:])))
             if len(parts[0]) > hi + 2:  # 全国率先实现所有行政村|5G+千兆宽带: the words at its end, as long as the others
-                parts[0] = _tail_words(parts[0], hi)
-            if all(1 <= len(p) <= 16 for p in parts) and not any(_PREDICATE_RE.search(p) for p in parts):
+                last = parts[-1]
+                if led and number == 2 and len(last) == 4 and last[0] == last[2]:
+                    parts = []  # 打造国内大循环战略支点、国内国际|双循环: the pair glued to the term is the members, not the list
+                else:
+                    parts[0] = _tail_words(parts[0], hi)
+            if parts and all(1 <= len(p) <= 16 for p in parts) and not any(_PREDICATE_RE.search(p) for p in parts):
                 return parts, "list_before"
     # the clauses before it, each ending in the term's words (…表扬一批，…约谈一批，…问责一批，以“三个一批”)
     tail = _clause_ends(before, number, head)

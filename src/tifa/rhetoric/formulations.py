@@ -36,9 +36,9 @@ _NUM = f"[{CN_DIGITS}两]"
 COUNT_HEADS = frozenset(
     "点 方面 个方面 问题 特点 涵义 含义 类型 类 原则 阶段 部分 环节 年 月 天 日 人 次 倍 同志 单位 部门 句话 句 件事 件 字 条 项 "
     "意见 要求 建议 看法 体会 感受 做法 措施 任务 目标 步 层 级 种类 家 所 位 名 份 篇 本 个 层次 手 下 项工作 大家 号 则 遍 "
-    "话 主办单位 明显特点 省 市 县 区 乡 村 镇 届 期 周 小时 分钟 元 万 亿 千 百 百分点 成 页".split()
+    "话 主办单位 明显特点 省 市 县 区 乡 村 镇 届 期 周 小时 分钟 元 万 亿 千 百 百分点 成 页 事 实事 民生实事 好事".split()
 )
-_CLASSIFIERS = "个|大|种|项|条|类|股|套|本|支|句"
+_CLASSIFIERS = "个|大|种|项|条|类|股|套|本|支|句|件"
 _QUOTED_RE = re.compile(
     rf"[“\"「『](?P<f>(?P<n>{_NUM}{{1,2}}|双)(?P<rest>[\u4e00-\u9fff]{{1,8}}(?:、{_NUM}(?:{_CLASSIFIERS})[\u4e00-\u9fff]{{1,5}}){{0,3}}))[”\"」』]"
 )  # “三项政策、一项改革”: parts a 、 apart, each with its numeral and classifier
@@ -189,8 +189,8 @@ def _normalise(raw: str, num: str, rest: str, quoted: bool, known: dict[str, Kno
     head = _head(after)
     if not head or not re.match(r"[\u4e00-\u9fff]", head) or head in _FUNCTION_HEADS:
         return "", ""
-    if cls and cls.group() == "大" and (cn_to_int(num) or 0) >= 10:
-        return "", ""  # 十九大, 二十大: a party congress, not a formulation
+    if cls and cls.group() == "大" and (cn_to_int(num) or 0) >= 10 and not _NAMED_SET_RE.match(num + "大" + head):
+        return "", ""  # 十九大, 二十大: a party congress, not a formulation (十大工程 is a plan's set)
     return num + (cls.group() if cls else "") + head, head
 
 
@@ -205,7 +205,13 @@ def _kind(formula: str, head: str, quoted: bool, known: bool, members: list[str]
         return "count"
     if quoted or (members and source in ("brackets", "apposition", "next_sentence", "list", "list_before", "named", "headings", "heads", "elsewhere")):
         return "formulation"
+    if _NAMED_SET_RE.match(formula):
+        return "formulation"  # 碳达峰十大工程, 农村基础设施网八大行动: a plan's named set of programmes, whether or not spelled out
     return "count"
+
+
+#: A programme's set named by 大 (十大工程, 八大行动, 三大攻坚战): the plan's own term, not a count.
+_NAMED_SET_RE = re.compile(r"^[一二三四五六七八九十两\d]{1,3}大(?:工程|行动|战略|攻坚战|专项行动|计划|产业集群|基地)$")
 
 
 #: Where members stand right beside the term, and where they are looked for further on.
