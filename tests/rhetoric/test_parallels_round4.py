@@ -34,3 +34,13 @@ def test_quoted_glued_pairs_of_verb_and_object():
     assert ["上云", "用数", "赋智"] in _accepted_members(text)
     # unquoted running text of verbs and nouns is not cut into pairs
     assert not _accepted_members("这个计划不但可以完成，而且可以超过。生产规模可以扩大到年产生铁二百五十万吨。")
+
+
+def test_noun_lists_the_tagger_reads_as_slogans():
+    # noun phrases before 等 and a noun (山东 2023); slogans of one-character verbs before 等 stay
+    assert not _accepted_members("积极扩大先进技术、重要设备、能源资源等产品进口。")
+    assert ["育龙头", "强链群", "拓市场"] in _accepted_members("聚焦育龙头、强链群、拓市场等关键环节，推动产业升级。")
+    # nouns sharing a head longer than the one character they share at one place
+    assert not _accepted_members("获批国家产业创新中心、技术创新中心、制造业创新中心6家。")
+    # words in 化 before the activity they qualify (gwr-2016)
+    assert not _accepted_members("推动农业适度规模经营和区域化布局、标准化生产、社会化服务。")

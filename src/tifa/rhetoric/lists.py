@@ -51,7 +51,29 @@ def _noun_list(members: list[str], frame: str) -> bool:
         mod = m[: -len(head)]
         if len(mod) < 2 or not all(pos.startswith(("n", "j", "s")) for _, pos in seg.tag(mod)):
             return False
-    return all(pos.startswith("n") for _, pos in seg.tag(head))
+    tags = seg.tag(head)
+    return all(pos.startswith("n") for _, pos in tags) or len(head) >= 4 and tags[-1][1].startswith("n") and len(tags[-1][0]) >= 2  # 创新|中心
+
+
+def _thing(m: str) -> bool:
+    """A noun phrase of two words or more whose first word is no verbal noun (先进|技术, 能源|资源;
+    not 优化|服务, which the tagger reads vn vn, nor one set phrase: 简政放权, nor 育|龙头)."""
+    tags = pos_tags(m)
+    return len(tags) >= 2 and tags[0][1] != "vn" and len(tags[0][0]) >= 2 and nominal(m)  # 育|龙头: a verb of one character
+
+
+def affix_compounds(members: list[str], frame: str) -> bool:
+    """Members of a word in 化 and a noun after it (区域化|布局、标准化|生产、社会化|服务; frame
+    ``*化*``): the manner of one activity each, a list (…性 compounds stay: 历史性变革、系统性重塑、
+    整体性重构 are events, which the tagger's tags do not tell from 布局, 生产)."""
+    m = re.fullmatch(r"\*(.)\*", frame)
+    if not m or m.group(1) != "化":
+        return False
+    for x in members:
+        tags = pos_tags(x)
+        if len(tags) != 2 or not tags[0][0].endswith(m.group(1)) or not tags[1][1].startswith(("n", "vn")) or len(tags[1][0]) < 2:
+            return False
+    return True
 
 
 # --------------------------------------------------------------------------- lists and cuts
@@ -192,9 +214,16 @@ def _object_list(members: list[str], frame: str) -> bool:
     objects of one governing verb (落实好更加积极的财政政策、适度宽松的货币政策), a list; members that
     do (大力发展科技型服务业、培育壮大数智型服务业、优化提升…型服务业) are verb + object, 排比."""
     head = frame[1:]
-    if not frame.startswith("*") or "*" in head or len(head) < 2 or head[0] in "的两" + CN_DIGITS or not nominal(head):
+    if not frame.startswith("*") or "*" in head or len(head) < 2 or head[0] in "的两" + CN_DIGITS or not (nominal(head) or _dictionary_noun(head)):
         return False
     return not all(verb_led(m) for m in members)
+
+
+def _dictionary_noun(w: str) -> bool:
+    """A noun of jieba's main dictionary, however the tagger reads it in context (清单 n, tagged a)."""
+    from ..lexicon.lexicons import main_pos_table
+
+    return main_pos_table().get(w, "").startswith("n")
 
 
 #: A count of the members after the run, maybe past one more member (…和创新服务|四个方面; …“三根支柱”).
@@ -255,7 +284,8 @@ def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tupl
         end -= len(members[-1]) - cut
         members[-1] = members[-1][:cut]
         kind = "list" if not verb_object(members) else kind  # 育龙头、强链群、拓市场等关键环节 stays
-    if text[end : end + 1] == "等" and not verb_object(members) and not clauses:
+    if text[end : end + 1] == "等" and not (verb_object(members) and sum(map(_thing, members)) * 3 < len(members) * 2) and not clauses:
+        # 先进技术、重要设备、能源资源等产品: noun phrases the tagger reads as verb + object, before 等
         kind = "list"
     if kind in ("opening", "ending", "structural", "template") and frame.count("*") == 1:
         start, end = _extend(text, members, frame, start, end)

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import os
 import re
 
-from .lists import ATTRIBUTIVE, plain_nouns
+from .lists import affix_compounds, ATTRIBUTIVE, plain_nouns
 from .shapes import (
     all_verbal, CONNECTIVE_RE, set_phrases, cut_lead, cut_tail, FIGURE_RE, member_spans, NUM, pos_tags,
     position_frame, shared_frame, STRIP, subject_predicate, three_character_slogans, verb_object, word_bounds, word_edges,
@@ -278,7 +279,9 @@ def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> l
         frame = position_frame(members)
         if frame is not None and _accidental(members, frame):
             frame = None  # 完善数字经济治理、培育数据要素市场: 数 is inside different words, no frame
-        kind = "list" if frame is not None and plain_nouns(members, frame) else "structural"
+        suffix = os.path.commonprefix([m[::-1] for m in members])[::-1]  # 产业|创新中心、技术|创新中心: a shared head longer than the frame
+        nouns = frame is not None and (plain_nouns(members, frame) or affix_compounds(members, frame) or len(suffix) >= 4 and plain_nouns(members, "*" + suffix))
+        kind = "list" if nouns else "structural"
         if frame is None:
             pairs = {len(m) for m in members} == {2} and verb_object(members) and _coined(members)  # 兴业、强县、富民|一体发展
             short_slogans = (three_character_slogans(members) or pairs) and word_edges(text, start, end)  # not 退役军|人
