@@ -118,7 +118,8 @@ def test_members_wherever_the_speech_spells_them_out(text, formula, members, sou
         ("要把思想和行动统一到党的二十大的要求上来。", "二十大", None),
         ("具体讲，就是要增强“四个意识”、坚定“四个自信”、做到“两个维护”。", "四个意识", "formulation"),
         ("办公室有三大服务职能，就是服务机关、服务领导，服务群众。", "三大服务职能", "formulation"),
-        ("我们要抓好五大发展战略的落实。", "五大发展战略", "count"),
+        ("我们要抓好五大发展战略的落实。", "五大发展战略", "formulation"),  # a plan's set of strategies, named by 大
+        ("我们有许多优势，其中两大优势要用好用足。", "两大优势", "count"),
         ("我还认真履行党风廉政建设“一岗双责”，定期听取汇报。", "一岗双责", "formulation"),  # a compound of 1 + 2
         ("开展“三个一批”行动：通报一批、约谈一批、问责一批。", "三个一批", "formulation"),  # three 一批s, no compound
         ("会务工作我一直记着三句话：细节决定成败、流程就是规矩、预案就是底气。", "三句话", "formulation"),  # sayings spelled out
@@ -471,5 +472,7 @@ def test_a_plans_named_set_is_a_formulation_and_a_pair_glued_to_a_term_no_list_b
     text = "实施碳达峰十大工程和能源转型九大工程，推进农村基础设施八大行动。打造国内大循环战略支点、国内国际双循环战略枢纽。重点办好三件事：修路、建校、治水。"
     found = formulas(text, "formulation")
     assert {"十大工程", "九大工程", "八大行动"} <= set(found)
+    longer = formulas("全力打好汽车、钢铁、化工三大产业转型攻坚战。实施社保、就业等十大为民办实事工程。", "formulation")
+    assert longer["三大产业转型攻坚战"] == "汽车|钢铁|化工" and "十大为民办实事工程" in longer
     assert "战略支点" not in found.get("双循环", "")
     assert "三件事" not in found  # a count of the things to do, however they are spelled out

@@ -158,7 +158,7 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
         if num.isdigit() and raw in known:  # a known formulation, as listed
             formula, head = raw, known[raw].head
         else:
-            formula, head = _normalise(raw, num, rest, quoted, known)
+            formula, head = _normalise(raw, num, rest, quoted, known, ahead=text[start + len(num) : start + len(num) + 14])
         if not formula:
             continue
         end = start + len(formula)
@@ -172,7 +172,9 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
     return rows_frame(_consistent(rows), FORMULA_COLUMNS, {"number": "int64", "start": "int64", "end": "int64", "quoted": bool, "known": bool})
 
 
-def _normalise(raw: str, num: str, rest: str, quoted: bool, known: dict[str, Known]) -> tuple[str, str]:
+def _normalise(raw: str, num: str, rest: str, quoted: bool, known: dict[str, Known], *, ahead: str = "") -> tuple[str, str]:
+    """The term and its head from the numeral, what follows it (``rest``) and, for a plan's set
+    named by 大 whose kind comes later (三大|产业转型攻坚战), the text ``ahead`` of the numeral."""
     if raw in known:
         return raw, known[raw].head
     for k in sorted(known, key=len, reverse=True):
@@ -189,9 +191,18 @@ def _normalise(raw: str, num: str, rest: str, quoted: bool, known: dict[str, Kno
     head = _head(after)
     if not head or not re.match(r"[\u4e00-\u9fff]", head) or head in _FUNCTION_HEADS:
         return "", ""
+    if cls and cls.group() == "大" and (ext := _SET_HEAD_RE.match(ahead[len(cls.group()):] or after)) and ext.end() > len(head) and _about(ext.group()):
+        head = ext.group()  # 三大|产业转型攻坚战, 五大|清洁能源基地, 十大|提质增效行动: the plan's set names its kind at the end
     if cls and cls.group() == "大" and (cn_to_int(num) or 0) >= 10 and not _NAMED_SET_RE.match(num + "大" + head):
         return "", ""  # 十九大, 二十大: a party congress, not a formulation (十大工程 is a plan's set)
     return num + (cls.group() if cls else "") + head, head
+
+
+def _about(head: str) -> bool:
+    """What a plan's set is about, before its kind: a noun phrase or a slogan of two, no clause
+    (产业转型|攻坚战, 提质增效|行动, 为民办实事|工程; not 十二大|提出计划)."""
+    what = _SET_KIND_END_RE.sub("", head)
+    return not re.search(r"[的和与及等、]|提出|召开|以来|通过|确定|作出|部署|报告|精神", what)
 
 
 def _kind(formula: str, head: str, quoted: bool, known: bool, members: list[str], source: str | None) -> str:
@@ -210,8 +221,13 @@ def _kind(formula: str, head: str, quoted: bool, known: bool, members: list[str]
     return "count"
 
 
-#: A programme's set named by 大 (十大工程, 八大行动, 三大攻坚战): the plan's own term, not a count.
-_NAMED_SET_RE = re.compile(r"^[一二三四五六七八九十两\d]{1,3}大(?:工程|行动|战略|攻坚战|专项行动|计划|产业集群|基地)$")
+#: The kinds of programme a plan's set is named for.
+_SET_KINDS = r"(?:工程|行动|战略|攻坚战|专项行动|计划|产业集群|基地)"
+#: A programme's set named by 大 (十大工程, 八大行动, 三大攻坚战, 五大清洁能源基地): the plan's own term, not a count.
+_NAMED_SET_RE = re.compile(rf"^[一二三四五六七八九十两\d]{{1,3}}大[\u4e00-\u9fff]{{0,6}}?{_SET_KINDS}$")
+#: The head of such a set, what it is about before its kind (产业转型|攻坚战, 清洁能源|基地).
+_SET_HEAD_RE = re.compile(rf"[\u4e00-\u9fff]{{0,6}}?{_SET_KINDS}")
+_SET_KIND_END_RE = re.compile(rf"{_SET_KINDS}$")
 
 
 #: Where members stand right beside the term, and where they are looked for further on.
