@@ -44,3 +44,9 @@ def test_noun_lists_the_tagger_reads_as_slogans():
     assert not _accepted_members("获批国家产业创新中心、技术创新中心、制造业创新中心6家。")
     # words in 化 before the activity they qualify (gwr-2016)
     assert not _accepted_members("推动农业适度规模经营和区域化布局、标准化生产、社会化服务。")
+
+
+def test_four_character_slogans_of_a_topic_and_its_verb():
+    text = "重点抓好钢铁、煤炭等困难行业去产能，坚持市场倒逼、企业主体、地方组织、中央支持，运用经济、法律等手段。"
+    assert ["市场倒逼", "企业主体", "地方组织", "中央支持"] in _accepted_members(text)
+    assert ["结构优化", "动力转换", "方式转变"] in _accepted_members("大力发展实体经济，推动结构优化、动力转换、方式转变，走高质量发展新路子。")

@@ -27,7 +27,7 @@ import re
 from .lists import affix_compounds, ATTRIBUTIVE, plain_nouns
 from .shapes import (
     all_verbal, CONNECTIVE_RE, set_phrases, cut_lead, cut_tail, FIGURE_RE, member_spans, NUM, pos_tags,
-    position_frame, shared_frame, STRIP, subject_predicate, three_character_slogans, verb_object, word_bounds, word_edges,
+    noun_verb_slogans, position_frame, shared_frame, STRIP, subject_predicate, three_character_slogans, verb_object, word_bounds, word_edges,
 )
 
 
@@ -288,9 +288,10 @@ def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> l
             if members and not short_slogans and _cut_short(text, end):  # 看大展、赏好戏、享非遗|活动 is whole
                 parts, members = parts[:-1], members[:-1]  # 赢得更大|发展提供了…: the last slogan was cut
                 end = base + parts[-1][0] + len(parts[-1][1]) if parts else end
-            if len(members) < min_n or not (verb_object(members) or _subject_predicates(members)):
+            topics = noun_verb_slogans(members)  # 区域互补、跨江融合、南北联动
+            if len(members) < min_n or not (verb_object(members) or _subject_predicates(members) or topics):
                 continue  # a plain list (农业、工业、国防) is no 排比
-            frame, kind = ("S+P" if _subject_predicates(members) else "V+O"), "verb_object"
+            frame, kind = ("S+P" if _subject_predicates(members) or topics else "V+O"), "verb_object"
         attributive = frame.endswith("*") and frame[0] in ATTRIBUTIVE  # 新能源|大基地、大通道、大消纳|体系建设
         verbal = verb_object(members) if frame == "V+O" and (three_character_slogans(members) or len(members[0]) == 2 and _coined(members) or text[start - 1 : start] in "，；。\n" and pos_tags(text[end : end + 4])[0][1] == "v") else all_verbal(members)
         verbal = verbal or frame == "V+O" and set_phrases(members)  # 不折不扣、雷厉风行、求真务实、敢作善为|落实…: the manner of the verb

@@ -170,6 +170,22 @@ def set_phrases(members: list[str]) -> bool:
     return all(len(m) == 4 for m in members) and idioms >= (len(members) if len(members) < 4 else len(members) - 1)
 
 
+def noun_verb_slogans(members: list[str]) -> bool:
+    """Four-character slogans of a topic and its verb, by the main dictionary's tags of the two halves
+    (区域|互补、南北|联动; 权力|集中、资源|富集; 市场|倒逼、地方|组织、中央|支持): a noun before a verb
+    (tag ``v``, not a verbal noun: 经贸合作、人文交流 are aspects), two of three, all but one of four or
+    more; no member a dictionary word itself (互联互通), the topics and the verbs all different."""
+    from ..lexicon.lexicons import main_pos_table
+
+    table = main_pos_table()
+    if len(members) < 3 or {len(m) for m in members} != {4} or any(m in table for m in members):
+        return False
+    if len({m[:2] for m in members}) < len(members) or len({m[2:] for m in members}) < len(members):
+        return False
+    ok = sum(table.get(m[:2], "").startswith(("n", "s", "j")) and table.get(m[:2], "") != "nr" and table.get(m[2:], "") == "v" for m in members)
+    return ok >= (2 if len(members) == 3 else len(members) - 1)
+
+
 def four_character_predicate(m: str, words: list | None = None) -> bool:
     """Four characters that make a predicate by their rhythm and the tokens' tags: a set phrase
     (脚踏实地, 循序渐进; 实事求是, one dictionary word that names nothing), a repeated character
