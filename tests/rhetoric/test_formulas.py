@@ -437,6 +437,7 @@ def test_members_beside_the_term_come_first_and_senses_follow_the_context():
         ("继续推动东、中、西、东北地区“四大板块”协调发展。", "四大板块", "东|中|西|东北"),
         ("扎实办好“项目要落地、企业要减负、民生要兜底”三件大事，全年经济稳中有进。", "三件大事", "项目要落地|企业要减负|民生要兜底"),
         ("健全“考核、督查、激励”三项机制，推动各项工作落地见效。", "三项机制", "考核|督查|激励"),
+        ("制定实施大气、水、土壤污染防治三个“十条”并取得成效。", "三个“十条”", "大气|水|土壤"),
     ],
 )
 def test_members_spelled_out_beside_the_term(text, formula, members):

@@ -207,8 +207,9 @@ def find_members(
     return [], None
 
 
-#: The head a list's last member carries for all of them (东、中、西、东北|地区).
-_REGION_HEAD_RE = re.compile(r"(?:地区|方面|领域|区域)$")
+#: Heads a list of short members shares, written once after the last (东、中、西、东北|地区; 大气、水、土壤|污染防治;
+#: 水、电、路、气、房、环境|整治; 经济社会、城市、土地|利用规划).
+_SHARED_HEAD_RE = re.compile(r"(?:地区|区域|领域|方面|行业|污染防治|污染治理|污染|整治|治理|建设|改造|利用规划|规划|发展规划)$")
 
 
 def _lead_off(first: str, width: int, *, min_rest: int = 2) -> str:
@@ -329,15 +330,15 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
         if len(parts) == number and len(parts) >= 2 and all(parts):
             mids = parts[1:-1] or parts[1:]
             hi = max(map(len, mids))
-            if len(mids) < len(parts) - 1 and hi <= 2 and (k := _REGION_HEAD_RE.search(parts[-1])) and k.start() >= 1:
-                parts[-1] = parts[-1][: k.start()]  # 东、中、西、东北|地区: the head the last one carries for all
+            if len(mids) < len(parts) - 1 and hi <= 2 and (k := _SHARED_HEAD_RE.search(parts[-1])) and 1 <= k.start() <= hi + 1:
+                parts[-1] = parts[-1][: k.start()]  # 东、中、西、东北|地区, 大气、水、土壤|污染防治: the head the last one carries for all
             hi = max(map(len, parts[1:]))
             shared = os.path.commonprefix(parts[1:])
             if shared and shared in parts[0][1:]:  # 做到|更加主动、更加务实: the others' common opening starts it
                 parts[0] = parts[0][parts[0].rfind(shared) :]
             led = len(parts[0]) > hi
             if led:  # 强化|优土, 建强用好|产业, 开展|高新区, 继续推动|东: the governing verb goes
-                parts[0] = _lead_off(parts[0], hi, min_rest=min(2, *map(len, parts[1:])))
+                parts[0] = _lead_off(parts[0], hi, min_rest=1 if hi <= 2 else 2)
             if len(parts[0]) > hi + 2:  # 全国率先实现所有行政村|5G+千兆宽带: the words at its end, as long as the others
                 last = parts[-1]
                 if led and number == 2 and len(last) == 4 and last[0] == last[2]:

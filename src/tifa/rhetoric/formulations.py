@@ -47,6 +47,8 @@ _PLACE_CHARS = set("沪渝冀晋辽皖闽赣鲁豫鄂湘粤琼蜀黔滇陕秦陇
 _OPEN_RE = re.compile(rf"(?<![第\d{CN_DIGITS}两零百千万亿几])(?P<f>(?P<n>{_NUM}{{1,2}})(?P<cls>{_CLASSIFIERS})(?P<rest>[\u4e00-\u9fff]{{1,6}}))")
 
 
+#: A numeral and classifier right before a quoted term (三个|“十条”).
+_COUNTED_QUOTE_RE = re.compile(rf"(?<![第\d{CN_DIGITS}两])({_NUM}{{1,2}})(个|项|种)$")
 _COMPOUND_NEXT = "一二三四五六七八九十两"  #: a numeral after a formulation makes it part of a longer one
 
 
@@ -131,6 +133,9 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
     cands: list[tuple[int, int, str, str, str, bool]] = []
     for m in _QUOTED_RE.finditer(text):
         cands.append((m.start("f"), m.end("f"), m.group("f"), m.group("n"), m.group("rest"), True))
+        counted = _COUNTED_QUOTE_RE.search(text, max(0, m.start() - 3), m.start())
+        if counted:  # 大气、水、土壤污染防治三个“十条”: a count of the quoted term is the term
+            cands.append((counted.start(), m.end(), text[counted.start() : m.end()], counted.group(1), counted.group(2) + m.group("f"), True))
     for m in _OPEN_RE.finditer(text):
         cands.append((m.start("f"), m.end("f"), m.group("f"), m.group("n"), m.group("cls") + m.group("rest"), False))
     for word, offsets in all_known_matches(text, known).items():
