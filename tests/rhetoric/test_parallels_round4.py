@@ -50,3 +50,8 @@ def test_four_character_slogans_of_a_topic_and_its_verb():
     text = "重点抓好钢铁、煤炭等困难行业去产能，坚持市场倒逼、企业主体、地方组织、中央支持，运用经济、法律等手段。"
     assert ["市场倒逼", "企业主体", "地方组织", "中央支持"] in _accepted_members(text)
     assert ["结构优化", "动力转换", "方式转变"] in _accepted_members("大力发展实体经济，推动结构优化、动力转换、方式转变，走高质量发展新路子。")
+
+
+def test_template_with_one_word_inside_whose_last_slot_is_longer():
+    text = "实行宏观政策要稳、产业政策要准、微观政策要活、改革政策要实、社会政策要托底的总体思路。"
+    assert ["宏观政策要稳", "产业政策要准", "微观政策要活", "改革政策要实", "社会政策要托底"] in _accepted_members(text)

@@ -289,7 +289,7 @@ def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tupl
         kind = "list"
     if kind in ("opening", "ending", "structural", "template") and frame.count("*") == 1:
         start, end = _extend(text, members, frame, start, end)
-    if kind == "template" and text[start - 1 : start] == "、" and len({len(m) for m in members}) == 1:
+    if kind == "template" and text[start - 1 : start] == "、" and len({len(m) for m in members[:-1]}) == 1:  # the last may be longer (社会政策要托底)
         w = len(members[0])  # 加强|山海统筹、陆海联动、江海贯通: the first member after the verb that governs the list
         piece = re.search(r"[^、，,；;：:。！？!?\n“”（）()]*$", text[max(0, start - 41) : start - 1]).group()
         cand = piece[-w:]

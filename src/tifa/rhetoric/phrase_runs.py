@@ -79,6 +79,24 @@ def _longest_run(segs: list, i: int) -> tuple[int, tuple[str, str]] | None:
     return best
 
 
+def _template_tail(segs: list, j: int, frame: str) -> tuple[int, tuple | None]:
+    """The run of a template with one word inside (``*政策要*``) goes on over the next phrases that
+    hold the word at the same place from the start, whatever their length (…、改革政策要实、社会政策要托底),
+    one character longer at most, the last cut to that before 的, a localizer or a conjunction
+    (社会政策要托底|的总体思路; not 确保政府高效运转, 接受群众的合理|建议)."""
+    word = frame[1:-1]
+    width = segs[j - 1][1].find(word)
+    n = len(segs[j - 1][1])
+    last = None
+    while j < len(segs) and segs[j][1] is not None and segs[j][1].find(word) == width and len(segs[j][1]) > width + len(word):
+        off, seg = segs[j]
+        if len(seg) > n + 1:
+            cut = cut_tail(seg, n)  # what follows the last member is a modifier's mark or a localizer (…托底|的总体思路)
+            return (j + 1, (off, cut)) if len(cut) <= n + 1 and seg[len(cut) : len(cut) + 1] in tuple("的上中等和与及之") else (j, None)
+        j += 1
+    return j, last
+
+
 def phrase_runs(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30) -> list[tuple]:
     """Runs of ≥ ``min_n`` phrases of a paragraph (between any punctuation, 2 to ``max_len``
     characters) sharing a frame: an opening, an ending or a template with slots."""
@@ -118,7 +136,12 @@ def phrase_runs(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30) ->
                 continue
             if best and best[0] - i >= 2:
                 j, (frame, kind) = best
+                last = None
+                if kind == "template" and frame.count("*") == 2 and frame[0] == frame[-1] == "*" and len(frame) >= 4:
+                    j, last = _template_tail(segs, j, frame)  # …、改革政策要实、社会政策要托底: the slots may differ in length
                 run = [list(x) for x in segs[i:j]]
+                if last is not None:
+                    run[-1] = list(last)
                 _trim_run(run, frame, kind)
                 # a lead-in clause that ends with the first member (特别是学会用新的视野…)
                 if kind == "opening" and i > 0 and segs[i - 1][1] and frame[:-1] in segs[i - 1][1][1:]:
