@@ -55,3 +55,10 @@ def test_four_character_slogans_of_a_topic_and_its_verb():
 def test_template_with_one_word_inside_whose_last_slot_is_longer():
     text = "实行宏观政策要稳、产业政策要准、微观政策要活、改革政策要实、社会政策要托底的总体思路。"
     assert ["宏观政策要稳", "产业政策要准", "微观政策要活", "改革政策要实", "社会政策要托底"] in _accepted_members(text)
+
+
+def test_sentences_opening_with_the_aspect_they_report_on():
+    text = ("加快完善现代基础设施体系。高铁方面，开工建设两条通道。高速公路方面，建成一批项目。"
+            "机场方面，推进新机场建设。一方面要稳增长，另一方面要防风险。\n")
+    assert ["高铁方面", "高速公路方面", "机场方面"] in _accepted_members(text)
+    assert not _accepted_members("一方面要稳增长，另一方面要防风险。这方面，我们有经验。各方面，都要支持。")

@@ -6,7 +6,8 @@ sharing a frame (坚持…，坚持…，坚持…; 在…上…，在…上…;
 topic sentences of one paragraph sharing an opening word or a character from the end
 (着力提高政治能力。…着力厚植为民情怀。; 取得新成绩、实现新进展), the heads of an inline list
 (一是…，二是…，三是…) and of consecutive paragraphs (——经济运行保持在合理区间。 / 一是经济增长好于
-预期。); with the clause frame (:func:`_clause_frame`) and the marks that open a head.
+预期。); with the clause frame (:func:`_clause_frame`) and the marks that open a head.  Also
+:func:`aspect_runs` (round 4): sentences of a paragraph that open with their aspect (高铁方面，…).
 
 It must not find runs of short phrases (:mod:`.phrase_runs`) nor refine, dedupe or score rows
 (:mod:`.lists`, :mod:`.parallels`); a new run it adds must be free of the runs it is given
@@ -455,3 +456,27 @@ def _topic_groups(topics: list[tuple[int, str]], add, min_n: int) -> None:
     for (how, w), run in groups.items():
         if len(run) >= min_n and len({h for _, h in run}) == len(run):
             add(run, w + "*" if how == "open" else f"*{w}**", "opening" if how == "open" else "template")
+
+
+_ASPECT_RE = re.compile(r"(?:^|(?<=[。；;！!\n]))[*“”\s]*([^。；;！!\n，,、：:“”]{1,14}?方面)[，,：:]")
+
+
+def aspect_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
+    """Sentences of one paragraph that each open with the aspect they report on, ``X方面，``
+    (高铁方面，…。高速公路方面，…。机场方面，…): a run of openers sharing the frame ``*方面`` —
+    not 一方面/另一方面 (a pair of sides), nor an opener with a verb in it (在…方面 stays)."""
+    rows = []
+    for pm in re.finditer(r"[^\n]+", text):
+        run = []
+        for m in _ASPECT_RE.finditer(pm.group()):
+            head = m.group(1)
+            if head[:-2].endswith(("一", "另一", "这", "这些", "各", "各个", "多", "两", "几", "其他", "其它")) or len(head) < 3:
+                continue
+            run.append((pm.start() + m.start(1), head))
+        if len(run) < min_n or len({h for _, h in run}) < len(run):
+            continue
+        spans = [(a, a + len(h)) for a, h in run]
+        start, end = spans[0][0], spans[-1][1]
+        if is_free(found + rows, start, end, spans, text):
+            rows.append((doc_id, "|".join(h for _, h in run), "*方面", "headings", len(run), start, end))
+    return rows
