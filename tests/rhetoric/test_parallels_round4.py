@@ -62,3 +62,12 @@ def test_sentences_opening_with_the_aspect_they_report_on():
             "机场方面，推进新机场建设。一方面要稳增长，另一方面要防风险。\n")
     assert ["高铁方面", "高速公路方面", "机场方面"] in _accepted_members(text)
     assert not _accepted_members("一方面要稳增长，另一方面要防风险。这方面，我们有经验。各方面，都要支持。")
+
+
+def test_paragraph_heads_after_a_shared_lead_in():
+    # 山东 2023: ——这五年，X。 the lead-in every head shares is no part of the members
+    text = ("五年来，我们聚焦聚力高质量发展。\n"
+            "——这五年，综合经济实力显著跃升。地区生产总值连续跨上两个万亿大台阶。\n"
+            "——这五年，创新发展活力显著迸发。高新技术企业翻了两番多。\n"
+            "——这五年，乡村振兴成效显著提升。农业总产值率先过万亿元。\n")
+    assert ["综合经济实力显著跃升", "创新发展活力显著迸发", "乡村振兴成效显著提升"] in _accepted_members(text)

@@ -326,6 +326,7 @@ def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[
         head = _unquote(m.group()) if m else ""
         dash = bool(mk) and mk.group().lstrip("*").startswith(("—", "-", "－"))
         heads.append((a + k + (len(m.group()) - len(m.group().lstrip(_QUOTES)) if m else 0), head, dash, bool(mk), len(head) < len(line[k:].strip(_QUOTES + "。"))))
+    heads = _shared_lead_ins(heads)
     i = 0
     while i < len(heads):
         j = i
@@ -352,6 +353,20 @@ def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[
         i = max(j, i + 1)
     _lead_in_groups(text, paras, add, min_n)
     return rows
+
+
+def _shared_lead_ins(heads: list[tuple]) -> list[tuple]:
+    """A lead-in of up to six characters and a comma that a paragraph's head shares with the next or
+    the previous one (——这五年，综合经济实力显著跃升。 / ——这五年，创新发展活力显著迸发。) is no part of
+    its member: cut off."""
+    leads = [h[1][: h[1].index("，") + 1] if h[1].count("，") == 1 and h[1].index("，") <= 6 else "" for h in heads]
+    out = []
+    for k, h in enumerate(heads):
+        lead = leads[k]
+        if lead and lead in {leads[k - 1] if k else "", leads[k + 1] if k + 1 < len(leads) else ""}:
+            h = (h[0] + len(lead), h[1][len(lead) :], *h[2:])
+        out.append(h)
+    return out
 
 
 def _framed_stretches(run: list[tuple[int, str]], add, min_n: int) -> None:
