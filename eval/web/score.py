@@ -37,7 +37,7 @@ import run as R  # noqa: E402  (eval/run.py: the outline and formulation scorers
 from tifa.corpus.tables import load  # noqa: E402
 
 _T2S = R._T2S
-_QUOTES = str.maketrans({c: '"' for c in "“”„‟「」『』＂'‘’"})
+_QUOTES = str.maketrans({c: '"' for c in "“”„‟「」『』＂'‘’〝〞〟"})
 _DASHES = str.maketrans({c: "-" for c in "—–－‐―─"})
 
 

@@ -239,3 +239,42 @@ def test_a_preview_with_no_salutation_has_its_title_and_headings_on_lines_of_the
     from tifa.structure.outline import parse
 
     assert [it.marker.text for it in parse(doc["text"])] == ["一、", "第一个", "第二个", "二、"]
+
+
+def test_kangxi_radicals_boxes_for_breaks_and_double_prime_quotes_of_a_pdf(tmp_path):
+    page = ("在全县⽂稿⼯作会议上的讲话□同志们：□今天召开会议，主要是研究提⾼⽂稿质量。要做到“三个到位〞：认识到位、责任到位、措施到位。\n"
+            "⼀、要吃透上情\n(分类:党政培训)二、要摸清下情\n")
+    text = clean(page).text
+    assert text.startswith("在全县文稿工作会议上的讲话\n同志们：\n今天")
+    assert "“三个到位”" in text and "分类" not in text
+    assert "\n一、要吃透上情\n二、要摸清下情" in text
+
+
+def test_a_watermark_a_sites_name_line_and_its_category_before_the_title_go(tmp_path):
+    page = ("某某文苑 - 范文学习文库\n首页 | 公务范文 | 党课讲稿 | 讲话致辞\n当前位置: 首页 > 公务范文 > 党课讲稿\n党课讲稿：守初心 担使命\n"
+            "同志们： 某某文苑 www.moumou.example\n今天这堂党课，我想和大家谈谈初心和使命，谈谈我们办公室干部应当怎样担当作为。\n"
+            "一、守住初心 某某文苑 www.moumou.example\n初心就是为人民服务，这是我们一切工作的出发点和落脚点，任何时候都不能忘记。\n")
+    doc = _docs(tmp_path, "d.txt", page).iloc[0]
+    assert doc["title"].replace(" ", "") == "守初心担使命"
+    assert not any(s in doc["text"] for s in ("www.", "范文学习文库", "党课讲稿"))
+    assert "\n一、守住初心\n" in doc["text"]
+
+
+def test_a_collection_whose_pieces_open_with_their_titles_and_dashed_page_numbers(tmp_path):
+    one = "在办公室全体人员会议上的讲话\n同志们：\n今天开个短会，把下半年的工作安排一下。第一，要把文电办理抓紧。第二，要把值班值守抓牢，遇到突发情况要在-1-\n第一时间报告。\n大家都是老办公室了，我相信大家能把这些工作做好。\n"
+    two = "在机关秘书工作座谈会上的发言\n各位领导，同志们：\n我做秘书工作已经八年了，借这个机会谈几点体会。一、秘书要甘当配角。二、秘书要勤于积累。-2-\n以上是我的几点体会，请大家批评指正。\n"
+    docs = _docs(tmp_path, "c.txt", "某某驿站　首页　范文　讲话\n办公室会议讲话稿(精选2篇)\n" + one + two)
+    assert list(docs["title"]) == ["在办公室全体人员会议上的讲话", "在机关秘书工作座谈会上的发言"]
+    assert "在第一时间报告" in docs["text"].iloc[0] and not docs["text"].str.contains("-1-|-2-").any()
+
+
+def test_a_reference_books_entry_around_a_sample_speech_and_an_english_version_go(tmp_path):
+    english = "Comrades: today we hold this meeting to sum up last year's work and to arrange the tasks for this year, thank you all."
+    page = ("某某百科　首页 | 书库\n经验交流发言\n【简介】：\n经验交流发言，是在工作会议上由先进单位介绍经验的讲话稿。\n（一）标题　常用正副标题。\n（二）正文　先概述，再分条介绍。\n"
+            "【范例】：\n抓好“三个环节” 做实信息工作\n各位领导，同志们：\n近年来，我们围绕“三个环节”下功夫，信息采用率连续两年位居全市前列。现将主要做法介绍如下。\n"
+            "一、抓好收集环节\n我们建立了覆盖全县的信息员队伍，重要情况第一时间报送，确保信息来源稳定可靠，为领导决策提供有力参考。\n"
+            + english + "\n上一条：表态发言\n下一条：述职报告\n")
+    doc = _docs(tmp_path, "r.txt", page).iloc[0]
+    assert doc["title"] == "抓好“三个环节” 做实信息工作"
+    for junk in ("简介", "范例", "（一）标题", "上一条", "Comrades"):
+        assert junk not in doc["text"], junk

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from .edits import Edit, iter_lines, line_edit
-from .frame import above_the_speech, after_the_speech, between_furniture, running_lines
+from .frame import above_the_speech, after_the_speech, between_furniture, example_entry, running_lines
 from .furniture import CHROME_MAX, SPEECH_TITLE_RE, furniture_reason, site_voice_hits, speech_line
 from .lines import TITLE_MAX, is_title_like
 from .patterns import CN_DIGITS, HAN, HAN_RE, INLINE_SHI_RE, LINE_MARKER_RE
@@ -66,6 +66,7 @@ RELATED_HEADER_RE = re.compile(
     r"|阅读排行|点击排行|推荐(?:文稿|文章|阅读|范文|内容)|热门(?:文章|推荐|文稿|范文)|最新(?:文章|文稿|更新|范文)"
     r"|相关(?:附件|报道|专题)|延伸阅读|精选文章|上一篇\s*[:：]|下一篇\s*[:：]|更多(?:精彩|文章|范文)"
     r"|热点(?:文章|阅读|推荐)|往期(?:推荐|回顾|精选|文章)|还喜欢|相关文档|猜你喜欢|的其[它他]文章$|^\s*(?:本期|同期)(?:其[它他])?文章\s*$"
+    r"|^\s*(?:上一条|下一条|相关条目)\s*[:：]"
 )
 RELATED_ENTRY_RE = re.compile(
     r"^\s*(?:[-•·*●◆▪►▶▷▸→]\s*\S|\d{1,2}-\d{1,2}\S)|\S\s*\d{1,2}-\d{1,2}\s*$|^\s*\d{4}-\d{1,2}-\d{1,2}\s*\S"
@@ -108,6 +109,7 @@ def chrome(text: str) -> list[Edit]:
             drop(i, "collection_marker")
     in_list = False
     after_hash = False
+    chinese = len(HAN_RE.findall(text)) >= FOREIGN_AMID  # a Chinese speech's page: its English paragraphs are another version
     meta_value_next = False
     for i, (_, _, line) in enumerate(lines):
         stripped = line.strip()
@@ -133,6 +135,8 @@ def chrome(text: str) -> list[Edit]:
                 continue
             in_list = after_hash = False
         if not short:
+            if chinese and _FOREIGN_PROSE_RE.fullmatch(stripped) and len(stripped.split()) >= FOREIGN_WORDS:
+                drop(i, "foreign_text")  # a page's English version of the speech (a translation, an abstract)
             continue
         if TOC_LINE_RE.search(stripped):
             drop(i, "toc")  # a table of contents with leaders and page numbers (…………1), or its heading
@@ -172,6 +176,7 @@ def chrome(text: str) -> list[Edit]:
     running_lines(lines, removed, drop)
     _site_voice(lines, removed, drop)
     _page_titles(lines, removed, drop)
+    example_entry(lines, removed, drop)
     between_furniture(lines, removed, drop, why)
     above_the_speech(lines, removed, drop)
     after_the_speech(lines, removed, drop)
@@ -334,22 +339,30 @@ def _squeezed_in(key: str, text: str) -> bool:
 _TITLE_SUFFIX_RE = re.compile(r"^(?P<title>\S.*?\S)(?P<suffix>(?:\s+[-–|｜]\s*|\s*[_｜|]\s*|\s*-\s+)[^\s，。；：、“”]{2,16}(?:\s*[-–_|｜]\s*[^\s，。；：、“”]{2,16}){0,2})\s*$")
 #: What a title's suffix names: a site, a channel, a kind of document on offer.
 _SITE_SUFFIX_RE = re.compile(r"网|站|文库|范文|大全|频道|手机|模板|文秘|写作|文档|资料|下载|之家|百科|论坛|社区|首页|[A-Za-z]{3,}")
+#: A paragraph of Latin-script prose, no Chinese in it, and how many words make one.
+_FOREIGN_PROSE_RE = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;:'’\"“”()\-!?%&/]+")
+FOREIGN_WORDS = 12
+#: How many Chinese characters make a file a Chinese text, where such a paragraph is not the speech.
+FOREIGN_AMID = 200
 #: How many lines from the top a page's title may stand.
 TITLE_SUFFIX_HEAD = 12
+#: A site's category of documents before a title (``党课讲稿：…``, ``讲话稿|…``).
+_CATEGORY_RE = re.compile(r"^\s*(?P<cat>党课讲稿|讲话稿|发言稿|讲稿|讲话致辞|讲话|致辞|演讲稿|范文|经验交流|心得体会|述职报告)\s*[：:|｜]\s*(?=\S{2})")
 
 
 def title_suffixes(text: str) -> list[Edit]:
     """The site's name after a speech's title on the page's title line (``在县委办公室全体干部大会上的讲话
     - 讲话范文``): the suffix goes, the title stays for the speech.  Only near the top, only after a
-    title shaped like the genre's, only a suffix of short names that say what a site is."""
+    title shaped like the genre's, only a suffix of short names that say what a site is.  Likewise
+    the site's category before the title (``党课讲稿：锤炼过硬作风…``) when the page's menu or
+    breadcrumb names that category too."""
     edits: list[Edit] = []
-    seen = 0
-    for start, _end, line in iter_lines(text):
-        if not line.strip():
+    head = [(s, l) for s, _e, l in iter_lines(text) if l.strip()][:TITLE_SUFFIX_HEAD]
+    for start, line in head:
+        label = _CATEGORY_RE.match(line)
+        if label and any(label.group("cat") in other for s, other in head if s != start):
+            edits.append(Edit(start + label.start("cat"), start + label.end(), "", "page_title"))
             continue
-        seen += 1
-        if seen > TITLE_SUFFIX_HEAD:
-            break
         m = _TITLE_SUFFIX_RE.match(line.strip())
         if not m or not SPEECH_TITLE_RE.search(m.group("title")) or not _SITE_SUFFIX_RE.search(m.group("suffix")):
             continue

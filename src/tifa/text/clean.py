@@ -57,7 +57,7 @@ import re
 from typing import Sequence
 
 from .chrome import chrome, license_notices, title_suffixes
-from .debris import anti_copy, converter_glosses, markup_residue, viewer_debris
+from .debris import anti_copy, converter_glosses, markup_residue, viewer_debris, watermarks
 from .edits import Cleaned, Edit, Removal, Step, Tracker
 from .lines import doubled_markers, split_glued_title, join_broken_lines, page_numbers, repeated_titles, split_glued_parts, split_runin_headings
 from .normalize import cjk_spaces, normalize_space, punctuation, tidy
@@ -67,6 +67,7 @@ STEPS: tuple[Step, ...] = (
     normalize_space,
     markup_residue,
     anti_copy,
+    watermarks,
     viewer_debris,
     title_suffixes,
     split_glued_title,

@@ -128,6 +128,20 @@ def anti_copy(text: str) -> list[Edit]:
     return edits
 
 
+#: A site's watermark at a line's end: its name and address after a space (``… 公文苑 www.gongwenyuan.example``).
+_WATERMARK_RE = re.compile(r"[ \t]+(?P<w>(?:[\u4e00-\u9fff]{2,10}[ \t]*)?(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?)[ \t]*$", re.M)
+
+
+def watermarks(text: str) -> list[Edit]:
+    """A site's name and address a page appends to lines (a watermark), where it repeats: gone
+    from every line's end (a single address at a line's end may be the speech's)."""
+    found = list(_WATERMARK_RE.finditer(text))
+    counts: dict[str, int] = {}
+    for m in found:
+        counts[m.group("w")] = counts.get(m.group("w"), 0) + 1
+    return [Edit(m.start(), m.end(), "", "watermark") for m in found if counts[m.group("w")] >= 2]
+
+
 # --------------------------------------------------------------------------- 1d. viewer debris
 
 #: A page counter glued into the text by a document viewer (``第 1 页 共 27 页``), and its
@@ -135,6 +149,10 @@ def anti_copy(text: str) -> list[Edit]:
 PAGE_COUNTER_RE = re.compile(
     r"第\s*\d{1,4}\s*页\s*[/／,，]?\s*共\s*\d{1,4}\s*页|(?:下载|打印)后可(?:任意|自由)?编辑(?:修改)?"
 )
+#: A page number between dashes at a line's end or alone (``…遇到突发情况要在-1-``).
+_DASHED_PAGE_RE = re.compile(r"[ \t]*[-－—–]\s?(\d{1,3})\s?[-－—–][ \t]*$", re.M)
+#: A viewer's label of the document glued into the text (``(分类:党政培训)三是…``, ``【栏目：讲话稿】``).
+INLINE_META_RE = re.compile(r"[（(【\[](?:分类|类别|栏目|所属分类|文档分类|标签)\s*[:：][^（）()【】\[\]\n。，]{1,16}[)）】\]]")
 #: A viewer's page count (``共5页``, ``页数：5``, ``本文共3页``, ``第1页 / 共5页``).
 PAGE_COUNT_RE = re.compile(r"共\s*\d{1,4}\s*页|页数\s*[:：]\s*\d{1,4}")
 #: A page-chunk number opening a chunk of a viewer's text (``2、境。再一个…``).
@@ -168,6 +186,10 @@ def viewer_debris(text: str) -> list[Edit]:
       page apart.
     """
     edits = [Edit(m.start(), m.end(), "", "page_number") for m in PAGE_COUNTER_RE.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "", "page_meta") for m in INLINE_META_RE.finditer(text)]
+    dashed = list(_DASHED_PAGE_RE.finditer(text))  # -1- -2- -3-: a PDF's page numbers, in order, at line ends
+    if len(dashed) >= 2 and [int(m.group(1)) for m in dashed] == list(range(int(dashed[0].group(1)), int(dashed[0].group(1)) + len(dashed))):
+        edits += [Edit(m.start(), m.end(), "", "page_number") for m in dashed]
     lines = [(s, e, l) for s, e, l in iter_lines(text) if l.strip()]
     chunks = [(k, int(m.group(1)), m) for k, (_, _, l) in enumerate(lines) if (m := CHUNK_RE.match(l))]
     run: list[tuple[int, re.Match]] = []
@@ -217,8 +239,10 @@ def viewer_debris(text: str) -> list[Edit]:
             chain = [c]
         if len(chain) > len(best):
             best = list(chain)
-    # a chain of page numbers: at least two, and half of them cutting a word (a count never does)
-    evidence = sum(split_word(a, b) for _, a, b, _ in best)
+    # a chain of page numbers: at least two, and half of them cutting a word (a count never does) or,
+    # in a chain of three or more, standing bare between two Chinese characters (督查3工作: no unit, no word)
+    bare = lambda a, b: len(best) >= 3 and 0 < a and b < len(text) and is_han(text[a - 1]) and is_han(text[b])  # noqa: E731
+    evidence = sum(split_word(a, b) or (not weak and bare(a, b)) for _, a, b, weak in best)
     if len(best) >= 3 and 2 * evidence >= len(best) or len(best) == 2 and evidence == 2:
         edits.extend(Edit(a, b, "", "page_number") for _, a, b, _ in best)
     else:

@@ -156,6 +156,11 @@ def piece_starts(lines: Sequence[tuple[int, int, str]], marks: frozenset[int] = 
             starts.append(i)
             continue
         prev = lines[i - 1][2]
+        # a speech's title over its salutation, after a paragraph of another: the next piece of a collection
+        if (i + 1 < n and _OWN_TITLE_RE.search(line) and is_title_like(line) and not _is_heading_start(line)
+                and SALUTATION_RE.match(lines[i + 1][2].strip()) and re.search(r"[。！？!?]$", prev.strip())):
+            starts.append(i)
+            continue
         if CLOSING_RE.search(prev) and is_title_like(line) and not _is_heading_start(line):
             body = 0
             for j in range(i + 1, n):

@@ -49,6 +49,26 @@ def between_furniture(lines, removed: set[int], drop, why: dict[int, str] | None
         k = max(j, k + 1)
 
 
+#: The label a reference book or writing guide puts before its sample text (``【范例】：``, ``例文：``).
+EXAMPLE_LABEL_RE = re.compile(r"^\s*[【\[]?\s*(?:范例|例文|范文示例|示例文本|参考范文|范文)\s*[】\]]?\s*[:：]?\s*$")
+#: The label of an entry's own explanation above it (``【简介】：``, ``【写法】``).
+_ENTRY_LABEL_RE = re.compile(r"^\s*[【\[]\s*(?:简介|释义|概述|写法|格式|要点|说明|结构)\s*[】\]]\s*[:：]?")
+
+
+def example_entry(lines, removed: set[int], drop) -> None:
+    """A reference book's or writing guide's entry around a sample speech (``【简介】：…`` explaining the
+    genre, then ``【范例】：`` and the speech): the entry above the label goes, the speech stays.  Only
+    where the entry labels its own parts too, so a speech that says 范文 is never cut."""
+    content = [i for i, (_, _, l) in enumerate(lines) if l.strip() and i not in removed]
+    label = next((k for k, i in enumerate(content) if EXAMPLE_LABEL_RE.match(lines[i][2])), None)
+    if label is None or not any(_ENTRY_LABEL_RE.match(lines[i][2]) for i in content[:label]):
+        return
+    if not any(SALUTATION_RE.match(lines[i][2].strip()) for i in content[label + 1 : label + 8]):
+        return  # no speech opens under the label
+    for i in content[: label + 1]:
+        drop(i, "page_header")
+
+
 #: Characters a line of running text may end on mid-sentence.
 _OPEN_END = "，、；：:“（《—"
 #: Characters a line continuing the one before may open with.

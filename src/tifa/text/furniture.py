@@ -64,6 +64,8 @@ FUNCTION_CHARS = set("的了是在和与及要把对为就也都不这那有以�
 SPEECH_TITLE_RE = re.compile(r"\S{4,}(?:讲话|发言|致辞|讲稿|演讲|报告|党课|辅导|发言稿|讲话稿|主持词|动员令)(?:[（(][^）)]{0,20}[)）])?[》】」]?$")
 
 
+#: A site's name and its tagline (``公文苑 - 范文学习文库``, ``某某文秘网｜公文写作第一站``).
+_SITE_NAME_RE = re.compile(r"^\s*[\u4e00-\u9fffA-Za-z0-9]{2,10}\s*[-|｜·—–]\s*[\u4e00-\u9fff]{0,10}(?:文库|范文|网|站|文秘|写作|资料库|门户|平台|频道)[\u4e00-\u9fff]{0,4}\s*$")
 #: An article's keyword or tag line.
 _KEYWORDS_RE = re.compile(r"^\s*[【\[]?(?:关键词|关键字|主题词|标签|Tags?|Keywords?)[】\]]?\s*[:：]\s*\S", re.I)
 #: A journal's name and issue alone on a line (``机关文苑 2023年9期``, ``秘书工作2023年第5期``).
@@ -112,6 +114,8 @@ def furniture_reason(s: str) -> str | None:
         return None
     if len(s) <= 40 and len(re.findall(r"[A-Za-z]{2,}", s)) >= 2 and re.search(r"\s[·•|｜-]\s", s) and len(han) <= 8:
         return "page_tools"  # a site's name with its English one (``公文札记 · Gongwen Notes``)
+    if _SITE_NAME_RE.match(s):
+        return "page_tools"  # a site's name and what it is (``公文苑 - 范文学习文库``)
     seps = len(SEPARATOR_RE.findall(s))
     strong = ui_hits(s, _UI_STRONG_RE)
     weak = ui_hits(s, _UI_WEAK_RE)

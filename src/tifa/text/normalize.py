@@ -35,7 +35,22 @@ def normalize_space(text: str) -> list[Edit]:
     # Full-width ASCII letters and digits (Ａ１) → half-width.
     for m in re.finditer(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+", text):
         edits.append(Edit(m.start(), m.end(), unicodedata.normalize("NFKC", m.group()), "fullwidth", log=False))
+    # Kangxi radicals a PDF's fonts give for ideographs (⼀⾏⼯ for 一行工) → the ideographs (NFKC).
+    for m in _RADICALS_RE.finditer(text):
+        edits.append(Edit(m.start(), m.end(), unicodedata.normalize("NFKC", m.group()), "radicals", log=False))
+    # Double prime quotation marks a document's font gives for quotes (“三个到位〞) → “ ”.
+    for m in re.finditer("[\u301d\u301e\u301f]", text):
+        edits.append(Edit(m.start(), m.end(), "“" if m.group() == "\u301d" else "”", "punctuation", log=False))
+    # A box a PDF's extraction wrote for a line break (…的讲话□同志们：□这次…): after a sentence or before a salutation.
+    for m in _BOX_BREAK_RE.finditer(text):
+        edits.append(Edit(m.start(), m.end(), "\n", "whitespace", log=False))
     return edits
+
+
+#: Kangxi radicals and the CJK radicals supplement's characters that NFKC maps to an ideograph.
+_RADICALS_RE = re.compile(r"[\u2f00-\u2fd5\u2e9f\u2ef3]+")
+#: A box standing for a line break: after sentence punctuation or a colon, or before a salutation.
+_BOX_BREAK_RE = re.compile(r"(?<=[。！？：:])□(?!□)|(?<=[\u4e00-\u9fff])□(?=(?:尊敬的|各位|同志们|亲爱的))")
 
 
 # --------------------------------------------------------------------------- 8. spaces in Chinese
