@@ -101,7 +101,20 @@ def _appos_parts(body: str, number: int) -> list[str] | None:
     # 紧盯A，紧盯窗口单位和执法部门，紧盯B: a 和 inside a member is no separator
     whole = [p.strip(" “”\"'（）()") for p in re.split(r"[、，,；;]", re.split(r"[。；;]", body, maxsplit=1)[0])]
     whole = [p for p in whole if p]
-    return whole if len(whole) == number else None
+    if len(whole) == number:
+        return whole
+    # 向党中央看齐，向…看齐，向…看齐，在任何时候…: as many clauses ending alike, then the sentence goes on
+    clauses = [p.strip(" “”\"'（）()") for p in re.split(r"[，,；;]", re.split(r"[。；;]", body, maxsplit=1)[0])]
+    clauses = [p for p in clauses if p]
+    if len(clauses) > number >= 2:
+        ending = os.path.commonprefix([p[::-1] for p in clauses[:number]])[::-1]
+        if len(ending) >= 2 and not clauses[number].endswith(ending):
+            return clauses[:number]
+        # 始终把A，始终把B，始终把C，不断提高…: as many clauses opening alike, then the sentence goes on
+        opening = os.path.commonprefix(clauses[:number])
+        if len(opening) >= 2 and not clauses[number].startswith(opening):
+            return clauses[:number]
+    return None
 
 
 #: 即 or a colon at most four characters after the term (“三个一”工作法，即…; 做到八个字：…), or ``，即`` six (“五种能力”来安排课程，即…).
