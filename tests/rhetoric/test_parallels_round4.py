@@ -71,3 +71,14 @@ def test_paragraph_heads_after_a_shared_lead_in():
             "——这五年，创新发展活力显著迸发。高新技术企业翻了两番多。\n"
             "——这五年，乡村振兴成效显著提升。农业总产值率先过万亿元。\n")
     assert ["综合经济实力显著跃升", "创新发展活力显著迸发", "乡村振兴成效显著提升"] in _accepted_members(text)
+
+
+def test_first_clauses_of_consecutive_paragraphs_sharing_a_frame():
+    # gwr-2016, 3（八）: each paragraph opens with 坚持X履职 and a comma
+    text = ("坚持依法履职，把政府活动全面纳入法治轨道。各级政府要严格遵守宪法和法律。\n"
+            "坚持廉洁履职，深入推进反腐倡廉。认真落实党风廉政建设责任制。\n"
+            "坚持勤勉履职，提高执行力和公信力。政府工作人员要恪尽职守。\n")
+    assert ["坚持依法履职", "坚持廉洁履职", "坚持勤勉履职"] in _accepted_members(text)
+    # one shared character is no frame across paragraphs
+    text = "在农业方面，产量增长。\n在少数民族地区内，交通改善。\n在一九五八年，工业发展。\n"
+    assert not _accepted_members(text)

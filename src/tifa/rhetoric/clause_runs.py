@@ -6,8 +6,8 @@ sharing a frame (坚持…，坚持…，坚持…; 在…上…，在…上…;
 topic sentences of one paragraph sharing an opening word or a character from the end
 (着力提高政治能力。…着力厚植为民情怀。; 取得新成绩、实现新进展), the heads of an inline list
 (一是…，二是…，三是…) and of consecutive paragraphs (——经济运行保持在合理区间。 / 一是经济增长好于
-预期。); with the clause frame (:func:`_clause_frame`) and the marks that open a head.  Also
-:func:`aspect_runs` (round 4): sentences of a paragraph that open with their aspect (高铁方面，…).
+预期。); with the clause frame (:func:`_clause_frame`) and the marks that open a head.  Sentences
+that open with their aspect (高铁方面，…) are :mod:`.aspect_runs`' (round 4).
 
 It must not find runs of short phrases (:mod:`.phrase_runs`) nor refine, dedupe or score rows
 (:mod:`.lists`, :mod:`.parallels`); a new run it adds must be free of the runs it is given
@@ -351,8 +351,31 @@ def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[
             else:  # the headings of a part, some sharing a frame (**深入推进…。**加快推进…。**扎实推进…。**大力发展…。)
                 _framed_stretches(run, add, min_n)
         i = max(j, i + 1)
+    _first_clause_groups(text, paras, add, min_n)
     _lead_in_groups(text, paras, add, min_n)
     return rows
+
+
+def _first_clause_groups(text: str, paras: list[tuple[int, int]], add, min_n: int) -> None:
+    """The first clauses of consecutive paragraphs, when each closes at a comma (坚持依法履职，把政府
+    活动…。 / 坚持廉洁履职，深入推进…。 / 坚持勤勉履职，…): stretches sharing a frame, as headings."""
+    def strong(members: list[tuple[int, str]], frame: str, kind: str) -> bool:
+        # a shared word of two characters or more (坚持*, 加强党的*); not a shape (基本建设、对外贸易: V+O)
+        # nor one character (在农业方面、在少数民族地区内、在一九五八年)
+        return len(re.sub(r"[*―—-]", "", frame)) >= 2 and frame not in ("V+O", "S+P") and add(members, frame, kind)
+
+    run: list[tuple[int, str]] = []
+    for a, b in [*paras, (len(text), len(text))]:
+        line = text[a:b]
+        mk = _HEAD_MARK.match(line)
+        k = mk.end() if mk else 0
+        m = re.match(r"([^，,。！？!?；;：:\n]{4,12})[，,]", line[k:])
+        if m and a < len(text):
+            run.append((a + k, m.group(1)))
+            continue
+        if len(run) >= min_n:
+            _framed_stretches(run, strong, min_n)
+        run = []
 
 
 def _shared_lead_ins(heads: list[tuple]) -> list[tuple]:
@@ -471,27 +494,3 @@ def _topic_groups(topics: list[tuple[int, str]], add, min_n: int) -> None:
     for (how, w), run in groups.items():
         if len(run) >= min_n and len({h for _, h in run}) == len(run):
             add(run, w + "*" if how == "open" else f"*{w}**", "opening" if how == "open" else "template")
-
-
-_ASPECT_RE = re.compile(r"(?:^|(?<=[。；;！!\n]))[*“”\s]*([^。；;！!\n，,、：:“”]{1,14}?方面)[，,：:]")
-
-
-def aspect_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
-    """Sentences of one paragraph that each open with the aspect they report on, ``X方面，``
-    (高铁方面，…。高速公路方面，…。机场方面，…): a run of openers sharing the frame ``*方面`` —
-    not 一方面/另一方面 (a pair of sides), nor an opener with a verb in it (在…方面 stays)."""
-    rows = []
-    for pm in re.finditer(r"[^\n]+", text):
-        run = []
-        for m in _ASPECT_RE.finditer(pm.group()):
-            head = m.group(1)
-            if head[:-2].endswith(("一", "另一", "这", "这些", "各", "各个", "多", "两", "几", "其他", "其它")) or len(head) < 3:
-                continue
-            run.append((pm.start() + m.start(1), head))
-        if len(run) < min_n or len({h for _, h in run}) < len(run):
-            continue
-        spans = [(a, a + len(h)) for a, h in run]
-        start, end = spans[0][0], spans[-1][1]
-        if is_free(found + rows, start, end, spans, text):
-            rows.append((doc_id, "|".join(h for _, h in run), "*方面", "headings", len(run), start, end))
-    return rows

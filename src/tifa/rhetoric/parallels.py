@@ -9,8 +9,8 @@ document's runs: one run per stretch of text (:func:`_dedupe`) and the score (:f
 
 It only orders the finders: runs of phrases and structural runs come from :mod:`.phrase_runs`,
 triads without separators from :mod:`.compact_runs`, heads of list items, ordinals and verse from
-:mod:`.item_runs`, clause frames, paragraph heads and the openers of aspects (高铁方面，…) from
-:mod:`.clause_runs`, noun phrases shaped alike (足够的韧性、巨大的潜力) from
+:mod:`.item_runs`, clause frames and paragraph heads from :mod:`.clause_runs`, the openers of
+aspects (高铁方面，…) from :mod:`.aspect_runs`, noun phrases shaped alike (足够的韧性、巨大的潜力) from
 :mod:`.attributive_runs`; lists are told from 排比 by :mod:`.lists`, and the reading of a phrase
 (words, frames, shapes) is :mod:`.shapes`'.  The
 order of the finders matters (each sees the runs found before it): change it only with the
@@ -22,7 +22,8 @@ import pandas as pd
 
 from ..frames import rows_frame
 from .attributive_runs import attributive_runs
-from .clause_runs import aspect_runs, clause_runs
+from .aspect_runs import aspect_runs
+from .clause_runs import clause_runs
 from .item_runs import list_item_runs, ordinal_runs, verse_runs
 from .lists import refine
 from .compact_runs import compact_runs
