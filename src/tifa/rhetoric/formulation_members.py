@@ -275,6 +275,43 @@ def _head_run(after: str, number: int, head: str) -> list[str] | None:
     return None
 
 
+#: What leads from a term to its members spelled out after it: a colon, a dash, the sentence's end
+#: (“三个吃透”。吃透上情，…), after the term's head noun at most (“三防”措施——防火、…).
+_UNITS_LEAD_RE = re.compile(r"^[”\"」』]?[\u4e00-\u9fff]{0,4}?(?:——|[：:]|。)")
+
+
+def _unit_heads(after: str, number: int, head: str) -> list[str] | None:
+    """Members spelled out after the term as the openings of the units that follow: the first
+    clause of each of ``number`` units a semicolon or full stop apart, all holding the term's head
+    or all opening alike (“三个过硬”：政治过硬，…；业务过硬，…；作风过硬，… ; “三个吃透”。吃透上情，…；
+    吃透下情，…；吃透领导意图，…), or ``number`` clauses in a row holding the head, the next one not
+    (“三个当日”：来文当日登记，急件当日办理，请示当日呈报，决不让…), or a 、-list after a dash
+    (“三防”措施——防火、防盗、防潮)."""
+    lead = _UNITS_LEAD_RE.match(after)
+    if not lead or number < 2:
+        return None
+    rest = after[lead.end() : lead.end() + 400]
+    if lead.group().endswith("——"):
+        parts = _split_members(re.split(r"[，,。；;]", rest, maxsplit=1)[0])
+        return parts if len(parts) == number and all(1 <= len(p) <= 10 for p in parts) else None
+    colon = lead.group().endswith(("：", ":"))
+    units = [u for u in re.split(r"[；;。]", rest)][:number]
+    firsts = [re.split(r"[，,：:]", u.strip(), maxsplit=1)[0].strip(_STRIP) for u in units]
+    if len(firsts) == number and all(2 <= len(f) <= 10 for f in firsts) and all(len(re.split(r"[，,]", u)) > 1 for u in units):
+        opening = os.path.commonprefix(firsts)
+        if colon and ((len(head) >= 2 and all(head in f for f in firsts)) or len(opening) >= 2):
+            return firsts
+        if len(head) >= 2 and all(f.startswith(head) for f in firsts):
+            return firsts  # after the sentence's end only units that open with the head itself (吃透上情，…)
+    if colon and len(head) >= 2:
+        clauses = [c.strip(_STRIP) for c in re.split(r"[，,；;]", re.split(r"[。！？]", rest, maxsplit=1)[0])]
+        if len(clauses) >= number and all(head in c and 3 <= len(c) <= 16 for c in clauses[:number]) and (
+            len(clauses) == number or head not in clauses[number]
+        ):
+            return clauses[:number]
+    return None
+
+
 def _tail_words(first: str, width: int) -> str:
     """The last words of ``first`` that fit in ``width`` characters (at least one word)."""
     from ..tokens.segment import shared_segmenter
@@ -373,6 +410,9 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
     beside = _compound_members(text[start:end], after) or _beside_members(after, number, head)
     if beside:
         return beside, "apposition"
+    units = _unit_heads(after, number, head)
+    if units:
+        return units, "heads"
     # the list or headings that follow closely, inside the same section
     ordered, firsts, item_starts, last_starts, by_last = lists
     # the deepest item around ``start``: the last item opened before it, or the nearest of its
