@@ -134,6 +134,8 @@ def _beside_members(after: str, number: int, head: str) -> list[str] | None:
             return parts
         return None
     parts = _appos_parts(m.group("m"), number)
+    if parts and len(head) >= 2 and all("，" in p and head in p.split("，", 1)[0] for p in parts):
+        parts = [p.split("，", 1)[0] for p in parts]  # 政治过硬，始终…；业务过硬，…: the units' openings name the members
     if not parts or any(_MARKER_START.match(p) for p in parts) or not all(2 <= len(p.strip(_STRIP)) <= 16 for p in parts):
         return None
     return [_trim_member(_balanced(p.strip(_STRIP)), head) for p in parts]  # spelled out whole: nothing to abbreviate
