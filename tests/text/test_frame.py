@@ -278,3 +278,30 @@ def test_a_reference_books_entry_around_a_sample_speech_and_an_english_version_g
     assert doc["title"] == "抓好“三个环节” 做实信息工作"
     for junk in ("简介", "范例", "（一）标题", "上一条", "Comrades"):
         assert junk not in doc["text"], junk
+
+
+def test_a_documents_label_before_its_title_a_fields_name_and_a_press_releases_tags_go(tmp_path):
+    one = _docs(tmp_path, "a.txt", "某某范文网 首页 讲话\n表彰大会讲话稿：在全县档案工作表彰大会上的讲话\n同志们：\n今天召开表彰大会，表彰一年来涌现出的先进集体和先进个人，希望大家珍惜荣誉、再创佳绩。\n")
+    assert one.iloc[0]["title"] == "在全县档案工作表彰大会上的讲话"
+    two = _docs(tmp_path, "b.txt", "跳至主要內容\n簡體版 English 電郵給朋友 特區新聞公報\n政務司司長出席培訓課程開班禮致辭（只有中文）（附圖）\n"
+                "以下是政務司司長今日出席培訓課程開班禮的致辭全文：\n各位嘉賓、各位學員：\n今日很高興出席培訓課程的開班禮，希望各位學員學以致用。最後，我祝願課程圓滿成功。多謝大家。\n")
+    assert two.iloc[0]["title"] == "政务司司长出席培训课程开班礼致辞"  # titles are given in simplified script
+    assert not any(s in two.iloc[0]["text"] for s in ("跳至", "English", "只有中文", "以下是"))
+
+
+def test_a_collections_table_of_contents_and_each_pieces_field_of_its_title(tmp_path):
+    speech = "同志们：\n今天召开会议，主要任务是总结工作、部署任务。大家要认清形势，切实增强做好工作的责任感和紧迫感，把各项任务落到实处，不辜负组织的信任。\n"
+    page = ("某某范文之家 > 领导讲话\n办公室工作会议讲话（精选2篇）\n本文目录\n第一篇：在全县办公室主任会议上的讲话\n第二篇：在县政府办公室干部会议上的讲话\n"
+            "第一篇：在全县办公室主任会议上的讲话\n文章标题：在全县办公室主任会议上的讲话\n围绕中心 服务大局\n——在全县办公室主任会议上的讲话\n" + speech
+            + "第二篇：在县政府办公室干部会议上的讲话\n文章标题：在县政府办公室干部会议上的讲话\n在县政府办公室干部会议上的讲话\n" + speech)
+    docs = _docs(tmp_path, "t.txt", page)
+    assert [t.replace(" ", "") for t in docs["title"]] == ["围绕中心服务大局", "在县政府办公室干部会议上的讲话"]
+    assert not docs["text"].str.contains("文章标题|本文目录").any()
+
+
+def test_a_blogs_own_words_above_a_speech_whose_salutation_names_new_colleagues(tmp_path):
+    page = ("qingshan.example\n山间的风，和听风的人。\n去年那篇发言稿\n🗓️\n🏷️\n翻电脑文件夹的时候，翻到去年写的一篇发言稿，那时候刚到单位一年，处里让我在座谈会上发个言。\n"
+            "在新入职干部座谈会上的发言\n各位领导，各位新同事：\n大家好！很荣幸作为去年入职的代表在这里发言，和大家分享这一年来的几点体会。\n首先，要有学习意识。\n其次，要有规矩意识。\n以上是我的一点体会，谢谢大家！\n")
+    doc = _docs(tmp_path, "b.txt", page).iloc[0]
+    assert doc["title"] == "在新入职干部座谈会上的发言"
+    assert "🗓" not in doc["text"] and "各位领导，各位新同事：" in doc["text"]

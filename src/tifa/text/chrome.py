@@ -24,7 +24,7 @@ from .edits import Edit, iter_lines, line_edit
 from .frame import above_the_speech, after_the_speech, between_furniture, example_entry, running_lines
 from .furniture import CHROME_MAX, SPEECH_TITLE_RE, furniture_reason, site_voice_hits, speech_line
 from .lines import TITLE_MAX, is_title_like
-from .patterns import CN_DIGITS, HAN, HAN_RE, INLINE_SHI_RE, LINE_MARKER_RE
+from .patterns import CN_DIGITS, HAN, HAN_RE, INLINE_SHI_RE, LINE_MARKER_RE, PIECE_RE
 
 # --------------------------------------------------------------------------- 2. chrome
 
@@ -258,10 +258,15 @@ def _page_titles(lines, removed: set[int], drop) -> None:
             drop(i, "page_title")
             continue
         if any(len(keys[j]) >= 6 and key.endswith(keys[j]) and re.search(r"[：:｜|—-]$", key[: -len(keys[j])]) for j in later[:3]):
-            drop(i, "page_title")  # a headline naming the speaker before the speech's own title (主任张红：2023年度述职报告)
+            # a headline naming the speaker before the speech's own title (主任张红：2023年度述职报告); a
+            # collection's piece heading over the piece's title (第二篇:…): a piece starts at the title
+            drop(i, "collection_marker" if PIECE_RE.match(s) else "page_title")
             continue
         if start is not None and i < start and LINE_MARKER_RE.match(s) and any(keys[j] == key for j in later if j > start):
             drop(i, "toc")
+            continue
+        if PIECE_RE.match(s) and any(keys[j] == key for j in later):
+            drop(i, "toc")  # 本文目录 第一篇：… 第二篇：…, each piece heading repeated where its piece begins
             continue
         # a collection's list of its pieces (``篇一：标题``), the pieces following under their titles
         mark = COLLECTION_MARK_RE.match(s)
@@ -346,6 +351,13 @@ FOREIGN_WORDS = 12
 FOREIGN_AMID = 200
 #: How many lines from the top a page's title may stand.
 TITLE_SUFFIX_HEAD = 12
+#: A press release's tags after its title (``…致辭（只有中文）（附圖）``): two or more short brackets at the end.
+_TITLE_TAGS_RE = re.compile(r"(?:[（(][\u4e00-\u9fff]{1,4}[)）]){2,}\s*$")
+#: A site's label of the document before its title: its kind of document (``表彰大会讲话稿：在…的讲话``,
+#: ``辦公室工作交流發言稿：…``) or a field name (``文章标题：…``).
+_DOC_LABEL_RE = re.compile(r"^\s*(?P<cat>[^：:\s“”]{0,12}(?:讲话稿|講話稿|发言稿|發言稿|演讲稿|演講稿|讲稿|講稿|范文|範文))\s*[：:]\s*(?=\S{4})")
+#: A page's field name before the title, anywhere in the page (a collection gives each piece one).
+_FIELD_LABEL_RE = re.compile(r"^\s*(?P<cat>文章标题|文章標題|标题|標題|题目|題目)\s*[：:]\s*(?=\S{4})")
 #: A site's category of documents before a title (``党课讲稿：…``, ``讲话稿|…``).
 _CATEGORY_RE = re.compile(r"^\s*(?P<cat>党课讲稿|讲话稿|发言稿|讲稿|讲话致辞|讲话|致辞|演讲稿|范文|经验交流|心得体会|述职报告)\s*[：:|｜]\s*(?=\S{2})")
 
@@ -357,11 +369,27 @@ def title_suffixes(text: str) -> list[Edit]:
     the site's category before the title (``党课讲稿：锤炼过硬作风…``) when the page's menu or
     breadcrumb names that category too."""
     edits: list[Edit] = []
-    head = [(s, l) for s, _e, l in iter_lines(text) if l.strip()][:TITLE_SUFFIX_HEAD]
+    content = [(s, l) for s, _e, l in iter_lines(text) if l.strip()]
+    for k, (start, line) in enumerate(content):
+        field = _FIELD_LABEL_RE.match(line)
+        if field and is_title_like(line[field.end() :].strip()):
+            rest = re.sub(r"\s+", "", line[field.end() :])
+            again = any(re.sub(r"^[—―-]+|\s+", "", other) == rest for _, other in content[k + 1 : k + 4])
+            # the page's field of the title (文章标题：…): all of it when the title or subtitle under it repeats it
+            edits.append(Edit(start + (0 if again else field.start("cat")), start + (len(line) if again else field.end()), "", "page_title"))
+    head = content[:TITLE_SUFFIX_HEAD]
     for start, line in head:
         label = _CATEGORY_RE.match(line)
         if label and any(label.group("cat") in other for s, other in head if s != start):
             edits.append(Edit(start + label.start("cat"), start + label.end(), "", "page_title"))
+            continue
+        label = _DOC_LABEL_RE.match(line)
+        if label and is_title_like(line[label.end() :].strip()):
+            edits.append(Edit(start + label.start("cat"), start + label.end(), "", "page_title"))
+            continue
+        tags = _TITLE_TAGS_RE.search(line)
+        if tags and is_title_like(line[: tags.start()].strip()) and len(line[: tags.start()].strip()) >= 8:
+            edits.append(Edit(start + tags.start(), start + tags.end(), "", "page_title"))  # 致辭（只有中文）（附圖）
             continue
         m = _TITLE_SUFFIX_RE.match(line.strip())
         if not m or not SPEECH_TITLE_RE.search(m.group("title")) or not _SITE_SUFFIX_RE.search(m.group("suffix")):

@@ -256,6 +256,12 @@ def split_pieces(
             page_title = " / ".join(lines[k][2].strip() for k in candidates if k < title_idx)
         body_from = (title_idx + 1) if title_idx is not None else h
         title = _unwrapped(lines[title_idx][2].strip()) if title_idx is not None else alt_title
+        if title_idx is None and not title:
+            # no title line atop the piece (a blog's name, its own words first): the speech's title over
+            # its salutation further down names it; the lines above it stay in the text
+            own = next((k for k in range(h, min(b - 1, h + 12)) if _OWN_TITLE_RE.search(lines[k][2]) and is_title_like(lines[k][2])
+                        and SALUTATION_RE.match(lines[k + 1][2].strip())), None)
+            title = _unwrapped(lines[own][2].strip()) if own is not None else ""
         if body_from >= b:  # nothing but a title: keep the title as text
             body_from = title_idx if title_idx is not None else a
         start = lines[body_from][0]

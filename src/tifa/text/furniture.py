@@ -33,6 +33,7 @@ UI_STRONG = (
     "手机版", "移动端", "往期", "点赞", "在看", "打赏", "海报", "责任编辑", "版权", "浏览", "点击量", "阅读量", "蓝字",
     "复制链接", "一键复制", "全屏", "打印", "资源描述", "文档", "屏蔽", "回帖", "楼主", "原创", "范文", "转载",
     "APP", "App", "采纳", "作者简介",
+    "跳至主要内容", "跳至主要內容", "跳到主要内容", "跳到主要內容", "简体版", "簡體版", "繁体版", "繁體版", "电邮给朋友", "電郵給朋友",
 )
 #: Words of page furniture that speeches use too: they count only with other signs.
 UI_WEAK = (
@@ -46,7 +47,7 @@ _UI_WEAK_RE = re.compile("|".join(UI_WEAK))
 #: Counters, sizes, numeric dates and times: the data of a page's header, not of a speech.
 COUNTER_RE = re.compile(
     r"\d+(?:\.\d+)?\s*[KkMmGg][Bb]\b|\d+\s*\+|\d+\s*(?:次|页|字|人阅读|人浏览|阅读|浏览|下载|评论|赞)(?![\u4e00-\u9fff]{2})"
-    r"|\d+\s*(?:人评价|人赞同|人点赞|人收藏|人关注|人觉得有用|条评论|条回复|个回答|条回答)|(?:评论|点赞|回复)\s*\d+(?!\d)"
+    r"|\d+\s*(?:人评价|人赞同|人点赞|人收藏|人关注|人觉得有用|条评论|条回复|个回答|条回答|积分|金币|下载券)|(?:评论|点赞|回复)\s*\d+(?!\d)"
     r"|见\s*\d+\s*楼|\d+\s*楼(?=\s|$)"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}|\d{1,2}-\d{1,2}(?![\d-])"
 )
@@ -64,6 +65,8 @@ FUNCTION_CHARS = set("的了是在和与及要把对为就也都不这那有以�
 SPEECH_TITLE_RE = re.compile(r"\S{4,}(?:讲话|发言|致辞|讲稿|演讲|报告|党课|辅导|发言稿|讲话稿|主持词|动员令)(?:[（(][^）)]{0,20}[)）])?[》】」]?$")
 
 
+#: A line of bracketed tags only, two or more (``（只有中文）（附圖）``, ``【图】【视频】``).
+_TAGS_LINE_RE = re.compile(r"\s*(?:[（(【\[][\u4e00-\u9fffA-Za-z]{1,6}[)）】\]]\s*){2,}")
 #: A site's name and its tagline (``公文苑 - 范文学习文库``, ``某某文秘网｜公文写作第一站``).
 _SITE_NAME_RE = re.compile(r"^\s*[\u4e00-\u9fffA-Za-z0-9]{2,10}\s*[-|｜·—–]\s*[\u4e00-\u9fff]{0,10}(?:文库|范文|网|站|文秘|写作|资料库|门户|平台|频道)[\u4e00-\u9fff]{0,4}\s*$")
 #: An article's keyword or tag line.
@@ -110,6 +113,8 @@ def furniture_reason(s: str) -> str | None:
     outside = re.sub(r"《[^》]{1,30}》", "", s)
     if len(re.findall(r"《[^》]{1,30}》", s)) >= 3 and len(s) - len(outside) > len(outside) and len(re.findall(r"作者|著|主编", outside)) >= 2 and not re.search(r"[，,。]", outside):
         return "related_list"  # a sidebar of books and their authors
+    if _TAGS_LINE_RE.fullmatch(s):
+        return "page_meta"  # a press release's tags (``（只有中文）（附圖）``)
     if speech_line(s):
         return None
     if len(s) <= 40 and len(re.findall(r"[A-Za-z]{2,}", s)) >= 2 and re.search(r"\s[·•|｜-]\s", s) and len(han) <= 8:
@@ -148,6 +153,8 @@ def furniture_reason(s: str) -> str | None:
     return None
 
 
+#: Icons alone on a line: emoji, pictographs and dingbats with their variation selectors (``🗓️``, ``🏷️``, ``✪``).
+_ICONS_RE = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\s]+")
 #: Symbols a page shows for lost icons and menus (``?``, ``|``); quotes and brackets alone are the text's.
 _UI_SYMBOLS = set("?？|｜•·»›> ")
 _LATIN_UI_RE = re.compile(r"^(?:END|TOP|Top|Powered\s+by\b.*|Copyright\b.*|Print\b.*|.*\b(?:PDF|Email|APP|QQ)\b.*|[jk]\s+(?:previous|next)\b.*)$")
@@ -160,7 +167,7 @@ def _latin_furniture(s: str) -> str | None:
     t = s.strip()
     if len(t) > 80:
         return None
-    if set(t) <= _UI_SYMBOLS or re.fullmatch(r"[…\.]{6,}", t) or re.fullmatch(r"[\u2500-\u257f\s]+", t):
+    if set(t) <= _UI_SYMBOLS or re.fullmatch(r"[…\.]{6,}", t) or re.fullmatch(r"[\u2500-\u257f\s]+", t) or _ICONS_RE.fullmatch(t):
         return "no_text"  # a lost icon, a menu bar, a preview's cut-off bar (``………………``)
     if COUNTER_RE.search(t) and not re.fullmatch(r"[\d.]+", t):
         return "page_meta"
@@ -182,13 +189,14 @@ def _latin_furniture(s: str) -> str | None:
 #: each kind with its weight (2: never a speaker's words; 1: with another kind).
 SITE_VOICE_RES = (
     (re.compile(r"^(?:编者按|编者的话|编辑导语|编辑推荐|导读|导语)\s*[:：]|^[【\[][^】\]]{0,6}(?:点评|评析|按语|导读|提示)[】\]]|本文系|小编|本站|网友|投稿人|[网站库](?:为您|为你)?(?:提供|专注于|致力于|汇集)(?:各类|海量|优质|免费)"), 2),
-    (re.compile(r"剩余\s*(?:约)?\s*\d+\s*(?:页|字)|全文(?:约|共)?\s*\d+\s*字|请?(?:下载|登录|登陆)后(?:阅读|查看|编辑)|(?:需要|请)先?(?:登录|登陆|注册)|超出(?:免费)?预览|不代表本站|如有侵权|侵犯您的"), 2),
+    (re.compile(r"剩余\s*(?:约)?\s*\d+\s*(?:页|字)|还剩\s*\d*\s*页未读|继续(?:免费)?阅读|全文(?:约|共)?\s*\d+\s*字|请?(?:下载|登录|登陆)后(?:阅读|查看|编辑)|(?:需要|请)先?(?:登录|登陆|注册)|超出(?:免费)?预览|不代表本站|如有侵权|侵犯您的"), 2),
     (re.compile(r"(?:为|给)(?:大家|您|你)(?:精心)?(?:整理|收集|搜集|分享|推荐|带来|精选)"), 1),
     (re.compile(r"供(?:大家|您|你|读者)?(?:阅读)?(?:参考|借鉴|学习|选择)"), 1),
     (re.compile(r"希望(?:能够?)?(?:对(?:大家|您|你)有所帮助|帮助到(?:大家|您|你))|欢迎(?:大家)?(?:阅读|参考|借鉴|分享|收藏)"), 1),
     (re.compile(r"(?:来源于|来自|转自)(?:网友|网络|互联网)|请联系(?:客服|我们)|联系删除"), 1),
     (re.compile(r"[望求请]采纳|仅供参考|未完[，,]?\s*(?:待续|见)|接上楼|见\s*\d+\s*楼"), 2),
     (re.compile(r"^以下文章来源于|^[【\[]\s*(?:以下文字转载自|原文由)|转载请联系"), 2),
+    (re.compile(r"^以下[是为](?:\S{2,60}?)(?:致辞|致辭|讲话|講話|发言|發言|演辞|演辭)(?:全文|原文)\s*[:：。]?$"), 2),  # a press release's lead-in
     (re.compile(r"(?:免费)?预览|在线阅读|珍藏版|文库|\.docx?\b|\.pdf\b|下载|登录|登陆", re.I), 1),
     (re.compile(r"文档|会员|客服|原创文章|范文|范例|精彩内容|更多相关|以下是|下面是|以上就是|以上是"), 1),
     (re.compile(r"您"), 1),

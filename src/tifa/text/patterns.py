@@ -72,6 +72,6 @@ DATE_RES = (
 )
 
 #: The closing formula of a speech (a following title-like line starts a new piece).
-CLOSING_RE = re.compile(r"(?:谢谢(?:大家|各位|您)?|感谢(?:大家|各位)?|共勉|此致|敬礼)[。！!.…]*[”」]?\s*$")
+CLOSING_RE = re.compile(r"(?:(?:谢谢|謝謝|多谢|多謝)(?:大家|各位|您)?|(?:感谢|感謝)(?:大家|各位)?|共勉|此致|敬礼|敬禮)[。！!.…]*[”」]?\s*$")
 #: ``第一篇：…`` — an explicit piece heading in a file holding several articles.
 PIECE_RE = re.compile(rf"^\s*第\s*({CN_NUM}|\d+)\s*篇\s*[:：]?\s*(.*)$")
