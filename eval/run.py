@@ -580,7 +580,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--heldout", action="store_true", help="also score eval/gold-rhetoric/heldout/ (score it last)")
     ap.add_argument("--heldout2", action="store_true", help="also score eval/gold-rhetoric/heldout-2/ (annotated blind in round 3, then tuned on)")
     ap.add_argument("--heldout3", action="store_true", help="also score eval/gold-rhetoric/heldout-3/ (annotated blind late in round 3, then tuned on)")
-    ap.add_argument("--heldout4", action="store_true", help="also score eval/gold-rhetoric/heldout-4/ (annotated blind in round 4; score it last of all)")
+    ap.add_argument("--heldout4", action="store_true", help="also score eval/gold-rhetoric/heldout-4/ (annotated blind in round 4, then tuned on)")
+    ap.add_argument("--heldout5", action="store_true", help="also score eval/gold-rhetoric/heldout-5/ (two 2026 reports annotated blind late in round 4; score it last of all)")
     args = ap.parse_args(argv)
     files = args.gold or sorted((HERE / "gold").glob("*.yml"))
     rhet = [] if args.gold else sorted((HERE / "gold-rhetoric").glob("*.yml"))
@@ -588,8 +589,9 @@ def main(argv: list[str] | None = None) -> int:
     held2 = sorted((HERE / "gold-rhetoric" / "heldout-2").glob("*.yml")) if args.heldout2 else []
     held3 = sorted((HERE / "gold-rhetoric" / "heldout-3").glob("*.yml")) if args.heldout3 else []
     held4 = sorted((HERE / "gold-rhetoric" / "heldout-4").glob("*.yml")) if args.heldout4 else []
+    held5 = sorted((HERE / "gold-rhetoric" / "heldout-5").glob("*.yml")) if args.heldout5 else []
     t0 = time.perf_counter()
-    golds = [load_gold(p) for p in files + rhet + held + held2 + held3 + held4]
+    golds = [load_gold(p) for p in files + rhet + held + held2 + held3 + held4 + held5]
     every, notes = evaluate(golds)
     names = lambda ps: {p.stem for p in ps}  # noqa: E731
     per = {k: v for k, v in every.items() if k.removesuffix(" (plain)") in names(files)}  # (plain): markup_free
@@ -599,6 +601,7 @@ def main(argv: list[str] | None = None) -> int:
         "Rhetoric, held out batch 2 (eval/gold-rhetoric/heldout-2, annotated blind in round 3)": {k: v for k, v in every.items() if k in names(held2)},
         "Rhetoric, held out batch 3 (eval/gold-rhetoric/heldout-3, annotated blind after round 3's rules)": {k: v for k, v in every.items() if k in names(held3)},
         "Rhetoric, held out batch 4 (eval/gold-rhetoric/heldout-4, annotated blind in round 4)": {k: v for k, v in every.items() if k in names(held4)},
+        "Rhetoric, held out batch 5 (eval/gold-rhetoric/heldout-5, two 2026 reports annotated blind late in round 4)": {k: v for k, v in every.items() if k in names(held5)},
     }
     text = report(per, notes, quiet=args.quiet, rhetoric=rhetoric)
     if not args.gold:  # speeches as they come off the web: eval/web/score.py
