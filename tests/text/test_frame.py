@@ -305,3 +305,12 @@ def test_a_blogs_own_words_above_a_speech_whose_salutation_names_new_colleagues(
     doc = _docs(tmp_path, "b.txt", page).iloc[0]
     assert doc["title"] == "在新入职干部座谈会上的发言"
     assert "🗓" not in doc["text"] and "各位领导，各位新同事：" in doc["text"]
+
+
+def test_a_paragraph_tag_breaks_the_line_and_a_title_decorated_as_a_sites_offer_keeps_the_title(tmp_path):
+    page = ("在全县信访工作会议上的讲话 在全县信访工作会议上的讲话在全县信访工作会议上的讲话同志们:今天召开全县信访工作会议，主要任务是总结去年工作、部署今年任务，"
+            "请大家认真抓好落实。</p>在全县信访工作会议上的讲话\n\n下面，我讲几点意见。\n\n一、畅通信访渠道\n要让群众有地方说理、有人管事。\n")
+    doc = _docs(tmp_path, "p.txt", page).iloc[0]
+    assert doc["title"] == "在全县信访工作会议上的讲话" and "讲话" not in doc["text"].split("下面")[0]
+    offer = _docs(tmp_path, "o.txt", "2022年在全县信访工作会上的讲话范文\nVIP专免\n2024-06-03\n19.9KB\n同志们:\n今天召开会议，主要是部署今年的信访工作，请大家认真抓好落实，确保各项任务按时完成。\n").iloc[0]
+    assert offer["title"] == "2022年在全县信访工作会上的讲话"

@@ -351,6 +351,8 @@ FOREIGN_WORDS = 12
 FOREIGN_AMID = 200
 #: How many lines from the top a page's title may stand.
 TITLE_SUFFIX_HEAD = 12
+#: A speech's title with the site's word for it glued on (``…的讲话范文``, ``…发言稿全文``, ``…讲话（精选3篇）`` stays for page_title).
+_TITLE_DECORATION_RE = re.compile(r"^\s*(?:(?:19|20)\d\d年度?)?在\S{2,50}?(?:上|中|时|之际)的?(?:讲话|发言|致辞|讲稿|讲话稿|发言稿)(?P<deco>范文大全|范文|全文|精选|模板|范例)\s*$")
 #: A press release's tags after its title (``…致辭（只有中文）（附圖）``): two or more short brackets at the end.
 _TITLE_TAGS_RE = re.compile(r"(?:[（(][\u4e00-\u9fff]{1,4}[)）]){2,}\s*$")
 #: A site's label of the document before its title: its kind of document (``表彰大会讲话稿：在…的讲话``,
@@ -386,6 +388,10 @@ def title_suffixes(text: str) -> list[Edit]:
         label = _DOC_LABEL_RE.match(line)
         if label and is_title_like(line[label.end() :].strip()):
             edits.append(Edit(start + label.start("cat"), start + label.end(), "", "page_title"))
+            continue
+        deco = _TITLE_DECORATION_RE.match(line)
+        if deco:  # 2022年在全市办公室工作会上的讲话范文: the site's word for what it offers, after the speech's title
+            edits.append(Edit(start + deco.start("deco"), start + deco.end("deco"), "", "page_title"))
             continue
         tags = _TITLE_TAGS_RE.search(line)
         if tags and is_title_like(line[: tags.start()].strip()) and len(line[: tags.start()].strip()) >= 8:

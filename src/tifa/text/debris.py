@@ -54,9 +54,22 @@ MARKUP_RE = re.compile(
 def markup_residue(text: str) -> list[Edit]:
     """HTML tags and BBCode a page left in the text (never Chinese inside the brackets), and line
     breaks a page wrote out as their escapes (``x0dx0a``, ``\\r\\n``: a Q&A site's answers): a line break."""
-    edits = [Edit(m.start(), m.end(), "", "markup_residue") for m in MARKUP_RE.finditer(text) if not HAN_RE.search(m.group())]
+    edits = [Edit(m.start(), m.end(), "\n" if _BREAK_TAG_RE.match(m.group()) and _inside_line(text, m) else "", "markup_residue")
+             for m in MARKUP_RE.finditer(text) if not HAN_RE.search(m.group())]
     edits += [Edit(m.start(), m.end(), "\n", "markup_residue") for m in ESCAPED_BREAK_RE.finditer(text)]
     return sorted(edits, key=lambda e: e.start)
+
+
+#: Tags that end a paragraph or break a line (``…服务水平。</p>在…的讲话``): a line break where text goes on.
+_BREAK_TAG_RE = re.compile(r"</(?:p|div|li|h[1-6]|tr|section|article)\s*>|<br\s*/?>", re.I)
+
+
+def _inside_line(text: str, m: re.Match) -> bool:
+    """Text on both sides of the tag on its line (else the line already breaks there)."""
+    before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+    nl = text.find("\n", m.end())
+    after = text[m.end() : nl if nl >= 0 else len(text)]
+    return bool(before.strip()) and bool(after.strip())
 
 
 #: Line breaks written out as escapes between Chinese text (``。 x0dx0ax0dx0a同志们``, ``\\r\\n``).

@@ -189,15 +189,23 @@ LONG_LINE = 200
 
 
 def split_glued_title(text: str) -> list[Edit]:
-    """A whole speech run into one line (a preview, a viewer's page): its title glued to the
-    salutation (``在…上的讲话 同志们：今天…``) goes on a line of its own before page chrome is judged
+    """A title glued to the salutation (``在…上的讲话 同志们：今天…``; a whole speech run into one line
+    in a preview, a viewer's page) goes on a line of its own before page chrome is judged
     line by line, so that the speech's title block stands where the rules look for it (not logged:
     no content goes).  The rest of the line is :func:`split_glued_parts`' later."""
     edits: list[Edit] = []
     for s, _, line in iter_lines(text):
-        if len(line) < LONG_LINE or LINE_MARKER_RE.match(line) or _TITLE_TWICE_RE.match(line):
+        if LINE_MARKER_RE.match(line):
             continue
-        m = GLUED_TITLE_RE.match(line) or _SPACED_TITLE_RE.match(line)
+        twice = _TITLE_TWICE_RE.match(line)
+        if twice and len(line) > twice.end(3) - twice.start(2):
+            rest = line[twice.end(3) :]
+            g = SALUTATION_RE.match(rest.lstrip(" "))
+            if g:  # 标题 标题标题同志们：… (a template's copies of the title, glued to the salutation)
+                edits.append(Edit(s + twice.start(3), s + twice.end(3), "", "repeated_title"))
+                edits.append(Edit(s + twice.end(3), s + twice.end(3) + len(rest) - len(rest.lstrip(" ")), "\n", "heading_split", log=False))
+            continue
+        m = GLUED_TITLE_RE.match(line) or (len(line) >= LONG_LINE and _SPACED_TITLE_RE.match(line))
         if m:
             edits.append(Edit(s + m.end(1), s + m.end(), "\n", "heading_split", log=False))
     return edits
