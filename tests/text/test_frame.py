@@ -314,3 +314,11 @@ def test_a_paragraph_tag_breaks_the_line_and_a_title_decorated_as_a_sites_offer_
     assert doc["title"] == "在全县信访工作会议上的讲话" and "讲话" not in doc["text"].split("下面")[0]
     offer = _docs(tmp_path, "o.txt", "2022年在全县信访工作会上的讲话范文\nVIP专免\n2024-06-03\n19.9KB\n同志们:\n今天召开会议，主要是部署今年的信访工作，请大家认真抓好落实，确保各项任务按时完成。\n").iloc[0]
     assert offer["title"] == "2022年在全县信访工作会上的讲话"
+
+
+def test_credits_ratings_an_attachments_counter_and_a_titles_page_count_go(tmp_path):
+    page = ("某某文库\n2023年在全县保密工作会议上的讲话（6页）\n推荐度：★★★★★\n在全县保密工作会议上的讲话\n同志们：\n今天召开全县保密工作会议，主要任务是分析形势、部署工作，保密工作事关全局，任何时候都不能放松。\n"
+            "(, 下载次数: 118)\n作者 | 县委保密办\n编辑 | 某某某\n")
+    doc = _docs(tmp_path, "c.txt", page).iloc[0]
+    assert doc["title"] == "在全县保密工作会议上的讲话"
+    assert not any(s in doc["text"] for s in ("★", "下载次数", "作者 |", "编辑 |", "6页"))

@@ -118,7 +118,7 @@ def _appos_parts(body: str, number: int) -> list[str] | None:
 
 
 #: 即 or a colon at most four characters after the term (“三个一”工作法，即…; 做到八个字：…), or ``，即`` six (“五种能力”来安排课程，即…).
-_BESIDE_RE = re.compile(r"^[”\"」』]?(?:[\u4e00-\u9fff]{1,8}[，,]\s*即|[。]\s*即|(?:[\u4e00-\u9fff]{1,4})?[，,]?\s*(?:即|也就是|：|:))\s*(?P<m>[^。！？\n]{2,200})")
+_BESIDE_RE = re.compile(r"^[”\"」』]?(?:[\u4e00-\u9fff]{1,8}[，,]\s*即|[。]\s*即|(?:[\u4e00-\u9fff]{1,4})?[，,]?\s*(?:即|也就是|：|:)|[\u4e00-\u9fff]{5,8}[：:])\s*(?P<m>[^。！？\n]{2,200})")
 
 
 def _beside_members(after: str, number: int, head: str) -> list[str] | None:
@@ -282,7 +282,7 @@ def _head_run(after: str, number: int, head: str) -> list[str] | None:
 _UNITS_LEAD_RE = re.compile(r"^[”\"」』]?[\u4e00-\u9fff]{0,4}?(?:——|[：:]|。)")
 
 
-def _unit_heads(after: str, number: int, head: str) -> list[str] | None:
+def _unit_heads(after: str, number: int, head: str) -> tuple[list[str], str] | None:
     """Members spelled out after the term as the openings of the units that follow: the first
     clause of each of ``number`` units a semicolon or full stop apart, all holding the term's head
     or all opening alike (“三个过硬”：政治过硬，…；业务过硬，…；作风过硬，… ; “三个吃透”。吃透上情，…；
@@ -295,22 +295,22 @@ def _unit_heads(after: str, number: int, head: str) -> list[str] | None:
     rest = after[lead.end() : lead.end() + 400]
     if lead.group().endswith("——"):
         parts = _split_members(re.split(r"[，,。；;]", rest, maxsplit=1)[0])
-        return parts if len(parts) == number and all(1 <= len(p) <= 10 for p in parts) else None
+        return (parts, "apposition") if len(parts) == number and all(1 <= len(p) <= 10 for p in parts) else None
     colon = lead.group().endswith(("：", ":"))
     units = [u for u in re.split(r"[；;。]", rest)][:number]
     firsts = [re.split(r"[，,：:]", u.strip(), maxsplit=1)[0].strip(_STRIP) for u in units]
     if len(firsts) == number and all(2 <= len(f) <= 10 for f in firsts) and all(len(re.split(r"[，,]", u)) > 1 for u in units):
         opening = os.path.commonprefix(firsts)
         if colon and ((len(head) >= 2 and all(head in f for f in firsts)) or len(opening) >= 2):
-            return firsts
+            return firsts, "heads"
         if len(head) >= 2 and all(f.startswith(head) for f in firsts):
-            return firsts  # after the sentence's end only units that open with the head itself (吃透上情，…)
+            return firsts, "heads"  # after the sentence's end only units that open with the head itself (吃透上情，…)
     if colon and len(head) >= 2:
         clauses = [c.strip(_STRIP) for c in re.split(r"[，,；;]", re.split(r"[。！？]", rest, maxsplit=1)[0])]
         if len(clauses) >= number and all(head in c and 3 <= len(c) <= 16 for c in clauses[:number]) and (
             len(clauses) == number or head not in clauses[number]
         ):
-            return clauses[:number]
+            return [_balanced(c) for c in clauses[:number]], "apposition"
     return None
 
 
@@ -409,12 +409,12 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
         return run, "next_sentence"
     # an apposition right beside the term wins over a list further on (“三个服务”，即服务领导、…;
     # 用“三心”做工作，即责任心、…; 八个字：精明、能干、忠诚、可靠)
+    units = _unit_heads(after, number, head)
+    if units:  # before a plain apposition: 读懂上情，把…学深悟透；读懂下情，… names 读懂上情, not its clauses
+        return units
     beside = _compound_members(text[start:end], after) or _beside_members(after, number, head)
     if beside:
         return beside, "apposition"
-    units = _unit_heads(after, number, head)
-    if units:
-        return units, "heads"
     # the list or headings that follow closely, inside the same section
     ordered, firsts, item_starts, last_starts, by_last = lists
     # the deepest item around ``start``: the last item opened before it, or the nearest of its

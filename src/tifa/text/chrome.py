@@ -22,7 +22,7 @@ import re
 
 from .edits import Edit, iter_lines, line_edit
 from .frame import above_the_speech, after_the_speech, between_furniture, example_entry, running_lines
-from .furniture import CHROME_MAX, SPEECH_TITLE_RE, furniture_reason, site_voice_hits, speech_line
+from .furniture import CHROME_MAX, QUOTED_FLOOR_RE, SPEECH_TITLE_RE, furniture_reason, site_voice_hits, speech_line
 from .lines import TITLE_MAX, is_title_like
 from .patterns import CN_DIGITS, HAN, HAN_RE, INLINE_SHI_RE, LINE_MARKER_RE, PIECE_RE
 
@@ -137,6 +137,8 @@ def chrome(text: str) -> list[Edit]:
         if not short:
             if chinese and _FOREIGN_PROSE_RE.fullmatch(stripped) and len(stripped.split()) >= FOREIGN_WORDS:
                 drop(i, "foreign_text")  # a page's English version of the speech (a translation, an abstract)
+            elif QUOTED_FLOOR_RE.match(stripped):
+                drop(i, "page_tools")  # a forum reply quoting an earlier floor at length
             continue
         if TOC_LINE_RE.search(stripped):
             drop(i, "toc")  # a table of contents with leaders and page numbers (…………1), or its heading
@@ -257,7 +259,7 @@ def _page_titles(lines, removed: set[int], drop) -> None:
                and key.startswith(keys[j]) for j in later):
             drop(i, "page_title")
             continue
-        if any(len(keys[j]) >= 6 and key.endswith(keys[j]) and re.search(r"[：:｜|—-]$", key[: -len(keys[j])]) for j in later[:3]):
+        if any(len(keys[j]) >= 6 and key.endswith(keys[j]) and re.search(r"[：:｜|—-]$|^(?:19|20)\d\d年度?$", key[: -len(keys[j])]) for j in later[:6]):
             # a headline naming the speaker before the speech's own title (主任张红：2023年度述职报告); a
             # collection's piece heading over the piece's title (第二篇:…): a piece starts at the title
             drop(i, "collection_marker" if PIECE_RE.match(s) else "page_title")
@@ -354,7 +356,7 @@ TITLE_SUFFIX_HEAD = 12
 #: A speech's title with the site's word for it glued on (``…的讲话范文``, ``…发言稿全文``, ``…讲话（精选3篇）`` stays for page_title).
 _TITLE_DECORATION_RE = re.compile(r"^\s*(?:(?:19|20)\d\d年度?)?在\S{2,50}?(?:上|中|时|之际)的?(?:讲话|发言|致辞|讲稿|讲话稿|发言稿)(?P<deco>范文大全|范文|全文|精选|模板|范例)\s*$")
 #: A press release's tags after its title (``…致辭（只有中文）（附圖）``): two or more short brackets at the end.
-_TITLE_TAGS_RE = re.compile(r"(?:[（(][\u4e00-\u9fff]{1,4}[)）]){2,}\s*$")
+_TITLE_TAGS_RE = re.compile(r"(?:[（(][\u4e00-\u9fff]{1,4}[)）]){2,}\s*$|[（(]\s*\d{1,3}\s*页\s*[)）]\s*$")
 #: A site's label of the document before its title: its kind of document (``表彰大会讲话稿：在…的讲话``,
 #: ``辦公室工作交流發言稿：…``) or a field name (``文章标题：…``).
 _DOC_LABEL_RE = re.compile(r"^\s*(?P<cat>[^：:\s“”]{0,12}(?:讲话稿|講話稿|发言稿|發言稿|演讲稿|演講稿|讲稿|講稿|范文|範文))\s*[：:]\s*(?=\S{4})")

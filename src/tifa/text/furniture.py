@@ -65,6 +65,11 @@ FUNCTION_CHARS = set("的了是在和与及要把对为就也都不这那有以�
 SPEECH_TITLE_RE = re.compile(r"\S{4,}(?:讲话|发言|致辞|讲稿|演讲|报告|党课|辅导|发言稿|讲话稿|主持词|动员令)(?:[（(][^）)]{0,20}[)）])?[》】」]?$")
 
 
+#: A bracket holding a counter only, a rating in stars, a credit line, a quoted floor's header.
+_BRACKETED_COUNTER_RE = re.compile(r"\s*[（(][\s,，]*(?:下载次数|下载|浏览|阅读|点击)\s*[:：]?\s*\d+\s*(?:次)?[)）]\s*")
+_STARS_RE = re.compile(r"^\s*\S{0,6}[:：]?\s*[★☆]{3,}\s*$")
+_CREDIT_RE = re.compile(r"^\s*(?:作者|编辑|审核|审校|校对|责编|责任编辑|排版|美编|监制|出品|图片|摄影|文字|视频)\s*[|｜丨]\s*\S.{0,24}$")
+QUOTED_FLOOR_RE = re.compile(r"^\s*原帖由\s*\S{1,20}\s*于\s*\d{4}-\d{1,2}-\d{1,2}")
 #: A line of bracketed tags only, two or more (``（只有中文）（附圖）``, ``【图】【视频】``).
 _TAGS_LINE_RE = re.compile(r"\s*(?:[（(【\[][\u4e00-\u9fffA-Za-z]{1,6}[)）】\]]\s*){2,}")
 #: A site's name and its tagline (``公文苑 - 范文学习文库``, ``某某文秘网｜公文写作第一站``).
@@ -104,6 +109,8 @@ def furniture_reason(s: str) -> str | None:
     han = HAN_RE.findall(s)
     if not han:
         return _latin_furniture(s)
+    if QUOTED_FLOOR_RE.match(s):
+        return "page_tools"  # a forum reply quoting an earlier floor (``原帖由 某某 于 2022-9-14 21:37 发表 …``), whatever its length
     if len(s) <= 30 and re.search(r"[。！？!?；;]", s) and ui_hits(s, _UI_STRONG_RE) >= 2 and not speech_line(s):
         return "page_tools"  # a reader's comment in the forum's words (坐等楼主下半部分，先收藏了。)
     if len(s) <= 60 and (_KEYWORDS_RE.match(s) and not re.search(r"[。！？!?]", s) or _ISSUE_RE.match(s)):
@@ -115,6 +122,8 @@ def furniture_reason(s: str) -> str | None:
         return "related_list"  # a sidebar of books and their authors
     if _TAGS_LINE_RE.fullmatch(s):
         return "page_meta"  # a press release's tags (``（只有中文）（附圖）``)
+    if _BRACKETED_COUNTER_RE.fullmatch(s) or _STARS_RE.search(s) or _CREDIT_RE.match(s):
+        return "page_meta"  # an attachment's counter (``(, 下载次数: 118)``), a rating (``推荐度：★★★★★``), credits (``编辑 | …``)
     if speech_line(s):
         return None
     if len(s) <= 40 and len(re.findall(r"[A-Za-z]{2,}", s)) >= 2 and re.search(r"\s[·•|｜-]\s", s) and len(han) <= 8:
