@@ -485,6 +485,8 @@ def test_a_plans_named_set_is_a_formulation_and_a_pair_glued_to_a_term_no_list_b
     text = "实施碳达峰十大工程和能源转型九大工程，推进农村基础设施八大行动。打造国内大循环战略支点、国内国际双循环战略枢纽。重点办好三件事：修路、建校、治水。"
     found = formulas(text, "formulation")
     assert {"十大工程", "九大工程", "八大行动"} <= set(found)
+    belt = formulas("大运河、长城、西山永定河三条文化带建设扎实推进，深化三大红色文化主题片区发展，广州、深圳两大中心城市带动作用增强。", "formulation")
+    assert belt["三条文化带"] == "大运河|长城|西山永定河" and "三大红色文化主题片区" in belt and "两大中心城市" in belt
     longer = formulas("全力打好汽车、钢铁、化工三大产业转型攻坚战。实施社保、就业等十大为民办实事工程。", "formulation")
     assert longer["三大产业转型攻坚战"] == "汽车|钢铁|化工" and "十大为民办实事工程" in longer
     assert "战略支点" not in found.get("双循环", "")

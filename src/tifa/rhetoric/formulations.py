@@ -98,12 +98,17 @@ def _head(rest: str) -> str:
             break
     if best in COUNT_HEADS or best in _FUNCTION_HEADS:
         return best
+    tail = rest[len(best) : len(best) + 1]
+    if len(best) >= 2 and tail and tail in _PLACE_SUFFIXES and rest[len(best) : len(best) + 2] not in words:
+        return best + tail  # 三条文化|带, 两大科学|城 (not 中心|城市): a belt, zone or corridor the words name
     if nxt and len(best) == 2 and len(nxt) == 2 and (_is_adjectival(best) or not _VERBISH.match(nxt)):
         return best + nxt
     return best
 
 
 _FUNCTION_HEADS = frozenset("的 了 是 和 在 之 与 及 或 也 都 就 要 会 能 把 被 对 为 以 于".split())
+#: One-character nouns of a place or line that end a term's head (文化带, 科学城, 经济圈, 创新走廊's 廊).
+_PLACE_SUFFIXES = frozenset("带 圈 廊 城 湾 谷 港 轴 极")
 _VERBISH = re.compile(r"^(?:是|要|在|有|没|不|就|把|对|为|和|与|及|等|的|了|中|上|下|里|来|去|做|抓|讲|看|进行|加强|提高|发挥|实现|坚持|推进|确保|作为|成为|都|也|还|即|又)")
 
 
@@ -227,7 +232,7 @@ def _kind(formula: str, head: str, quoted: bool, known: bool, members: list[str]
 
 
 #: The kinds of programme a plan's set is named for.
-_SET_KINDS = r"(?:工程|行动|战略|攻坚战|专项行动|计划|产业集群|基地)"
+_SET_KINDS = r"(?:工程|行动|战略|攻坚战|专项行动|计划|产业集群|基地|片区)"
 #: A programme's set named by 大 (十大工程, 八大行动, 三大攻坚战, 五大清洁能源基地): the plan's own term, not a count.
 _NAMED_SET_RE = re.compile(rf"^[一二三四五六七八九十两\d]{{1,3}}大[\u4e00-\u9fff]{{0,6}}?{_SET_KINDS}$")
 #: The head of such a set, what it is about before its kind (产业转型|攻坚战, 清洁能源|基地).
