@@ -33,7 +33,7 @@ from .shapes import (
 # paragraphs or topic sentences (——经济运行保持在合理区间。 / 着力提高政治能力。…着力厚植为民情怀。).
 
 #: One-character openings that make a clause frame with a second word inside the clause.
-_OPENERS = {"在": "上中", "以": "为", "是": "的", "向": "", "同": "", "用": "", "让": "", "对": "", "把": "", "从": "", "为": "", "靠": ""}
+_OPENERS = {"在": "上中下", "以": "为", "是": "的", "向": "", "同": "", "用": "", "让": "", "对": "", "把": "", "从": "", "为": "", "靠": ""}
 _CLAUSE_SEP = re.compile(r"[，,；;：:。！？!?]")
 _SHORT_SEP = re.compile(r"[、，,；;：:。！？!?]")
 _HEAD_MARK = re.compile(
