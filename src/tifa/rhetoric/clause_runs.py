@@ -7,7 +7,8 @@ topic sentences of one paragraph sharing an opening word or a character from the
 (着力提高政治能力。…着力厚植为民情怀。; 取得新成绩、实现新进展), the heads of an inline list
 (一是…，二是…，三是…) and of consecutive paragraphs (——经济运行保持在合理区间。 / 一是经济增长好于
 预期。); with the clause frame (:func:`_clause_frame`) and the marks that open a head.  Sentences
-that open with their aspect (高铁方面，…) are :mod:`.aspect_runs`' (round 4).
+that open with their aspect (高铁方面，…) are :mod:`.aspect_runs`' (round 4); the groups of a paragraph's
+sentence openings by what they share are :mod:`.opener_groups`' (round 5).
 
 It must not find runs of short phrases (:mod:`.phrase_runs`) nor refine, dedupe or score rows
 (:mod:`.lists`, :mod:`.parallels`); a new run it adds must be free of the runs it is given
@@ -21,6 +22,7 @@ import re
 
 from ..text.patterns import CN_DIGITS
 from .lists import ATTRIBUTIVE
+from .opener_groups import opening_groups, subject_predicate_openers, topic_groups
 from .shapes import (
     CONNECTIVE_RE, FIGURE_RE, is_free, nominal, NOT_FRAME, NUM, pos_tags, verb_object, WEAK_PREFIXES,
     word_bounds,
@@ -307,14 +309,15 @@ def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[
         for col in nth:
             if sum(1 for _, h in col if h) >= min_n:
                 scan(col, 40)
-        _opening_groups([(o, h) for o, h, _ in firsts if 4 <= len(h) <= 12], add, min_n)
+        opening_groups([(o, h) for o, h, _ in firsts if 4 <= len(h) <= 12], add, min_n, pieces)
+        subject_predicate_openers(firsts, add, min_n)
         # the heads of an inline list (一是坚守基本遵循，…二是紧扣时代要求，…三是突出江西特色，…) of one length
         marked = [(o, h) for (o, h, _), (so, sent) in zip(firsts, sents) if _HEAD_MARK.match(sent) and 4 <= len(h) <= 12]
         if len(marked) >= min_n and len({len(h) for _, h in marked}) == 1 and len({h for _, h in marked}) == len(marked):
             add(marked, f"{len(marked[0][1])}字", "headings")
         topics = [(o, h) for o, h, whole in firsts if whole and 4 <= len(h) <= 24]
         if len(topics) >= min_n and len(topics) < len(firsts):
-            _topic_groups(topics, add, min_n)  # before the scan: a whole group beats the run of its last members
+            topic_groups(topics, add, min_n)  # before the scan: a whole group beats the run of its last members
             scan(topics, 24)
     # the heads of consecutive paragraphs (——经济运行保持在合理区间。 / 一是经济增长好于预期。)
     heads = []
@@ -465,32 +468,3 @@ def _copula_groups(pieces: list[tuple[int, str, str]], add, min_n: int) -> None:
         if len(run) >= min_n and len({x for _, x in run}) == len(run):
             add(run, "是*", "opening")
         run = []
-
-
-def _opening_groups(heads: list[tuple[int, str]], add, min_n: int) -> None:
-    """Short sentence openings of one paragraph, not next to each other, sharing an opening word of
-    two or more characters (坚持“一链一策”，…。坚持集群发展，…；…。坚持数智赋能，…)."""
-    groups: dict[str, list[tuple[int, str]]] = {}
-    for o, h in heads:
-        w = pos_tags(h.strip("“”"))[0][0]
-        if len(w) >= 2 and w not in WEAK_PREFIXES and not FIGURE_RE.search(h):
-            groups.setdefault(w, []).append((o, h))
-    for w, run in groups.items():
-        if len(run) >= min_n and len({h for _, h in run}) == len(run):
-            add(run, w + "*", "opening")
-
-
-def _topic_groups(topics: list[tuple[int, str]], add, min_n: int) -> None:
-    """Short topic sentences of one paragraph, not next to each other, sharing an opening word
-    (着力提高政治能力。…着力厚植为民情怀。) or a character at the same place from the end
-    (科技创新取得新进步。…产业发展彰显新成效。…新兴消费迸发新活力。)."""
-    groups: dict[tuple, list[tuple[int, str]]] = {}
-    for o, h in topics:
-        w = pos_tags(h)[0][0]
-        if len(w) >= 2 and not FIGURE_RE.search(h):
-            groups.setdefault(("open", w), []).append((o, h))
-        if len(h) >= 6 and h[-3] not in NOT_FRAME and len(h) - 3 in word_bounds(h) and not FIGURE_RE.search(h):
-            groups.setdefault(("end", h[-3]), []).append((o, h))
-    for (how, w), run in groups.items():
-        if len(run) >= min_n and len({h for _, h in run}) == len(run):
-            add(run, w + "*" if how == "open" else f"*{w}**", "opening" if how == "open" else "template")

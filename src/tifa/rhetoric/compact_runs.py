@@ -52,7 +52,34 @@ def compact_runs(doc_id: str, text: str, found: list) -> list[tuple]:
                 kind = "compact"  # 防灾减灾救灾, 守水护水节水: verbs before one object, not words sharing a head
             rows.append((doc_id, "|".join(members), frame, kind, 3, start, end))
     rows += _glued_slogans(doc_id, text, found + rows)
+    rows += _one_verb_triads(doc_id, text, found + rows)
     return rows + _glued_pairs(doc_id, text, found + rows)
+
+
+_ONE_VERB_RE = re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff]{2})\1([\u4e00-\u9fff]{2})\1([\u4e00-\u9fff]{2})")
+
+
+def _one_verb_triads(doc_id: str, text: str, found: list) -> list[tuple]:
+    """One verb of one character before three different nouns, written without separators (中国人民
+    有信心有智慧有力量战胜…): the tokens' tagger reads verb, noun, verb, noun, verb, noun, each noun
+    a noun of the dictionary, the words cut at both ends (the light verbs 有, 要 of
+    :func:`_glued_slogans` count here, the verb being the same three times)."""
+    from ..lexicon.lexicons import main_pos_table
+
+    table = main_pos_table()
+    rows = []
+    for m in _ONE_VERB_RE.finditer(text):
+        v, objs = m.group(1), [m.group(k) for k in (2, 3, 4)]
+        if v in NOT_FRAME or len(set(objs)) < 3 or any(v in o for o in objs):
+            continue
+        if not all(table.get(o, "").startswith("n") for o in objs) or not word_edges(text, m.start(), m.end()):
+            continue
+        words = pos_tags(m.group())
+        if [w for w, _ in words] != [v, objs[0], v, objs[1], v, objs[2]] or not all(p.startswith("v") for _, p in words[::2]):
+            continue
+        if is_free(found + rows, m.start(), m.end(), [], text):
+            rows.append((doc_id, "|".join(v + o for o in objs), v + "*", "compact", 3, m.start(), m.end()))
+    return rows
 
 
 def _verbs_of_one_object(fill: list[str], obj: str) -> bool:

@@ -24,6 +24,7 @@ import itertools
 import os
 import re
 
+from ..text.patterns import CN_DIGITS
 from .lists import affix_compounds, ATTRIBUTIVE, plain_nouns
 from .shapes import (
     all_verbal, CONNECTIVE_RE, set_phrases, cut_lead, cut_tail, FIGURE_RE, member_spans, NUM, pos_tags,
@@ -151,18 +152,55 @@ def phrase_runs(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30) ->
                 if len(run) >= min_n and any(CONNECTIVE_RE.match(s) for _, s in run):
                     i += 1  # clauses joined by 不管是…还是…: an argument, not a slogan
                     continue
+                if kind == "opening" and len(run) >= 2:
+                    _across_quotes(text, run, frame, max_len)
                 if len(run) >= min_n:
                     members = [s for _, s in run]
                     start = run[0][0]
                     end = run[-1][0] + len(run[-1][1])
                     rows.append((doc_id, "|".join(members), frame, kind, len(members), start, end))
                     i = j
+                    while i < len(segs) and segs[i][0] < end:
+                        i += 1  # the pieces a member across quotes took in
                     continue
                 i += 1
                 continue
             else:
                 i += 1
     return rows
+
+
+_PIECE_END = re.compile(r"[、，,；;：:。！？!?\n]")
+
+
+def _across_quotes(text: str, run: list[list], frame: str, max_len: int) -> None:
+    """An opening run that stops where its last member goes on in quotes (必须坚持…并举、必须做到既|“放得活”
+    又“管得好”、必须坚持…、必须以…): that member goes on to the next separator, and the run over the next
+    pieces of the same separator opening alike."""
+    lead = frame[:-1]
+    off, seg = run[-1]
+    end = off + len(seg)
+    if text[end : end + 1] != "“" or not lead:
+        return
+    if text[end - 1 : end] in "这的等" and re.match(rf"“[{CN_DIGITS}两]", text[end : end + 2]):
+        return  # 热爱党的|“三热爱”活动, …水平这|“三个有利于”: the count of the list after it, no member
+    m = _PIECE_END.search(text, end)
+    if not m or m.start() - off > max_len + 8:
+        return
+    run[-1] = [off, text[off : m.start()]]
+    sep, pos = m.group(), m.end()
+    members = {s for _, s in run}
+    while sep in "、，,；;":
+        m = _PIECE_END.search(text, pos)
+        stop = m.start() if m else len(text)
+        piece = text[pos:stop]
+        if not piece.startswith(lead) or len(piece) > max_len + 8 or piece in members:
+            break
+        run.append([pos, piece])
+        members.add(piece)
+        if not m or m.group() != sep:
+            break
+        pos = m.end()
 
 
 # Structural 排比: members that share no two-character frame but a position (嘴勤、腿勤、手勤),

@@ -1,0 +1,91 @@
+"""排比 of the openings of sentences inside one paragraph, grouped by what they share.
+
+Owns the groups :func:`tifa.rhetoric.clause_runs.clause_runs` makes of a paragraph's sentence
+openings once it has cut them (moved out of :mod:`.clause_runs` in round 5 to keep it under 500
+lines): :func:`opening_groups` — short openings, not next to each other, sharing an opening word
+(坚持“一链一策”，…。坚持集群发展，…), the first taken from a later clause of the sentence before
+(…，着眼巩固壮大实体经济根基，…。着眼高水平科技自立自强，…。着眼建设美丽中国，…);
+:func:`topic_groups` — whole topic sentences sharing an opening word, a character from the end, or
+one opening character and the place of a 的 (要锻造对党忠诚的政治品格。…要恪守依法行政的基本准则。);
+:func:`subject_predicate_openers` — the first clauses of consecutive sentences, each a subject and a
+four-character predicate (依法行政深入推进，…。履职质效不断提高，…。工作作风持续改进，…).
+
+Each calls ``add(run, frame, kind)`` of :func:`~tifa.rhetoric.clause_runs.clause_runs` (which
+checks the run is free of those found before); it must not cut sentences, refine, dedupe or score.
+"""
+from __future__ import annotations
+
+from ..text.patterns import CN_DIGITS
+from .shapes import FIGURE_RE, four_character_predicate, NOT_FRAME, pos_tags, subject_predicate, WEAK_PREFIXES, word_bounds
+
+
+def opening_groups(heads: list[tuple[int, str]], add, min_n: int, clauses: list[tuple[int, str, str]] = ()) -> None:
+    """Short sentence openings of one paragraph, not next to each other, sharing an opening word of
+    two or more characters (坚持“一链一策”，…。坚持集群发展，…；…。坚持数智赋能，…).  A group one short
+    of ``min_n`` takes in a later clause of the sentence before its first member opening with the word
+    (《纲要》强调…，着眼巩固壮大实体经济根基，…。着眼…。着眼…): ``clauses`` are the paragraph's
+    clauses (offset, clause, separator after)."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for o, h in heads:
+        w = pos_tags(h.strip("“”"))[0][0]
+        if len(w) >= 2 and w not in WEAK_PREFIXES and not FIGURE_RE.search(h):
+            groups.setdefault(w, []).append((o, h))
+    for w, run in groups.items():
+        if len(run) == min_n - 1 and clauses and w[0] not in CN_DIGITS and _next_sentences(run, clauses):
+            before = [k for k, (o, _, _) in enumerate(clauses) if o < run[0][0]]
+            ends = [k for k in before if clauses[k][2] in _ENDS]
+            if ends and ends[-1] == before[-1]:  # the clause before the first member ends a sentence
+                first = ends[-2] + 1 if len(ends) >= 2 else 0  # that sentence's first clause is a head already
+                for k in range(ends[-1], first, -1):
+                    o, c, _ = clauses[k]
+                    if c.startswith(w) and 4 <= len(c) <= 14 and pos_tags(c)[0][0] == w:
+                        run = [(o, c), *run]
+                        break
+        if len(run) >= min_n and len({h for _, h in run}) == len(run):
+            add(run, w + "*", "opening")
+
+
+_ENDS = "。！？!?；;"
+
+
+def _next_sentences(run: list[tuple[int, str]], clauses: list[tuple[int, str, str]]) -> bool:
+    """The members open sentences that follow each other (one sentence end between two members)."""
+    for (a, _), (b, _) in zip(run, run[1:]):
+        if sum(1 for o, _, sep in clauses if a <= o < b and sep in _ENDS) != 1:
+            return False
+    return True
+
+
+def topic_groups(topics: list[tuple[int, str]], add, min_n: int) -> None:
+    """Short topic sentences of one paragraph, not next to each other, sharing an opening word
+    (着力提高政治能力。…着力厚植为民情怀。), a character at the same place from the end
+    (科技创新取得新进步。…产业发展彰显新成效。…新兴消费迸发新活力。), or one opening character, one
+    length and a 的 at one place (要锻造对党忠诚的政治品格。…要恪守依法行政的基本准则。…)."""
+    groups: dict[tuple, list[tuple[int, str]]] = {}
+    for o, h in topics:
+        w = pos_tags(h)[0][0]
+        if len(w) >= 2 and not FIGURE_RE.search(h):
+            groups.setdefault(("open", w), []).append((o, h))
+        if len(h) >= 6 and h[-3] not in NOT_FRAME and len(h) - 3 in word_bounds(h) and not FIGURE_RE.search(h):
+            groups.setdefault(("end", h[-3]), []).append((o, h))
+        k = h.find("的", 3)
+        if len(w) == 1 and len(h) >= 8 and 0 < k < len(h) - 2 and not FIGURE_RE.search(h):
+            groups.setdefault(("of", w, len(h), k), []).append((o, h))
+    for (how, w, *_), run in groups.items():
+        if len(run) >= min_n and len({h for _, h in run}) == len(run):
+            frame = {"open": (w + "*", "opening"), "end": (f"*{w}**", "template"), "of": (f"{w}*的*", "template")}[how]
+            add(run, *frame)
+
+
+def subject_predicate_openers(firsts: list[tuple[int, str, bool]], add, min_n: int) -> None:
+    """The first clauses of consecutive sentences of a paragraph, each going on after its comma and
+    each a subject and a four-character predicate, all but one by :func:`~.shapes.subject_predicate`
+    (依法行政深入推进，…。履职质效不断提高，…。工作作风持续改进，…): frame ``S+P``."""
+    run: list[tuple[int, str]] = []
+    for o, h, whole in [*firsts, (0, "", True)]:
+        if not whole and 6 <= len(h) <= 12 and four_character_predicate(h[-4:]) and not FIGURE_RE.search(h):
+            run.append((o, h))
+            continue
+        if len(run) >= min_n and sum(subject_predicate(m) for _, m in run) >= len(run) - 1 and len({m for _, m in run}) == len(run):
+            add(run, "S+P", "verb_object")
+        run = []
