@@ -200,3 +200,20 @@ def test_cli_reports_each_bad_file_and_processes_the_rest(tmp_path):
     assert r.returncode == 1
     assert len(r.stderr.strip().splitlines()) == 2
     assert "在市X系统办公室主任暨业务培训会上的讲话" in r.stdout
+
+
+def test_an_html_article_inside_a_form_with_its_heading_as_h2_and_a_byline(tmp_path):
+    """A CMS that wraps the article in a form (VSB's _newscontent_fromname) and gives its heading as
+    an h2 with the speaker's line under it: the whole article, title first."""
+    from tifa.read.formats import read_html
+
+    html = ("<html><body><div class='nav'><a href='/'>首页</a><a href='/a'>党群工作</a></div><div class='right'>"
+            "<form name='_newscontent_fromname'><h2>在学院机关作风建设推进会上的讲话</h2><p class='author'>常务副院长　王某某</p>"
+            "<div class='v_news_content'><p>同志们：</p><p>今天召开学院机关作风建设推进会，主要是回顾前一阶段作风建设情况，查找存在的问题，"
+            "对下一步工作提出要求。机关作风好不好，直接关系到教学科研的质量，也关系到师生对机关的评价。下面，我讲三点意见。</p>"
+            "<p>壹、正视问题</p><p>一、服务意识还不够强。</p></div></form></div></body></html>")
+    path = tmp_path / "a.html"
+    path.write_text(html, encoding="utf-8")
+    text, _ = read_html(path, path.read_bytes())
+    assert text.startswith("在学院机关作风建设推进会上的讲话\n常务副院长 王某某\n同志们：")
+    assert "今天召开学院机关作风建设推进会" in text and "党群工作" not in text

@@ -210,3 +210,8 @@ def test_ordinal_headings_of_this_genre():
     assert [(m, n) for m, n, _, _ in got] == [("第一，", 1), ("第二，", 2), ("第三，", 3)]
     got = items("首先，作风就是形象。有一次群众来办事，找了三个科室，最后坐在走廊里生气。\n其次，作风就是效率。要快办。\n再次，作风就是战斗力。要实干。")
     assert [(m, n) for m, n, _, _ in got] == [("首先", 1), ("其次", 2), ("再次", 3)]
+
+
+def test_financial_numerals_number_the_top_parts_of_a_taiwanese_speech():
+    got = items("壹、過去一年的工作成果\n一、公文流程全面數位化。\n二、會議管理更有效率。\n貳、今年的工作重點\n一、強化跨局處協調。\n参、对各位的期许\n请大家共同努力。")
+    assert [(m, n, d) for m, n, d, _ in got] == [("壹、", 1, 1), ("一、", 1, 2), ("二、", 2, 2), ("貳、", 2, 1), ("一、", 1, 2), ("参、", 3, 1)]

@@ -102,6 +102,9 @@ def read_docx(p: Path, data: bytes) -> str:
 _DROP_TAGS = ("script", "style", "noscript", "iframe", "nav", "header", "footer", "aside", "form", "button",
               "select", "svg", "canvas", "template", "object", "embed", "link", "meta")
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "pre", "table")
+#: A form holding at least this many Chinese characters holds the article, not a search box.
+FORM_TEXT_MIN = 100
+_HAN_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
 _MAIN_HINT = re.compile(r"content|article|main|text|detail|body|zoom|TRS_Editor|post|entry", re.I)
 
 
@@ -111,6 +114,22 @@ def _html_charset(data: bytes) -> str | None:
         return None
     cs = m.group(1).decode("ascii", "ignore").lower()
     return {"gb2312": "gb18030", "gbk": "gb18030", "utf8": "utf-8"}.get(cs, cs)
+
+
+def _heading_before(block) -> list:
+    """The article's heading and byline right before its text block, in order (``<h2>标题</h2><p
+    class="author">…</p><div class="content">``): a heading, then short lines without links."""
+    out = []
+    for sib in block.find_previous_siblings():
+        text = sib.get_text(" ", strip=True)
+        if sib.name in ("h1", "h2", "h3") and text:
+            out.append(sib)
+            break
+        if sib.name in ("p", "div", "span") and 0 < len(text) <= 60 and not sib.find("a"):
+            out.append(sib)
+            continue
+        return []  # something else stands between: no heading of this block
+    return list(reversed(out)) if out and out[-1].name in ("h1", "h2", "h3") else []
 
 
 def read_html(p: Path, data: bytes) -> tuple[str, str]:
@@ -127,7 +146,12 @@ def read_html(p: Path, data: bytes) -> tuple[str, str]:
         html, enc = decode_bytes(data, p)
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup.find_all(_DROP_TAGS):
-        tag.decompose()
+        if tag.decomposed:
+            continue  # inside a tag already dropped
+        if tag.name == "form" and len(_HAN_CHAR_RE.findall(tag.get_text())) >= FORM_TEXT_MIN:
+            tag.unwrap()  # a CMS that wraps the article in a form (VSB's _newscontent_fromname): its text is the page's
+        else:
+            tag.decompose()
     h1 = soup.find("h1")
     title = h1.get_text(" ", strip=True) if h1 else ""
     candidates = [soup.find("article"), soup.find("main")]
@@ -146,12 +170,15 @@ def read_html(p: Path, data: bytes) -> tuple[str, str]:
         if score > best_score:
             best, best_score = c, score
     root = best or soup.body or soup
+    head = _heading_before(best) if best is not None else []
+    if not title and head and head[0].name in ("h2", "h3"):
+        title = head[0].get_text(" ", strip=True)  # the article's heading, an h2 where the page has no h1
     for br in root.find_all("br"):
         br.replace_with("\n")
     for tag in root.find_all(_BLOCK_TAGS):
         tag.insert_before("\n")
         tag.insert_after("\n")
-    text = root.get_text("")
+    text = "\n".join([*(h.get_text(" ", strip=True) for h in head[1:]), root.get_text("")])
     lines = [re.sub(r"[ \t\u3000\xa0]+", " ", line).strip() for line in text.split("\n")]
     body = "\n".join(line for line in lines if line)
     if title and title not in body[:200]:

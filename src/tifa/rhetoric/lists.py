@@ -125,7 +125,8 @@ def is_list(members: list[str], frame: str) -> bool:
         if len(head) >= 2 and head[0] not in CN_DIGITS + "两" and not pos_tags(head)[0][1].startswith(("m", "q")):
             if nominal(head) and all(_modifier(r) for r in rests) and not led:
                 return True
-    if not lead or lead.endswith("的") or re.search(rf"{NUM}|零", lead) or not all(len(m) > len(lead) for m in members):
+    counted = re.search(rf"{NUM}|零", lead) and any(p.startswith(("m", "q")) for _, p in pos_tags(lead))  # not 世界一流
+    if not lead or lead.endswith("的") or counted or not all(len(m) > len(lead) for m in members):
         return False  # 我们的组织、我们的上级; 一个单位、一个系统: slogans of the genre
     if not frame.endswith("*") and frame.count("*") == 1:
         return False
@@ -239,6 +240,12 @@ def _named_part(m: str, frame: str) -> bool:
     return len(tags) == 1 and tags[0][1].startswith(("n", "vn", "t")) and tags[0][1] != "nr"
 
 
+#: After a run: the areas it names (…等方面, …等领域).
+_AREAS_RE = re.compile(r"等(?:方面|领域|行业|业态)")
+#: Before a run: a preposition governing it as its object (对健康、养老、托育等…).
+_PREPOSITION_RE = re.compile(r"(?:对于|对|在|从|向|为)$")
+
+
 def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tuple | None:
     """Members cut at constituent boundaries and runs of nouns labelled ``list``: the first member's
     governing verb cut off, a run that jumps over a sentence end kept only as a run of sentence
@@ -298,6 +305,11 @@ def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tupl
         ):
             members.insert(0, cand)
             start -= w + 1
+    if kind != "list" and (_AREAS_RE.match(text, end) or (text[end : end + 1] == "等" and _PREPOSITION_RE.search(text, 0, start))):
+        kind = "list"  # 支持提振消费、投资于人、保障民生等方面; 加大对健康、养老、托育等服务消费…: areas named, no slogans
+    head = os.path.commonprefix([m[::-1] for m in members])[::-1]
+    if kind == "opening" and frame.count("*") == 1 and frame.endswith("*") and len(head) >= 2 and nominal(frame[:-1]) and is_list(members, "*" + head):
+        kind = "list"  # 全球发展倡议、全球安全倡议…: nouns sharing a head behind a shared opening
     if kind == "ending" and _object_list(members, frame):
         kind = "list"  # 扎实开展党史学习教育、…主题教育、党纪学习教育: objects of one verb, not clauses
     if kind != "list" and (is_list(members, frame) or text[end : end + 1] == "、" or text[start - 1 : start] == "、" or dictionary_words(members)):

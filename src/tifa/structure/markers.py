@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.lines import is_title_like
-from ..text.patterns import CLOSING_RE, CN_DIGITS, cn_to_int
+from ..text.patterns import CLOSING_RE, CN_DAXIE, CN_DIGITS, cn_to_int
 
 #: Largest gap (characters) between consecutive items of an inline run.
 MAX_GAP = 1500
@@ -42,6 +42,7 @@ _BOUNDARY_CHARS = frozenset("\n。！？；：，、“”）")
 _LINE_MARKERS = [
     # ``一、2020年工作回顾`` opens with a digit; only ``一.5`` (a decimal) is no marker
     ("cn_dun", re.compile(rf"^(?P<m>(?P<n>{_N})\s*(?:、|[.．](?!\d)))"), "cn_dun"),
+    ("cn_daxie", re.compile(rf"^(?P<m>(?P<n>[{CN_DAXIE}]{{1,2}})\s*、)"), "cn_daxie"),  # 壹、貳、參、 (Taiwan's top parts)
     ("cn_paren", re.compile(rf"^(?P<m>[（(]\s*(?P<n>{_N})\s*[)）])"), "cn_paren"),
     ("num_dot", re.compile(r"^(?P<m>(?P<n>\d{1,2})\s*[.．、])(?!\d)"), "num_dot"),
 ]

@@ -24,10 +24,17 @@ LINE_END_OK = "。！？!?：:；;…"
 _CN_VALUES = {ch: i for i, ch in enumerate("零一二三四五六七八九", start=0)}
 
 
+#: The financial (大写) numerals some documents number their top parts with (壹、貳、參、 in Taiwan).
+CN_DAXIE = "壹贰貳叁參参肆伍陆陸柒捌玖拾"
+_DAXIE_TO_CN = str.maketrans({"壹": "一", "贰": "二", "貳": "二", "叁": "三", "參": "三", "参": "三", "肆": "四", "伍": "五", "陆": "六",
+                              "陸": "六", "柒": "七", "捌": "八", "玖": "九", "拾": "十"})
+
+
 def cn_to_int(s: str) -> int | None:
-    """Convert a small Chinese numeral (一 … 九十九, 两) to int; None if not one."""
+    """Convert a small Chinese numeral (一 … 九十九, 两; 壹 … 拾) to int; None if not one."""
     if not s:
         return None
+    s = s.translate(_DAXIE_TO_CN)
     if s == "两":
         return 2
     if s.isdigit():
@@ -51,6 +58,7 @@ def cn_to_int(s: str) -> int | None:
 LINE_MARKER_RE = re.compile(
     rf"""^\s*(?:
         {CN_NUM}\s*[、.．]                    # 一、
+      | [{CN_DAXIE}]{{1,2}}\s*、              # 壹、
       | [（(]\s*{CN_NUM}\s*[)）]              # （一）
       | \d{{1,2}}\s*[.．、](?!\d)             # 1.  1、
       | [（(]\d{{1,2}}[)）]                   # (1)
