@@ -322,3 +322,12 @@ def test_credits_ratings_an_attachments_counter_and_a_titles_page_count_go(tmp_p
     doc = _docs(tmp_path, "c.txt", page).iloc[0]
     assert doc["title"] == "在全县保密工作会议上的讲话"
     assert not any(s in doc["text"] for s in ("★", "下载次数", "作者 |", "编辑 |", "6页"))
+
+
+def test_paragraphs_run_into_one_line_two_spaces_apart(tmp_path):
+    line = ("在全县秘书工作交流会上的发言——把小事当成大事来办    按照会议安排，我谈几点体会，不妥之处请批评指正。  一、在“准”字上下功夫  准，是秘书工作的生命线。"
+            "  一是信息要准。报给领导的每一条信息都要核实。  二是意图要准。领导交办事项要问清楚。  二、在“快”字上求突破  秘书工作讲究时效，慢了就可能误事。")
+    doc = _docs(tmp_path, "g.txt", "某某公文之家\n" + line + "\n").iloc[0]
+    from tifa.structure.outline import parse
+
+    assert [it.marker.text for it in parse(doc["text"])] == ["一、", "一是", "二是", "二、"]

@@ -195,6 +195,11 @@ def split_glued_title(text: str) -> list[Edit]:
     no content goes).  The rest of the line is :func:`split_glued_parts`' later."""
     edits: list[Edit] = []
     for s, _, line in iter_lines(text):
+        gaps = list(_PARA_GAP_RE.finditer(line)) if len(line) >= LONG_LINE else []
+        if sum(line[g.start() - 1] in "。！？：”）" for g in gaps) >= PARA_GAPS:
+            # paragraphs run into one line, two spaces or more apart (…批评指正。  一、在“准”字上下功夫  准，…)
+            edits.extend(Edit(s + g.start(), s + g.end(), "\n", "heading_split", log=False) for g in gaps)
+            continue
         if LINE_MARKER_RE.match(line):
             continue
         twice = _TITLE_TWICE_RE.match(line)
@@ -211,6 +216,10 @@ def split_glued_title(text: str) -> list[Edit]:
     return edits
 
 
+#: Two spaces or more between Chinese text: where a page ran its paragraphs into one line.
+_PARA_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff。！？：”）])[ \u3000]{2,}(?=[\u4e00-\u9fff“（])")
+#: How many such gaps after a sentence make a line of run-together paragraphs.
+PARA_GAPS = 3
 #: A title of the occasion before the speech's first sentence, a space between (``在全市…会上的讲话 近年来，…``).
 _SPACED_TITLE_RE = re.compile(r"^(\s*在[^。！？\n，、 ]{3,50}?(?:上|中|时|之际)的?(?:讲话|发言|致辞|讲稿|报告|演讲|党课))[ \u3000]+(?=[\u4e00-\u9fff“])")
 
