@@ -326,7 +326,8 @@ def test_credits_ratings_an_attachments_counter_and_a_titles_page_count_go(tmp_p
 
 def test_paragraphs_run_into_one_line_two_spaces_apart(tmp_path):
     line = ("在全县秘书工作交流会上的发言——把小事当成大事来办    按照会议安排，我谈几点体会，不妥之处请批评指正。  一、在“准”字上下功夫  准，是秘书工作的生命线。"
-            "  一是信息要准。报给领导的每一条信息都要核实。  二是意图要准。领导交办事项要问清楚。  二、在“快”字上求突破  秘书工作讲究时效，慢了就可能误事。")
+            "  一是信息要准。报给领导的每一条信息都要核实时间、地点和数据，拿不准的宁可晚报一会儿。  二是意图要准。领导交办事项要当场问清楚要求、时限和标准。"
+            "  二、在“快”字上求突破  秘书工作讲究时效，慢了就可能误事，急事要随叫随到，一般文件当天办结。")
     doc = _docs(tmp_path, "g.txt", "某某公文之家\n" + line + "\n").iloc[0]
     from tifa.structure.outline import parse
 
