@@ -324,7 +324,7 @@ def report(pages: list[Page], per: dict[str, PageScore], *, quiet: bool = False)
     out.append("\n| pages | n | chrome removed | body kept | titles | outline exact | formulations found | members found |")
     out.append("|---|---|---|---|---|---|---|---|")
     total = PageScore()
-    for label in sorted(groups, key=lambda g: (_GROUPS.index(g) if g in _GROUPS else len(_GROUPS), g)):
+    for label in sorted(groups, key=lambda g: (_GROUPS.index(g) if g in _GROUPS else len(_GROUPS), int(re.sub(r"\D", "", g) or 0), g)):
         s, n = groups[label], sizes[label]
         if n:
             total.add(s)

@@ -402,6 +402,9 @@ def title_suffixes(text: str) -> list[Edit]:
         m = _TITLE_SUFFIX_RE.match(line.strip())
         if not m or not SPEECH_TITLE_RE.search(m.group("title")) or not _SITE_SUFFIX_RE.search(m.group("suffix")):
             continue
+        k = next(n for n, (st, _) in enumerate(head) if st == start)
+        if any(SPEECH_TITLE_RE.search(other.strip()) and len(other.strip()) <= TITLE_MAX for _, other in head[k + 1 : k + 7]):
+            continue  # the speech's own title stands below: the page's title line goes whole (page_title)
         at = start + len(line) - len(line.lstrip()) + m.start("suffix")
         edits.append(Edit(at, start + len(line.rstrip()), "", "page_title"))
     return edits
