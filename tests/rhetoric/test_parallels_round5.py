@@ -51,3 +51,13 @@ def test_topic_sentences_of_one_opening_character_and_a_de_at_one_place():
             "要恪守依法行政的基本准则。自觉接受法律监督。要提高履职尽责的质效水平。坚持实干为要。"
             "要巩固风清气正的良好生态。严格落实主体责任。")
     assert ["要锻造对党忠诚的政治品格", "要恪守依法行政的基本准则", "要提高履职尽责的质效水平", "要巩固风清气正的良好生态"] in _accepted_members(text)
+
+
+def test_lists_behind_a_shared_noun_opening_or_a_preposition():
+    # 国务院 2026, 北京 2026: nouns sharing an opening (with a numeral inside a word: 一流) or a head noun
+    assert not _accepted_members("推动落实全球发展倡议、全球安全倡议、全球文明倡议、全球治理倡议，积极参与全球治理。")
+    assert not _accepted_members("扎实推进世界一流大学、世界一流科研机构、世界一流企业、世界一流人才聚集地建设。")
+    assert not _accepted_members("加大对健康、养老、托育等服务消费政策支持。")
+    # verbs before verbal nouns stay 排比 (深化…改革), and slogans before 等 without a preposition
+    text = "深化营商环境改革、深化药品监管改革、深化招投标工作管理体制改革。"
+    assert ["深化营商环境改革", "深化药品监管改革", "深化招投标工作管理体制改革"] in _accepted_members(text)

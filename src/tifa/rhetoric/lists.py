@@ -240,10 +240,17 @@ def _named_part(m: str, frame: str) -> bool:
     return len(tags) == 1 and tags[0][1].startswith(("n", "vn", "t")) and tags[0][1] != "nr"
 
 
-#: After a run: the areas it names (…等方面, …等领域).
-_AREAS_RE = re.compile(r"等(?:方面|领域|行业|业态)")
 #: Before a run: a preposition governing it as its object (对健康、养老、托育等…).
 _PREPOSITION_RE = re.compile(r"(?:对于|对|在|从|向|为)$")
+
+
+def _noun_opening(lead: str, head: str) -> bool:
+    """An opening of nouns, none a verb of the dictionary, before a head that is a plain noun of the
+    dictionary (全球|…|倡议; not 深化|…|改革, 着力|…|发展: verbal nouns close slogans)."""
+    from ..lexicon.lexicons import main_pos_table
+
+    table = main_pos_table()
+    return nominal(lead) and table.get(head, "") == "n" and not any(table.get(w, "").startswith(("v", "d")) for w, _ in pos_tags(lead))
 
 
 def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tuple | None:
@@ -305,10 +312,10 @@ def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tupl
         ):
             members.insert(0, cand)
             start -= w + 1
-    if kind != "list" and (_AREAS_RE.match(text, end) or (text[end : end + 1] == "等" and _PREPOSITION_RE.search(text, 0, start))):
-        kind = "list"  # 支持提振消费、投资于人、保障民生等方面; 加大对健康、养老、托育等服务消费…: areas named, no slogans
+    if kind != "list" and text[end : end + 1] == "等" and all(len(m) == 2 for m in members) and _PREPOSITION_RE.search(text[max(0, start - 2) : start]):
+        kind = "list"  # 加大对健康、养老、托育等服务消费…: words a preposition governs, before 等, no slogans
     head = os.path.commonprefix([m[::-1] for m in members])[::-1]
-    if kind == "opening" and frame.count("*") == 1 and frame.endswith("*") and len(head) >= 2 and nominal(frame[:-1]) and is_list(members, "*" + head):
+    if kind == "opening" and frame.count("*") == 1 and frame.endswith("*") and len(head) >= 2 and _noun_opening(frame[:-1], head) and is_list(members, "*" + head):
         kind = "list"  # 全球发展倡议、全球安全倡议…: nouns sharing a head behind a shared opening
     if kind == "ending" and _object_list(members, frame):
         kind = "list"  # 扎实开展党史学习教育、…主题教育、党纪学习教育: objects of one verb, not clauses
