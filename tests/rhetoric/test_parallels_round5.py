@@ -61,3 +61,12 @@ def test_lists_behind_a_shared_noun_opening_or_a_preposition():
     # verbs before verbal nouns stay 排比 (深化…改革), and slogans before 等 without a preposition
     text = "深化营商环境改革、深化药品监管改革、深化招投标工作管理体制改革。"
     assert ["深化营商环境改革", "深化药品监管改革", "深化招投标工作管理体制改革"] in _accepted_members(text)
+
+
+def test_glued_slogans_named_as_a_programme():
+    # 北京 2026, 国务院 2026: unquoted, the programme's name (…行动, …协同增效) is the evidence
+    assert ["稳岗", "扩容", "提质"] in _accepted_members("促进高质量充分就业。实施稳岗扩容提质行动，城镇新增就业不少于26万人。")
+    assert ["减污", "降碳", "扩绿"] in _accepted_members("推动减污降碳扩绿协同增效，建设美丽北京。")
+    assert ["提质", "降本", "降碳"] in _accepted_members("实施重点行业提质降本降碳行动，深入推进零碳园区建设。")
+    # the verb that governs the name is no slogan (浙江 2024)
+    assert not _accepted_members("持续提高生态环境质量。强化减污降碳协同增效，统筹推进。")
