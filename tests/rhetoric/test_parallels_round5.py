@@ -70,3 +70,13 @@ def test_glued_slogans_named_as_a_programme():
     assert ["提质", "降本", "降碳"] in _accepted_members("实施重点行业提质降本降碳行动，深入推进零碳园区建设。")
     # the verb that governs the name is no slogan (浙江 2024)
     assert not _accepted_members("持续提高生态环境质量。强化减污降碳协同增效，统筹推进。")
+
+
+def test_points_of_verb_and_object_after_a_topic_sentence():
+    # 北京 2026, 3（八）: the topic sentence, then three points of one length
+    text = ("加快建设花园城市。传承自然山水格局，加强太行山东北部生态综合治理。彰显首都特色风貌，实施绿隔地区引水入园工程。"
+            "回应市民美好期盼，注重群众身边小微公园建设管理。\n")
+    assert ["传承自然山水格局", "彰显首都特色风貌", "回应市民美好期盼"] in _accepted_members(text)
+    # no topic sentence before them: no run
+    text = "传承自然山水格局，加强生态综合治理。彰显首都特色风貌，实施引水入园工程。回应市民美好期盼，注重小微公园建设。\n"
+    assert ["传承自然山水格局", "彰显首都特色风貌", "回应市民美好期盼"] not in _accepted_members(text)

@@ -22,7 +22,7 @@ import re
 
 from ..text.patterns import CN_DIGITS
 from .lists import ATTRIBUTIVE
-from .opener_groups import opening_groups, subject_predicate_openers, topic_groups
+from .opener_groups import opening_groups, subject_predicate_openers, topic_groups, verb_object_points
 from .shapes import (
     CONNECTIVE_RE, FIGURE_RE, is_free, nominal, NOT_FRAME, NUM, pos_tags, verb_object, WEAK_PREFIXES,
     word_bounds,
@@ -311,6 +311,7 @@ def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[
                 scan(col, 40)
         opening_groups([(o, h) for o, h, _ in firsts if 4 <= len(h) <= 12], add, min_n, pieces)
         subject_predicate_openers(firsts, add, min_n)
+        verb_object_points(firsts, add, min_n)
         # the heads of an inline list (一是坚守基本遵循，…二是紧扣时代要求，…三是突出江西特色，…) of one length
         marked = [(o, h) for (o, h, _), (so, sent) in zip(firsts, sents) if _HEAD_MARK.match(sent) and 4 <= len(h) <= 12]
         if len(marked) >= min_n and len({len(h) for _, h in marked}) == 1 and len({h for _, h in marked}) == len(marked):

@@ -8,7 +8,9 @@ lines): :func:`opening_groups` — short openings, not next to each other, shari
 :func:`topic_groups` — whole topic sentences sharing an opening word, a character from the end, or
 one opening character and the place of a 的 (要锻造对党忠诚的政治品格。…要恪守依法行政的基本准则。);
 :func:`subject_predicate_openers` — the first clauses of consecutive sentences, each a subject and a
-four-character predicate (依法行政深入推进，…。履职质效不断提高，…。工作作风持续改进，…).
+four-character predicate (依法行政深入推进，…。履职质效不断提高，…。工作作风持续改进，…);
+:func:`verb_object_points` — after a paragraph's topic sentence, the first clauses of the next
+sentences, verb + object of one length (加快建设花园城市。传承自然山水格局，…。彰显首都特色风貌，…).
 
 Each calls ``add(run, frame, kind)`` of :func:`~tifa.rhetoric.clause_runs.clause_runs` (which
 checks the run is free of those found before); it must not cut sentences, refine, dedupe or score.
@@ -89,3 +91,24 @@ def subject_predicate_openers(firsts: list[tuple[int, str, bool]], add, min_n: i
         if len(run) >= min_n and sum(subject_predicate(m) for _, m in run) >= len(run) - 1 and len({m for _, m in run}) == len(run):
             add(run, "S+P", "verb_object")
         run = []
+
+
+def verb_object_points(firsts: list[tuple[int, str, bool]], add, min_n: int) -> None:
+    """The points of a paragraph after its topic sentence: a short sentence with no comma (加快建设花园
+    城市。), then the first clauses of the next sentences, each going on after its comma, all of one
+    length (6 to 10 characters) and each opening with a verb of two characters of the dictionary
+    (传承自然山水格局，…。彰显首都特色风貌，…。回应市民美好期盼，…): frame ``N字``, kind ``headings``."""
+    from ..lexicon.lexicons import main_pos_table
+
+    table = main_pos_table()
+    for i, (_, topic, whole) in enumerate(firsts[:-min_n]):
+        if not whole or not 6 <= len(topic) <= 16:  # not a salutation (各位代表！)
+            continue
+        width = len(firsts[i + 1][1])
+        run: list[tuple[int, str]] = []
+        for o, h, w in firsts[i + 1 :]:
+            if w or len(h) != width or not 6 <= width <= 10 or FIGURE_RE.search(h) or not table.get(h[:2], "").startswith("v") or pos_tags(h)[0][0] != h[:2]:
+                break
+            run.append((o, h))
+        if len(run) >= min_n and len({h[:2] for _, h in run}) == len(run):
+            add(run, f"{width}字", "headings")
