@@ -332,3 +332,14 @@ def test_paragraphs_run_into_one_line_two_spaces_apart(tmp_path):
     from tifa.structure.outline import parse
 
     assert [it.marker.text for it in parse(doc["text"])] == ["一、", "一是", "二是", "二、"]
+
+
+def test_a_collections_contents_numbered_like_headings_go(tmp_path):
+    speech = "今天召开会议，主要任务是总结工作、部署任务。大家要认清形势，切实增强做好工作的责任感和紧迫感，把各项任务落到实处。\n一要加强学习。\n二要改进作风。\n希望大家不负组织期望。\n"
+    page = ("某某文书 > 讲话致辞\n座谈会讲话范文(精选2篇)\n目录\n一、在全市青年干部座谈会上的讲话\n二、在全县办公室系统座谈会上的讲话\n"
+            "在全市青年干部座谈会上的讲话\n同志们：\n" + speech + "在全县办公室系统座谈会上的讲话\n同志们：\n" + speech)
+    docs = _docs(tmp_path, "m.txt", page)
+    assert list(docs["title"]) == ["在全市青年干部座谈会上的讲话", "在全县办公室系统座谈会上的讲话"]
+    from tifa.structure.outline import parse
+
+    assert [(it.marker.text, it.depth) for it in parse(docs["text"].iloc[0])] == [("一要", 1), ("二要", 1)]

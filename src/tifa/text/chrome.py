@@ -264,8 +264,11 @@ def _page_titles(lines, removed: set[int], drop) -> None:
             # collection's piece heading over the piece's title (第二篇:…): a piece starts at the title
             drop(i, "collection_marker" if PIECE_RE.match(s) else "page_title")
             continue
-        if start is not None and i < start and LINE_MARKER_RE.match(s) and any(keys[j] == key for j in later if j > start):
-            drop(i, "toc")
+        bare = key[LINE_MARKER_RE.match(key).end() :] if LINE_MARKER_RE.match(key) else ""
+        if start is not None and i < start and LINE_MARKER_RE.match(s) and (
+            any(keys[j] == key for j in later if j > start) or (len(bare) >= 8 and any(keys[j] == bare for j in later))
+        ):
+            drop(i, "toc")  # 目录 一、在…的讲话 …: the entries of a collection's contents, each piece's title later (numbered or not)
             continue
         if PIECE_RE.match(s) and any(keys[j] == key for j in later):
             drop(i, "toc")  # 本文目录 第一篇：… 第二篇：…, each piece heading repeated where its piece begins
