@@ -343,3 +343,11 @@ def test_a_collections_contents_numbered_like_headings_go(tmp_path):
     from tifa.structure.outline import parse
 
     assert [(it.marker.text, it.depth) for it in parse(docs["text"].iloc[0])] == [("一要", 1), ("二要", 1)]
+
+
+def test_the_main_title_right_above_its_subtitle_under_a_headline(tmp_path):
+    page = ("经验交流｜县政府办：用好“三个一线”工作法\n原创 某某 某某研习社 2024年06月13日 07:30\n作者丨某某\n责编丨小林\n"
+            "坚持“三个一线”工作法 推动办公室工作提质增效\n——县政府办公室经验交流材料\n"
+            "近年来，县政府办公室认真落实上级关于改进机关作风的部署，坚持情况在一线掌握、问题在一线解决、作风在一线锤炼。\n一、情况在一线掌握\n")
+    doc = _docs(tmp_path, "s.txt", page).iloc[0]
+    assert doc["title"].replace(" ", "") == "坚持“三个一线”工作法推动办公室工作提质增效"

@@ -244,7 +244,10 @@ def split_pieces(
             first = lines[title_idx][2].strip()
             shaped = [k for k in own if _OWN_TITLE_RE.search(lines[k][2])]
             below = [k for k in own if k > title_idx]
-            if shaped and not _OWN_TITLE_RE.search(first):
+            subs = [k for k in run if SUBTITLE_RE.match(lines[k][2]) and k - 1 in own]
+            if subs and subs[0] - 1 > title_idx:
+                title_idx = subs[0] - 1  # the main title right above its ——subtitle, under a page's headline
+            elif shaped and not _OWN_TITLE_RE.search(first):
                 title_idx = shaped[0]
             elif below and _DOC_NAME_RE.search(first) and j < b and SALUTATION_RE.match(lines[j][2].strip()):
                 title_idx = below[-1]
