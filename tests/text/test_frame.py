@@ -351,3 +351,12 @@ def test_the_main_title_right_above_its_subtitle_under_a_headline(tmp_path):
             "近年来，县政府办公室认真落实上级关于改进机关作风的部署，坚持情况在一线掌握、问题在一线解决、作风在一线锤炼。\n一、情况在一线掌握\n")
     doc = _docs(tmp_path, "s.txt", page).iloc[0]
     assert doc["title"].replace(" ", "") == "坚持“三个一线”工作法推动办公室工作提质增效"
+
+
+def test_a_portals_bullet_fields_a_blogs_posting_time_and_pager_and_a_garbled_tag_go(tmp_path):
+    page = ("某某州人民政府\n• 索引号：\n11522700MB1234567X/2024-00218\n• 发布机构：\n州政府办公室\n"
+            "在全州办公室工作会议上的讲话 (2023-10-12 16:40:21)\n分类： 讲话稿\n同志们：\n"
+            "今天召开全州办公室工作会议，主要任务是总结工作、部署任务，请大家认真抓好落实。?/p>\n一、提高站位\n要把讲政治摆在首位。\n上一页 1 2 3 下一页\n")
+    doc = _docs(tmp_path, "f.txt", page).iloc[0]
+    assert doc["title"] == "在全州办公室工作会议上的讲话"
+    assert not any(s in doc["text"] for s in ("索引号", "MB1234567X", "2023-10-12", "分类", "?/p>", "下一页"))

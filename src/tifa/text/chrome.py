@@ -38,11 +38,13 @@ TIMESTAMP_RE = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\d{1,2}\s*[时:：]\s*\d{1,2}"
 )
 #: A meta label whose value sits on the next line (``来源:`` ⏎ ``四川日报``).
-META_LABEL_RE = re.compile(r"^\s*(?:来源|作者|编辑|责任编辑|发布者|出处|稿源)\s*[:：]\s*$")
+META_LABEL_RE = re.compile(
+    r"^\s*[•·●▪\-*]?\s*(?:来源|作者|编辑|责任编辑|发布者|出处|稿源|索引号|主题分类|信息分类|发布机构|发文机关|发布日期|生成日期|成文日期|文号|发文字号)\s*[:：]\s*$"
+)
 #: Page tool menus: lines made only of these words (and brackets/colons).
 PAGE_TOOL_WORDS = (
     "返回顶部|打印本页|关闭窗口|复制链接|QQ空间|扫一扫|分享到|下载|打印|全屏|收藏|加大|还原|减小|放大|缩小|默认"
-    "|字号|字体|分享|关闭|返回|顶部|微信|微博|大|中|小|TOP|top"
+    "|字体大小|字号|字体|分享|关闭|返回|顶部|微信|微博|正文|大|中|小|TOP|top"
 )
 PAGE_TOOL_RE = re.compile(
     rf"^[\s【】\[\]|｜:：/、·]*(?:(?:{PAGE_TOOL_WORDS})[\s【】\[\]|｜:：/、·]*)*$|^\s*扫一扫\S{{0,16}}$"
@@ -139,6 +141,8 @@ def chrome(text: str) -> list[Edit]:
                 drop(i, "foreign_text")  # a page's English version of the speech (a translation, an abstract)
             elif QUOTED_FLOOR_RE.match(stripped):
                 drop(i, "page_tools")  # a forum reply quoting an earlier floor at length
+            elif i < ABSTRACT_HEAD and _ABSTRACT_RE.match(stripped):
+                drop(i, "page_meta")  # a journal article's abstract above the text (【摘要】…)
             continue
         if TOC_LINE_RE.search(stripped):
             drop(i, "toc")  # a table of contents with leaders and page numbers (…………1), or its heading
@@ -259,7 +263,7 @@ def _page_titles(lines, removed: set[int], drop) -> None:
                and key.startswith(keys[j]) for j in later):
             drop(i, "page_title")
             continue
-        if any(len(keys[j]) >= 6 and key.endswith(keys[j]) and re.search(r"[：:｜|—-]$|^(?:19|20)\d\d年度?$", key[: -len(keys[j])]) for j in later[:6]):
+        if any(len(keys[j]) >= 6 and key.endswith(keys[j]) and re.search(r"[：:｜|—-]$|^(?:19|20)\d\d(?:年度?)?$", key[: -len(keys[j])]) for j in later[:6]):
             # a headline naming the speaker before the speech's own title (主任张红：2023年度述职报告); a
             # collection's piece heading over the piece's title (第二篇:…): a piece starts at the title
             drop(i, "collection_marker" if PIECE_RE.match(s) else "page_title")
@@ -283,7 +287,7 @@ def _page_titles(lines, removed: set[int], drop) -> None:
 
 #: Collection markers before or after a piece's title (``【篇1】``, ``篇2：``, ``… 篇3``).
 COLLECTION_MARK_RE = re.compile(
-    rf"^\s*(?:【\s*(?:篇\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})|第\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*篇)\s*】|篇\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*[:：])\s*"
+    rf"^\s*(?:【\s*(?:(?:篇|范文)\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})|第\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*篇)\s*】|篇\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*[:：])\s*"
     rf"|\s*篇\s*\d{{1,2}}\s*$|\s+篇\s*[{CN_DIGITS}]{{1,3}}\s*$"
 )
 
@@ -349,6 +353,9 @@ def _squeezed_in(key: str, text: str) -> bool:
 _TITLE_SUFFIX_RE = re.compile(r"^(?P<title>\S.*?\S)(?P<suffix>(?:\s+[-–|｜]\s*|\s*[_｜|]\s*|\s*-\s+)[^\s，。；：、“”]{2,16}(?:\s*[-–_|｜]\s*[^\s，。；：、“”]{2,16}){0,2})\s*$")
 #: What a title's suffix names: a site, a channel, a kind of document on offer.
 _SITE_SUFFIX_RE = re.compile(r"网|站|文库|范文|大全|频道|手机|模板|文秘|写作|文档|资料|下载|之家|百科|论坛|社区|首页|[A-Za-z]{3,}")
+#: A journal article's abstract, labelled, among the first lines of a file.
+_ABSTRACT_RE = re.compile(r"^\s*(?:[【\[](?:内容)?摘\s*要[】\]]|(?:内容)?摘\s*要\s*[:：])")
+ABSTRACT_HEAD = 30
 #: A paragraph of Latin-script prose, no Chinese in it, and how many words make one.
 _FOREIGN_PROSE_RE = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;:'’\"“”()\-!?%&/]+")
 FOREIGN_WORDS = 12
@@ -358,6 +365,8 @@ FOREIGN_AMID = 200
 TITLE_SUFFIX_HEAD = 12
 #: A speech's title with the site's word for it glued on (``…的讲话范文``, ``…发言稿全文``, ``…讲话（精选3篇）`` stays for page_title).
 _TITLE_DECORATION_RE = re.compile(r"^\s*(?:(?:19|20)\d\d年度?)?在\S{2,50}?(?:上|中|时|之际)的?(?:讲话|发言|致辞|讲稿|讲话稿|发言稿)(?P<deco>范文大全|范文|全文|精选|模板|范例)\s*$")
+#: A posting date and time after a title (``… (2023-10-12 16:40:21)``, ``… 2024-05-16``).
+_TITLE_STAMP_RE = re.compile(r"\s*[（(]?\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[)）]?\s*$")
 #: A press release's tags after its title (``…致辭（只有中文）（附圖）``): two or more short brackets at the end.
 _TITLE_TAGS_RE = re.compile(r"(?:[（(][\u4e00-\u9fff]{1,4}[)）]){2,}\s*$|[（(]\s*\d{1,3}\s*页\s*[)）]\s*$")
 #: A site's label of the document before its title: its kind of document (``表彰大会讲话稿：在…的讲话``,
@@ -393,6 +402,10 @@ def title_suffixes(text: str) -> list[Edit]:
         label = _DOC_LABEL_RE.match(line)
         if label and is_title_like(line[label.end() :].strip()):
             edits.append(Edit(start + label.start("cat"), start + label.end(), "", "page_title"))
+            continue
+        stamp = _TITLE_STAMP_RE.search(line)
+        if stamp and SPEECH_TITLE_RE.search(line[: stamp.start()].strip()):
+            edits.append(Edit(start + stamp.start(), start + stamp.end(), "", "page_meta"))  # 在…的讲话 (2023-10-12 16:40:21): a blog's posting time
             continue
         deco = _TITLE_DECORATION_RE.match(line)
         if deco:  # 2022年在全市办公室工作会上的讲话范文: the site's word for what it offers, after the speech's title

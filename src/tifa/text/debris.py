@@ -57,6 +57,7 @@ def markup_residue(text: str) -> list[Edit]:
     edits = [Edit(m.start(), m.end(), "\n" if _BREAK_TAG_RE.match(m.group()) and _inside_line(text, m) else "", "markup_residue")
              for m in MARKUP_RE.finditer(text) if not HAN_RE.search(m.group())]
     edits += [Edit(m.start(), m.end(), "\n", "markup_residue") for m in ESCAPED_BREAK_RE.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "", "markup_residue") for m in _GARBLED_TAG_RE.finditer(text)]  # …”?/p>: a tag's < lost
     return sorted(edits, key=lambda e: e.start)
 
 
@@ -72,6 +73,8 @@ def _inside_line(text: str, m: re.Match) -> bool:
     return bool(before.strip()) and bool(after.strip())
 
 
+#: A closing tag whose ``<`` an encoding turned into ``?`` (``…要求。?/p>``).
+_GARBLED_TAG_RE = re.compile(r"\?/(?:p|div|span|br|li)\s*>", re.I)
 #: Line breaks written out as escapes between Chinese text (``。 x0dx0ax0dx0a同志们``, ``\\r\\n``).
 ESCAPED_BREAK_RE = re.compile(r"(?<![A-Za-z0-9\\])[ \t]*(?:(?:\\?x0d)?\\?x0a|\\r\\n|\\n)+[ \t]*(?=[\u4e00-\u9fff“（(一二三四五六七八九十\d\s]|$)")
 

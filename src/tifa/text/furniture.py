@@ -67,6 +67,7 @@ SPEECH_TITLE_RE = re.compile(r"\S{4,}(?:讲话|发言|致辞|讲稿|演讲|报�
 
 #: A bracket holding a counter only, a rating in stars, a credit line, a quoted floor's header.
 _BRACKETED_COUNTER_RE = re.compile(r"\s*[（(][\s,，]*(?:下载次数|下载|浏览|阅读|点击)\s*[:：]?\s*\d+\s*(?:次)?[)）]\s*")
+_PAGER_RE = re.compile(r"\s*(?:上一[页頁]|首[页頁])\s*(?:\d{1,3}\s*){1,12}(?:下一[页頁]|尾[页頁]|末[页頁])?\s*|\s*(?:\d{1,3}\s+){1,12}(?:下一[页頁]|尾[页頁])\s*")
 _STARS_RE = re.compile(r"^\s*\S{0,6}[:：]?\s*[★☆]{3,}\s*$")
 _CREDIT_RE = re.compile(r"^\s*(?:作者|编辑|审核|审校|校对|责编|责任编辑|排版|美编|监制|出品|图片|摄影|文字|视频)\s*[|｜丨]\s*\S.{0,24}$")
 QUOTED_FLOOR_RE = re.compile(r"^\s*原帖由\s*\S{1,20}\s*于\s*\d{4}-\d{1,2}-\d{1,2}")
@@ -75,7 +76,7 @@ _TAGS_LINE_RE = re.compile(r"\s*(?:[（(【\[][\u4e00-\u9fffA-Za-z]{1,6}[)）】
 #: A site's name and its tagline (``公文苑 - 范文学习文库``, ``某某文秘网｜公文写作第一站``).
 _SITE_NAME_RE = re.compile(r"^\s*[\u4e00-\u9fffA-Za-z0-9]{2,10}\s*[-|｜·—–]\s*[\u4e00-\u9fff]{0,10}(?:文库|范文|网|站|文秘|写作|资料库|门户|平台|频道)[\u4e00-\u9fff]{0,4}\s*$")
 #: An article's keyword or tag line.
-_KEYWORDS_RE = re.compile(r"^\s*[【\[]?(?:关键词|关键字|主题词|标签|Tags?|Keywords?)[】\]]?\s*[:：]\s*\S", re.I)
+_KEYWORDS_RE = re.compile(r"^\s*(?:[【\[](?:关键词|关键字|主题词|标签)[】\]]\s*[:：]?|(?:关键词|关键字|主题词|标签|Tags?|Keywords?)\s*[:：]|(?:分类|类别|栏目)\s*[:：]\s*\S{1,8}$)\s*\S?", re.I)
 #: A journal's name and issue alone on a line (``机关文苑 2023年9期``, ``秘书工作2023年第5期``).
 _ISSUE_RE = re.compile(r"^\s*[\u4e00-\u9fff《》]{0,12}\s*\d{4}\s*年\s*第?\s*\d{1,2}\s*期\s*$")
 
@@ -122,7 +123,7 @@ def furniture_reason(s: str) -> str | None:
         return "related_list"  # a sidebar of books and their authors
     if _TAGS_LINE_RE.fullmatch(s):
         return "page_meta"  # a press release's tags (``（只有中文）（附圖）``)
-    if _BRACKETED_COUNTER_RE.fullmatch(s) or _STARS_RE.search(s) or _CREDIT_RE.match(s):
+    if _BRACKETED_COUNTER_RE.fullmatch(s) or _STARS_RE.search(s) or _CREDIT_RE.match(s) or _PAGER_RE.fullmatch(s):
         return "page_meta"  # an attachment's counter (``(, 下载次数: 118)``), a rating (``推荐度：★★★★★``), credits (``编辑 | …``)
     if speech_line(s):
         return None

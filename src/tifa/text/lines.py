@@ -23,7 +23,7 @@ from .patterns import CLOSING_RE, CN_DIGITS, INLINE_SHI_RE, LINE_END_OK, LINE_MA
 # --------------------------------------------------------------------------- 3. page numbers
 
 PAGE_NUMBER_RE = re.compile(
-    r"^\s*(?:\d{1,3}|[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?"
+    r"^\s*(?:\d{1,3}|[-—–·•]\s*\d{1,3}\s*[-—–·•]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,3}\s*/\s*\d{1,3}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$"
 )
 
