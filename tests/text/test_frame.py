@@ -360,3 +360,11 @@ def test_a_portals_bullet_fields_a_blogs_posting_time_and_pager_and_a_garbled_ta
     doc = _docs(tmp_path, "f.txt", page).iloc[0]
     assert doc["title"] == "在全州办公室工作会议上的讲话"
     assert not any(s in doc["text"] for s in ("索引号", "MB1234567X", "2023-10-12", "分类", "?/p>", "下一页"))
+
+
+def test_a_collection_whose_markers_are_fanwen_n_before_a_label_and_titles_with_a_kind_of_speech(tmp_path):
+    one = "在县直机关作风整顿大会上的表态发言\n尊敬的各位领导，同志们：\n刚才，县委主要领导作了动员讲话，我们坚决拥护。一、在思想上再提高。二、在服务上再提速。我们将以实际行动交上满意答卷。\n"
+    two = "在全区机关效能提升动员会上的表态发言\n各位领导、同志们：\n按照会议安排，我代表区政府办公室作表态发言。一、提高站位抓落实。二、聚焦重点抓落实。请大家监督。\n"
+    page = "某某范文网\n机关表态发言范文(精选2篇)\n【范文一】机关表态发言\n" + one + "【范文二】机关表态发言\n" + two
+    docs = _docs(tmp_path, "r.txt", page)
+    assert list(docs["title"]) == ["在县直机关作风整顿大会上的表态发言", "在全区机关效能提升动员会上的表态发言"]

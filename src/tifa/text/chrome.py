@@ -136,6 +136,8 @@ def chrome(text: str) -> list[Edit]:
                 drop(i, "related_list")
                 continue
             in_list = after_hash = False
+        if (cm := COLLECTION_MARK_RE.match(stripped)) and cm.end() > 0 and is_title_like(stripped[cm.end() :]) and len(stripped[cm.end() :].strip()) >= 4:
+            continue  # 【范文二】机关表态发言: a piece's marker and its title, for _collection_markers
         if not short:
             if chinese and _FOREIGN_PROSE_RE.fullmatch(stripped) and len(stripped.split()) >= FOREIGN_WORDS:
                 drop(i, "foreign_text")  # a page's English version of the speech (a translation, an abstract)

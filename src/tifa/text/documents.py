@@ -178,7 +178,7 @@ def piece_starts(lines: Sequence[tuple[int, int, str]], marks: frozenset[int] = 
 
 
 #: A title naming the occasion (``在全市…会议上的讲话``): the speech's, where a page's title stands above it.
-_OWN_TITLE_RE = re.compile(r"在\S{2,50}?(?:上|中|时|之际)的?(?:讲话|发言|致辞|报告|演讲|讲稿|党课)")
+_OWN_TITLE_RE = re.compile(r"在\S{2,50}?(?:上|中|时|之际)的?(?:表态|交流|总结|主持|动员|专题|辅导)?(?:讲话|发言|致辞|报告|演讲|讲稿|党课)")
 #: A page's name for a document (``…演讲稿``, ``…讲话范文``): the speech's own title may follow it.
 _DOC_NAME_RE = re.compile(r"(?:稿|范文|材料|全文|汇编|大全)$")
 #: A speaker line under a title (``国务院总理 李克强``, ``州委常委、常务副州长***``).
