@@ -104,7 +104,12 @@ _DROP_TAGS = ("script", "style", "noscript", "iframe", "nav", "header", "footer"
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "pre", "table")
 #: A form holding at least this many Chinese characters holds the article, not a search box.
 FORM_TEXT_MIN = 100
-_HAN_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _han_count(text: str) -> int:
+    """How many characters of ``text`` are Chinese (the CJK unified block): how much article a tag holds."""
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+
 _MAIN_HINT = re.compile(r"content|article|main|text|detail|body|zoom|TRS_Editor|post|entry", re.I)
 
 
@@ -148,7 +153,7 @@ def read_html(p: Path, data: bytes) -> tuple[str, str]:
     for tag in soup.find_all(_DROP_TAGS):
         if tag.decomposed:
             continue  # inside a tag already dropped
-        if tag.name == "form" and len(_HAN_CHAR_RE.findall(tag.get_text())) >= FORM_TEXT_MIN:
+        if tag.name == "form" and _han_count(tag.get_text()) >= FORM_TEXT_MIN:
             tag.unwrap()  # a CMS that wraps the article in a form (VSB's _newscontent_fromname): its text is the page's
         else:
             tag.decompose()
@@ -164,7 +169,7 @@ def read_html(p: Path, data: bytes) -> tuple[str, str]:
     best_score = 0.0
     for c in candidates:
         text = c.get_text("", strip=False)
-        han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+        han = _han_count(text)
         links = sum(len(a.get_text()) for a in c.find_all("a"))
         score = han - 2 * links
         if score > best_score:

@@ -297,7 +297,7 @@ def _unit_heads(after: str, number: int, head: str) -> tuple[list[str], str] | N
         parts = _split_members(re.split(r"[，,。；;]", rest, maxsplit=1)[0])
         return (parts, "apposition") if len(parts) == number and all(1 <= len(p) <= 10 for p in parts) else None
     colon = lead.group().endswith(("：", ":"))
-    units = [u for u in re.split(r"[；;。]", rest)][:number]
+    units = re.split(r"[；;。]", rest)[:number]
     firsts = [re.split(r"[，,：:]", u.strip(), maxsplit=1)[0].strip(_STRIP) for u in units]
     if len(firsts) == number and all(2 <= len(f) <= 10 for f in firsts) and all(len(re.split(r"[，,]", u)) > 1 for u in units):
         opening = os.path.commonprefix(firsts)

@@ -270,7 +270,7 @@ def _page_titles(lines, removed: set[int], drop) -> None:
             # collection's piece heading over the piece's title (第二篇:…): a piece starts at the title
             drop(i, "collection_marker" if PIECE_RE.match(s) else "page_title")
             continue
-        bare = key[LINE_MARKER_RE.match(key).end() :] if LINE_MARKER_RE.match(key) else ""
+        bare = key[lm.end() :] if (lm := LINE_MARKER_RE.match(key)) else ""
         if start is not None and i < start and LINE_MARKER_RE.match(s) and (
             any(keys[j] == key for j in later if j > start) or (len(bare) >= 8 and any(keys[j] == bare for j in later))
         ):
@@ -381,11 +381,14 @@ _CATEGORY_RE = re.compile(r"^\s*(?P<cat>党课讲稿|讲话稿|发言稿|讲稿|
 
 
 def title_suffixes(text: str) -> list[Edit]:
-    """The site's name after a speech's title on the page's title line (``在县委办公室全体干部大会上的讲话
-    - 讲话范文``): the suffix goes, the title stays for the speech.  Only near the top, only after a
-    title shaped like the genre's, only a suffix of short names that say what a site is.  Likewise
-    the site's category before the title (``党课讲稿：锤炼过硬作风…``) when the page's menu or
-    breadcrumb names that category too."""
+    """What a page puts on the speech's title line around the title, cut off so the title stays for
+    the speech: a field's name anywhere (``文章标题：…``, the whole line when the title under it
+    repeats it); near the top, the site's category (``党课讲稿：…``, when the page's menu or
+    breadcrumb names it too), a label of the document's kind (``表彰大会讲话稿：…``), a posting time
+    (``… (2023-10-12 16:40:21)``), the site's word for its offer (``…的讲话范文``), tags or a page count
+    (``（只有中文）（附圖）``, ``（6页）``), and the site's name after a separator (``…的讲话 - 讲话范文``:
+    only a suffix of short names that say what a site is, after a title shaped like the genre's, and
+    not where the speech's own title stands below)."""
     edits: list[Edit] = []
     content = [(s, l) for s, _e, l in iter_lines(text) if l.strip()]
     for k, (start, line) in enumerate(content):
@@ -396,7 +399,7 @@ def title_suffixes(text: str) -> list[Edit]:
             # the page's field of the title (文章标题：…): all of it when the title or subtitle under it repeats it
             edits.append(Edit(start + (0 if again else field.start("cat")), start + (len(line) if again else field.end()), "", "page_title"))
     head = content[:TITLE_SUFFIX_HEAD]
-    for start, line in head:
+    for k, (start, line) in enumerate(head):
         label = _CATEGORY_RE.match(line)
         if label and any(label.group("cat") in other for s, other in head if s != start):
             edits.append(Edit(start + label.start("cat"), start + label.end(), "", "page_title"))
@@ -420,7 +423,6 @@ def title_suffixes(text: str) -> list[Edit]:
         m = _TITLE_SUFFIX_RE.match(line.strip())
         if not m or not SPEECH_TITLE_RE.search(m.group("title")) or not _SITE_SUFFIX_RE.search(m.group("suffix")):
             continue
-        k = next(n for n, (st, _) in enumerate(head) if st == start)
         if any(SPEECH_TITLE_RE.search(other.strip()) and len(other.strip()) <= TITLE_MAX for _, other in head[k + 1 : k + 7]):
             continue  # the speech's own title stands below: the page's title line goes whole (page_title)
         at = start + len(line) - len(line.lstrip()) + m.start("suffix")

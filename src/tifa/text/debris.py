@@ -12,6 +12,7 @@ nothing itself: when each step runs is :data:`tifa.text.clean.STEPS`'s business.
 """
 from __future__ import annotations
 
+from collections import Counter
 import re
 
 from ..lexicon.lexicons import word_table
@@ -152,9 +153,7 @@ def watermarks(text: str) -> list[Edit]:
     """A site's name and address a page appends to lines (a watermark), where it repeats: gone
     from every line's end (a single address at a line's end may be the speech's)."""
     found = list(_WATERMARK_RE.finditer(text))
-    counts: dict[str, int] = {}
-    for m in found:
-        counts[m.group("w")] = counts.get(m.group("w"), 0) + 1
+    counts = Counter(m.group("w") for m in found)
     return [Edit(m.start(), m.end(), "", "watermark") for m in found if counts[m.group("w")] >= 2]
 
 

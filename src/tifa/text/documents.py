@@ -145,6 +145,12 @@ def _is_heading_start(line: str) -> bool:
     return bool(LINE_MARKER_RE.match(line))
 
 
+def _title_over_salutation(lines: Sequence[tuple[int, int, str]], k: int) -> bool:
+    """Line ``k`` is a speech's title shaped like ``在…上的讲话`` and the next line its salutation."""
+    return (k + 1 < len(lines) and bool(_OWN_TITLE_RE.search(lines[k][2])) and is_title_like(lines[k][2])
+            and bool(SALUTATION_RE.match(lines[k + 1][2].strip())))
+
+
 def piece_starts(lines: Sequence[tuple[int, int, str]], marks: frozenset[int] = frozenset()) -> list[int]:
     """Line indices where a piece starts (always includes 0); ``marks``: offsets of lines that
     lost a collection marker (``【篇2】``) in cleaning, each a piece's title."""
@@ -157,8 +163,7 @@ def piece_starts(lines: Sequence[tuple[int, int, str]], marks: frozenset[int] = 
             continue
         prev = lines[i - 1][2]
         # a speech's title over its salutation, after a paragraph of another: the next piece of a collection
-        if (i + 1 < n and _OWN_TITLE_RE.search(line) and is_title_like(line) and not _is_heading_start(line)
-                and SALUTATION_RE.match(lines[i + 1][2].strip()) and re.search(r"[。！？!?]$", prev.strip())):
+        if _title_over_salutation(lines, i) and not _is_heading_start(line) and re.search(r"[。！？!?]$", prev.strip()):
             starts.append(i)
             continue
         if CLOSING_RE.search(prev) and is_title_like(line) and not _is_heading_start(line):
@@ -262,8 +267,7 @@ def split_pieces(
         if title_idx is None and not title:
             # no title line atop the piece (a blog's name, its own words first): the speech's title over
             # its salutation further down names it; the lines above it stay in the text
-            own = next((k for k in range(h, min(b - 1, h + 12)) if _OWN_TITLE_RE.search(lines[k][2]) and is_title_like(lines[k][2])
-                        and SALUTATION_RE.match(lines[k + 1][2].strip())), None)
+            own = next((k for k in range(h, min(b - 1, h + 12)) if _title_over_salutation(lines, k)), None)
             title = _unwrapped(lines[own][2].strip()) if own is not None else ""
         if body_from >= b:  # nothing but a title: keep the title as text
             body_from = title_idx if title_idx is not None else a

@@ -188,6 +188,19 @@ _TITLE_TWICE_RE = re.compile(r"^(\s*)(\S[^。！？\n]{5,59}?)((?:\s*\2)+)(?=\S|
 LONG_LINE = 200
 
 
+def _title_copies(line: str) -> tuple[int, int, int] | None:
+    """The copies of a title a page template repeats in a row (``标题 标题标题…``): where they
+    start and end, and where the text after them (past spaces) begins; None when there are none
+    or the line is nothing but copies."""
+    m = _TITLE_TWICE_RE.match(line)
+    if not m or len(line) <= m.end(3) - m.start(2):
+        return None
+    after = m.end(3)
+    while after < len(line) and line[after] == " ":
+        after += 1
+    return m.start(3), m.end(3), after
+
+
 def split_glued_title(text: str) -> list[Edit]:
     """A title glued to the salutation (``在…上的讲话 同志们：今天…``; a whole speech run into one line
     in a preview, a viewer's page) goes on a line of its own before page chrome is judged
@@ -202,13 +215,12 @@ def split_glued_title(text: str) -> list[Edit]:
             continue
         if LINE_MARKER_RE.match(line):
             continue
-        twice = _TITLE_TWICE_RE.match(line)
-        if twice and len(line) > twice.end(3) - twice.start(2):
-            rest = line[twice.end(3) :]
-            g = SALUTATION_RE.match(rest.lstrip(" "))
-            if g:  # 标题 标题标题同志们：… (a template's copies of the title, glued to the salutation)
-                edits.append(Edit(s + twice.start(3), s + twice.end(3), "", "repeated_title"))
-                edits.append(Edit(s + twice.end(3), s + twice.end(3) + len(rest) - len(rest.lstrip(" ")), "\n", "heading_split", log=False))
+        copies = _title_copies(line)
+        if copies:
+            a, b, after = copies
+            if SALUTATION_RE.match(line, after):  # 标题 标题标题同志们：… (a template's copies of the title, glued to the salutation)
+                edits.append(Edit(s + a, s + b, "", "repeated_title"))
+                edits.append(Edit(s + b, s + after, "\n", "heading_split", log=False))
             continue
         m = GLUED_TITLE_RE.match(line) or (len(line) >= LONG_LINE and _SPACED_TITLE_RE.match(line))
         if m:
@@ -237,15 +249,11 @@ def split_glued_parts(text: str) -> list[Edit]:
     prev = ""
     for s, _, line in iter_lines(text):
         pos = 0
-        m = _TITLE_TWICE_RE.match(line)
-        if m and len(line) > m.end(3) - m.start(2):
-            edits.append(Edit(s + m.start(3), s + m.end(3), "", "repeated_title"))
-            pos = m.end(3)
-            while pos < len(line) and line[pos] == " ":
-                pos += 1
-            rest = line[pos:]
-            g = SALUTATION_RE.match(rest)
-            if g:
+        copies = _title_copies(line)
+        if copies:
+            a, b, pos = copies
+            edits.append(Edit(s + a, s + b, "", "repeated_title"))
+            if SALUTATION_RE.match(line, pos):
                 edits.append(Edit(s + pos, s + pos, "\n", "heading_split", log=False))
         else:
             m = GLUED_TITLE_RE.match(line)

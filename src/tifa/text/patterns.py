@@ -25,9 +25,10 @@ _CN_VALUES = {ch: i for i, ch in enumerate("零一二三四五六七八九", sta
 
 
 #: The financial (大写) numerals some documents number their top parts with (壹、貳、參、 in Taiwan).
-CN_DAXIE = "壹贰貳叁參参肆伍陆陸柒捌玖拾"
-_DAXIE_TO_CN = str.maketrans({"壹": "一", "贰": "二", "貳": "二", "叁": "三", "參": "三", "参": "三", "肆": "四", "伍": "五", "陆": "六",
-                              "陸": "六", "柒": "七", "捌": "八", "玖": "九", "拾": "十"})
+_DAXIE = {"壹": "一", "贰": "二", "貳": "二", "叁": "三", "參": "三", "参": "三", "肆": "四", "伍": "五", "陆": "六",
+          "陸": "六", "柒": "七", "捌": "八", "玖": "九", "拾": "十"}
+CN_DAXIE = "".join(_DAXIE)
+_DAXIE_TO_CN = str.maketrans(_DAXIE)
 
 
 def cn_to_int(s: str) -> int | None:
