@@ -293,7 +293,8 @@ def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tupl
         members[-1] = cut
     clauses = kind == "template" and re.fullmatch(r"\*[^*]+\*", frame) is not None  # a word inside every clause (*要*): 等 is inside its object
     tail = frame[frame.rindex("*") + 1 :] if "*" in frame else ""
-    if "等" in members[-1][1 : len(members[-1]) - len(tail)] and kind != "verse" and not clauses:  # 数字艺术等新型文化业态: the list ends at 等; *平等 keeps it
+    short = "等" in members[-1][1:] and members[-1].index("等", 1) * 2 < min(map(len, members[:-1]))  # 同联合国|等国际组织…的关系全面加强: 等 inside a clause
+    if "等" in members[-1][1 : len(members[-1]) - len(tail)] and kind != "verse" and not clauses and not short:  # 数字艺术等新型文化业态: the list ends at 等; *平等 keeps it
         cut = members[-1].index("等", 1)
         end -= len(members[-1]) - cut
         members[-1] = members[-1][:cut]

@@ -164,9 +164,13 @@ _PREDICATE_POS = ("v", "a", "i", "l")
 
 
 def set_phrases(members: list[str]) -> bool:
-    """Four-character set phrases (成语 and the like, by the tokens' tagger: 不折不扣、雷厉风行、求真务实),
-    all of three, all but one of four or more: a run of them is a slogan, never a list of things."""
-    idioms = sum(len(m) == 4 and len(t := pos_tags(m)) == 1 and t[0][1] in ("i", "l") for m in members)
+    """Four-character set phrases (成语 and the like, by the tokens' tagger or jieba's main dictionary:
+    不折不扣、雷厉风行、求真务实, which the user lexicon tags otherwise), all of three, all but one of four or
+    more: a run of them is a slogan, never a list of things."""
+    from ..lexicon.lexicons import main_pos_table
+
+    table = main_pos_table()
+    idioms = sum(len(m) == 4 and (len(t := pos_tags(m)) == 1 and t[0][1] in ("i", "l") or table.get(m, "") in ("i", "l")) for m in members)
     return all(len(m) == 4 for m in members) and idioms >= (len(members) if len(members) < 4 else len(members) - 1)
 
 
