@@ -572,37 +572,38 @@ def report(per: dict[str, dict[str, Score]], notes: list[str], *, quiet: bool = 
     return "\n".join(out)
 
 
+# held-out rhetoric batches: command-line switch, folder, what it is
+HELDOUT: tuple[tuple[str, str, str], ...] = (
+    ("heldout", "heldout", "annotated after the rules; score it last"),
+    ("heldout2", "heldout-2", "annotated blind in round 3, then tuned on"),
+    ("heldout3", "heldout-3", "annotated blind late in round 3, then tuned on"),
+    ("heldout4", "heldout-4", "annotated blind in round 4, then tuned on"),
+    ("heldout5", "heldout-5", "two 2026 reports annotated blind late in round 4, then tuned on"),
+    ("heldout6", "heldout-6", "two 2026 provincial reports annotated blind in round 5; score it last of all"),
+)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold", nargs="*", type=Path, help="gold files (default: eval/gold/*.yml)")
     ap.add_argument("--quiet", action="store_true", help="tables only, no error list")
     ap.add_argument("--markdown", type=Path, help="also write the report to this file")
-    ap.add_argument("--heldout", action="store_true", help="also score eval/gold-rhetoric/heldout/ (score it last)")
-    ap.add_argument("--heldout2", action="store_true", help="also score eval/gold-rhetoric/heldout-2/ (annotated blind in round 3, then tuned on)")
-    ap.add_argument("--heldout3", action="store_true", help="also score eval/gold-rhetoric/heldout-3/ (annotated blind late in round 3, then tuned on)")
-    ap.add_argument("--heldout4", action="store_true", help="also score eval/gold-rhetoric/heldout-4/ (annotated blind in round 4, then tuned on)")
-    ap.add_argument("--heldout5", action="store_true", help="also score eval/gold-rhetoric/heldout-5/ (two 2026 reports annotated blind late in round 4; score it last of all)")
+    for flag, _folder, helptext in HELDOUT:
+        ap.add_argument(f"--{flag}", action="store_true", help=f"also score eval/gold-rhetoric/{_folder}/ ({helptext})")
     args = ap.parse_args(argv)
     files = args.gold or sorted((HERE / "gold").glob("*.yml"))
     rhet = [] if args.gold else sorted((HERE / "gold-rhetoric").glob("*.yml"))
-    held = sorted((HERE / "gold-rhetoric" / "heldout").glob("*.yml")) if args.heldout else []
-    held2 = sorted((HERE / "gold-rhetoric" / "heldout-2").glob("*.yml")) if args.heldout2 else []
-    held3 = sorted((HERE / "gold-rhetoric" / "heldout-3").glob("*.yml")) if args.heldout3 else []
-    held4 = sorted((HERE / "gold-rhetoric" / "heldout-4").glob("*.yml")) if args.heldout4 else []
-    held5 = sorted((HERE / "gold-rhetoric" / "heldout-5").glob("*.yml")) if args.heldout5 else []
+    held = {flag: sorted((HERE / "gold-rhetoric" / folder).glob("*.yml")) if getattr(args, flag) else [] for flag, folder, _ in HELDOUT}
     t0 = time.perf_counter()
-    golds = [load_gold(p) for p in files + rhet + held + held2 + held3 + held4 + held5]
+    golds = [load_gold(p) for p in files + rhet + [p for ps in held.values() for p in ps]]
     every, notes = evaluate(golds)
     names = lambda ps: {p.stem for p in ps}  # noqa: E731
     per = {k: v for k, v in every.items() if k.removesuffix(" (plain)") in names(files)}  # (plain): markup_free
     rhetoric = {
         "Rhetoric: 排比, formulations, members on exhaustively annotated texts (eval/gold-rhetoric)": {k: v for k, v in every.items() if k in names(rhet)},
-        "Rhetoric, held out (eval/gold-rhetoric/heldout, annotated after the rules)": {k: v for k, v in every.items() if k in names(held)},
-        "Rhetoric, held out batch 2 (eval/gold-rhetoric/heldout-2, annotated blind in round 3)": {k: v for k, v in every.items() if k in names(held2)},
-        "Rhetoric, held out batch 3 (eval/gold-rhetoric/heldout-3, annotated blind after round 3's rules)": {k: v for k, v in every.items() if k in names(held3)},
-        "Rhetoric, held out batch 4 (eval/gold-rhetoric/heldout-4, annotated blind in round 4)": {k: v for k, v in every.items() if k in names(held4)},
-        "Rhetoric, held out batch 5 (eval/gold-rhetoric/heldout-5, two 2026 reports annotated blind late in round 4)": {k: v for k, v in every.items() if k in names(held5)},
     }
+    for flag, folder, helptext in HELDOUT:
+        rhetoric[f"Rhetoric, held out: eval/gold-rhetoric/{folder} ({helptext})"] = {k: v for k, v in every.items() if k in names(held[flag])}
     text = report(per, notes, quiet=args.quiet, rhetoric=rhetoric)
     if not args.gold:  # speeches as they come off the web: eval/web/score.py
         from web.score import section as web_section

@@ -33,7 +33,7 @@ def formulas(text, kind=None):
         ),
         (
             "总的说是做好“三个服务”，发挥三大职能。“三个服务”即服务领导、服务基层、服务人民群众，三大职能是参谋助手职能、督促检查职能和综合协调职能。",
-            "三大职能", "参谋助手职能|督促检查职能|综合协调职能", "elsewhere",
+            "三大职能", "参谋助手职能|督促检查职能|综合协调职能", "next_sentence",
         ),
         # 即 with comma-separated members, resumed by 这是 (seed 002)
         (

@@ -215,3 +215,15 @@ def test_ordinal_headings_of_this_genre():
 def test_financial_numerals_number_the_top_parts_of_a_taiwanese_speech():
     got = items("壹、過去一年的工作成果\n一、公文流程全面數位化。\n二、會議管理更有效率。\n貳、今年的工作重點\n一、強化跨局處協調。\n参、对各位的期许\n请大家共同努力。")
     assert [(m, n, d) for m, n, d, _ in got] == [("壹、", 1, 1), ("一、", 1, 2), ("二、", 2, 2), ("貳、", 2, 1), ("一、", 1, 2), ("参、", 3, 1)]
+
+
+def test_run_on_bracketed_items_continue_their_paragraph():
+    """A page that lost its line breaks: （一）…。（二）…。（三）… in one paragraph are three items."""
+    text = (
+        "二、突出重点，抓好新学期“三项工作”\n"
+        "（一）抓好文件管理。上级来文要当天登记、当天呈批。（二）抓好会议服务。全校性会议由办公室统一安排。"
+        "（三）抓好后勤保障。食堂要严把食材采购关，每日留样（4）份。\n"
+    )
+    items = parse(text)
+    assert [(it.marker.text, it.depth) for it in items] == [("二、", 1), ("（一）", 2), ("（二）", 2), ("（三）", 2)]
+    assert [it.title for it in items[1:]] == ["抓好文件管理", "抓好会议服务", "抓好后勤保障"]

@@ -20,6 +20,9 @@ import re
 
 from ..lexicon.lexicons import Known, dictionary, known_sense
 from ..text.patterns import CN_DIGITS, cn_to_int
+from .compound_terms import compound_members, fits_groups
+from .member_spans import STRIP, balanced, lead_off, same_member, split_members, tail_words
+from .members_elsewhere import clause_tails, clauses_before, clauses_holding, head_list, one_by_one
 
 
 _BRACKET_RE = re.compile(r"^\s*[（(](?P<m>[^（）()]{2,120})[)）]")
@@ -27,16 +30,9 @@ _APPOS_RE = re.compile(r"^[”\"」』]?(?:的[\u4e00-\u9fff]{0,6}[，,]?)?\s*(?
 _PREDICATE_RE = re.compile(r"是|作为|成为|仍然|已经|属于")
 #: An apposition after the term's head noun, introduced by 即 or a colon (“五个一”工程，即…; “三不”原则：…).
 _HEAD_APPOS_RE = re.compile(r"^[”\"」』]?[\u4e00-\u9fff]{1,4}[，,]?\s*(?:即|：|:)\s*(?P<m>[^。！？\n]{2,200})")
-_STRIP = "“”\"'（）() "
-_SPLIT_RE = re.compile(r"[、，,；;]|(?<=[\u4e00-\u9fff])(?:和|及|与|以及)(?=[\u4e00-\u9fff])|(?<=[\w])\+(?=[\w])")  # 5G+千兆宽带
 
 
 # --------------------------------------------------------------------------- members
-
-
-def _split_members(s: str) -> list[str]:
-    parts = [p.strip(" “”\"'（）()") for p in _SPLIT_RE.split(s)]
-    return [p for p in parts if p]
 
 
 def _abbreviate(item: str, head: str) -> str:
@@ -44,6 +40,7 @@ def _abbreviate(item: str, head: str) -> str:
     item = item.strip()
     if len(head) != 1 or head not in item:
         return item
+    item = item.strip("“”\"")  # 工作上的“忙人” → 忙人
     words = dictionary()
     i = item.find(head)
     after = item[i : i + 2]
@@ -74,8 +71,8 @@ def _trim_member(item: str, head: str) -> str:
 def _member_phrase(title: str) -> str:
     """A list item's title reduced to its first clause, without leading 要/要有/是."""
     t = re.split(r"[，,。；;：:]", title, maxsplit=1)[0]
-    t = re.sub(r"^(?:要有|要做到|是|就是)", "", t)
-    return t.strip("“”\" ")
+    t = re.sub(r"^(?:要有|要做到|是|就是)", "", t).strip("“”\" ")
+    return "“" + t if t.count("”") > t.count("“") else balanced(t)  # 要有“勤”的样子 → “勤”的样子
 
 
 #: A member that is a list marker (一是…, 第一，…), not 第一时间发现 (三个第一).
@@ -85,10 +82,10 @@ _MARKER_START = re.compile(rf"^[{CN_DIGITS}][是要为靠]|^第[{CN_DIGITS}](?:[
 def _appos_parts(body: str, number: int) -> list[str] | None:
     """Members in an apposition: a 、-list up to the first comma, else the clause."""
     first = re.split(r"[，,。；;]", body, maxsplit=1)[0]
-    parts = _split_members(first)
+    parts = split_members(first)
     if len(parts) == number:
         return parts
-    parts = _split_members(re.split(r"[。；;]", body, maxsplit=1)[0])
+    parts = split_members(re.split(r"[。；;]", body, maxsplit=1)[0])
     if len(parts) == number:
         return parts
     # 即A，B，这是…: the members, then a demonstrative resumes the sentence
@@ -129,63 +126,16 @@ def _beside_members(after: str, number: int, head: str) -> list[str] | None:
         return None
     if head == "字":
         first = re.split(r"[，,。；;]", m.group("m"), maxsplit=1)[0]
-        parts = [p.strip(_STRIP) for p in _split_members(first)]
+        parts = [p.strip(STRIP) for p in split_members(first)]
         if len(parts) >= 2 and all(parts) and sum(map(len, parts)) == number and max(map(len, parts)) <= 4:
             return parts
         return None
     parts = _appos_parts(m.group("m"), number)
     if parts and len(head) >= 2 and all("，" in p and head in p.split("，", 1)[0] for p in parts):
         parts = [p.split("，", 1)[0] for p in parts]  # 政治过硬，始终…；业务过硬，…: the units' openings name the members
-    if not parts or any(_MARKER_START.match(p) for p in parts) or not all(2 <= len(p.strip(_STRIP)) <= 16 for p in parts):
+    if not parts or any(_MARKER_START.match(p) for p in parts) or not all(2 <= len(p.strip(STRIP)) <= 16 for p in parts):
         return None
-    return [_trim_member(_balanced(p.strip(_STRIP)), head) for p in parts]  # spelled out whole: nothing to abbreviate
-
-
-def _balanced(p: str) -> str:
-    """A member whose closing quote the stripping took (领导干部这个“关键少数”) gets it back."""
-    return p + "”" if p.count("“") > p.count("”") else p
-
-
-def compound_groups(term: str) -> list[tuple[int, str]]:
-    """A compound slogan's groups, (count, head) each: 四不两直 → (4, 不), (2, 直); 三会一课 → (3, 会),
-    (1, 课); 一平台三市场 → (1, 平台), (3, 市场); [] when the term is no compound (one numeral; a
-    numeral of several characters such as 十四五; a classifier head: 三个一批 is three 一批s)."""
-    parts = re.findall(rf"([{CN_DIGITS}两]|双)([^{CN_DIGITS}两双]{{1,3}})", term)
-    if len(parts) < 2 or "".join(n + h for n, h in parts) != term:
-        return []
-    groups = [(2 if n == "双" else cn_to_int(n) or 0, h) for n, h in parts]
-    if not all(n for n, _ in groups) or any(h[0] in "个种项条类支套本" for _, h in groups):
-        return []
-    return groups
-
-
-def compound_count(term: str) -> int:
-    """How many members a compound slogan stands for (the sum of its numerals), or 0; a term of
-    parts a 、 apart counts each part's leading numeral (“三项政策、一项改革” counts four)."""
-    if "、" in term:
-        return sum(cn_to_int(m.group()) or 0 for m in (re.match(rf"[{CN_DIGITS}两]{{1,2}}", part) for part in term.split("、")) if m)
-    return sum(n for n, _ in compound_groups(term))
-
-
-def _compound_members(term: str, after: str) -> list[str] | None:
-    """The members of a compound slogan spelled out after it, each group's own character in its
-    members (“四不两直”，不发通知、不打招呼、不听汇报、不用陪同接待，直奔基层、直插现场)."""
-    groups = compound_groups(term)
-    if not groups:
-        return None
-    body = re.sub(r"^[”\"]?\s*[，,：:]?\s*(?:即|也就是|就是)?\s*[：:]?", "", after)
-    parts = [p.strip(_STRIP) for p in re.split(r"[、，,；;]", re.split(r"[。！？\n]", body, maxsplit=1)[0])]
-    want = sum(n for n, _ in groups)
-    if len(parts) < want:
-        return None
-    got, k = [], 0
-    for n, ch in groups:
-        for p in parts[k : k + n]:
-            if ch[0] not in p or not 2 <= len(p) <= 16:
-                return None
-            got.append(p)
-        k += n
-    return got
+    return [_trim_member(balanced(p.strip(STRIP)), head) for p in parts]  # spelled out whole: nothing to abbreviate
 
 
 def outline_lists(items) -> tuple:
@@ -213,7 +163,7 @@ def find_members(
     near = source in ("brackets", "apposition", "list_before", "named", "heads") or (
         bool(members) and members[0][:4] in text[end : end + 60]  # 两个结合。一是集中听讲与个人自学相结合…
     )
-    shares = any(any(_same_member(m, x) for m in members for x in s.members) for s in senses)
+    shares = any(any(same_member(m, x) for m in members for x in s.members) for s in senses)
     if members and (near or shares or not senses):
         return members, source
     sense = known_sense(known, text[max(0, start - 12) : end + 24], year)
@@ -222,20 +172,29 @@ def find_members(
     return [], None
 
 
+def find_compound_members(
+    text: str, start: int, end: int, counts: list[int], head: str, items, lists: tuple
+) -> tuple[int, list[str], str | None]:
+    """A compound slogan's members and how many the text gives: of the ``counts`` its members may
+    come in (:func:`.compound_terms.compound_counts`), the first whose members each hold a group's
+    character (一稿三审: 起草人自审、科室负责人复审、分管领导终审, not four with the next clause), else
+    the first the text spells out with the likeliest count, or right after the term with another
+    (一事三问：…, three questions)."""
+    first: tuple[int, list[str], str | None] | None = None
+    for k, n in enumerate(counts):
+        members, source = _members_in_text(text, start, end, n, head, items, lists)
+        if k and source != "apposition":
+            continue  # another count only from the words right after the term (一稿三审：…; 三查三看，即…)
+        if members and fits_groups(text[start:end], members):
+            return n, members, source
+        if members and first is None:
+            first = (n, members, source)
+    return first or (counts[0], [], None)
+
+
 #: Heads a list of short members shares, written once after the last (东、中、西、东北|地区; 大气、水、土壤|污染防治;
 #: 水、电、路、气、房、环境|整治; 经济社会、城市、土地|利用规划).
 _SHARED_HEAD_RE = re.compile(r"(?:地区|区域|领域|方面|行业|污染防治|污染治理|污染|整治|治理|建设|改造|利用规划|规划|发展规划)$")
-
-
-def _lead_off(first: str, width: int, *, min_rest: int = 2) -> str:
-    """``first`` without the leading verbs that govern a list (建强用好|产业, 开展|高新区; 推动|东 when
-    the members are one character: ``min_rest``)."""
-    from ..tokens.segment import shared_segmenter
-
-    words = shared_segmenter().tag(first)
-    while len(words) > 1 and (words[0][1].startswith(("v", "d", "p")) or (words[0][1] == "a" and len(words[0][0]) == 1)) and sum(len(w) for w, _ in words[1:]) >= min_rest:
-        words = words[1:]
-    return "".join(w for w, _ in words)
 
 
 def _after_head(phrase: str, head: str) -> str:
@@ -256,7 +215,7 @@ def _clause_ends(before: str, number: int, head: str) -> list[str] | None:
     clauses = [c for c in re.split(r"[，,；;]", re.split(r"[。！？\n]", before)[-1]) if c][:-1]
     if len(clauses) < number or not all(c.endswith(head) for c in clauses[-number:]):
         return None
-    return [_tail_words(c, len(head) + 2) for c in clauses[-number:]]
+    return [tail_words(c, len(head) + 2) for c in clauses[-number:]]
 
 
 def _head_run(after: str, number: int, head: str) -> list[str] | None:
@@ -277,6 +236,8 @@ def _head_run(after: str, number: int, head: str) -> list[str] | None:
     return None
 
 
+#: A list marker opening a unit (一是, 第一，, 二要), not part of the member it introduces.
+_MARKER_LEAD_RE = re.compile(rf"^(?:[{CN_DIGITS}][是要]|第[{CN_DIGITS}]{{1,2}}[，,、：:]?|其[一二三四五六七八九十][，,、：:]?)")
 #: What leads from a term to its members spelled out after it: a colon, a dash, the sentence's end
 #: (“三个吃透”。吃透上情，…), after the term's head noun at most (“三防”措施——防火、…).
 _UNITS_LEAD_RE = re.compile(r"^[”\"」』]?[\u4e00-\u9fff]{0,4}?(?:——|[：:]|。)")
@@ -294,11 +255,11 @@ def _unit_heads(after: str, number: int, head: str) -> tuple[list[str], str] | N
         return None
     rest = after[lead.end() : lead.end() + 400]
     if lead.group().endswith("——"):
-        parts = _split_members(re.split(r"[，,。；;]", rest, maxsplit=1)[0])
+        parts = split_members(re.split(r"[，,。；;]", rest, maxsplit=1)[0])
         return (parts, "apposition") if len(parts) == number and all(1 <= len(p) <= 10 for p in parts) else None
     colon = lead.group().endswith(("：", ":"))
     units = re.split(r"[；;。]", rest)[:number]
-    firsts = [re.split(r"[，,：:]", u.strip(), maxsplit=1)[0].strip(_STRIP) for u in units]
+    firsts = [_MARKER_LEAD_RE.sub("", re.split(r"[，,：:]", u.strip(), maxsplit=1)[0]).strip(STRIP) for u in units]  # 一是|服务意识
     if len(firsts) == number and all(2 <= len(f) <= 10 for f in firsts) and all(len(re.split(r"[，,]", u)) > 1 for u in units):
         opening = os.path.commonprefix(firsts)
         if colon and ((len(head) >= 2 and all(head in f for f in firsts)) or len(opening) >= 2):
@@ -306,37 +267,44 @@ def _unit_heads(after: str, number: int, head: str) -> tuple[list[str], str] | N
         if len(head) >= 2 and all(f.startswith(head) for f in firsts):
             return firsts, "heads"  # after the sentence's end only units that open with the head itself (吃透上情，…)
     if colon and len(head) >= 2:
-        clauses = [c.strip(_STRIP) for c in re.split(r"[，,；;]", re.split(r"[。！？]", rest, maxsplit=1)[0])]
+        clauses = [c.strip(STRIP) for c in re.split(r"[，,；;]", re.split(r"[。！？]", rest, maxsplit=1)[0])]
         if len(clauses) >= number and all(head in c and 3 <= len(c) <= 16 for c in clauses[:number]) and (
             len(clauses) == number or head not in clauses[number]
         ):
-            return [_balanced(c) for c in clauses[:number]], "apposition"
+            return [balanced(c) for c in clauses[:number]], "apposition"
     return None
-
-
-def _tail_words(first: str, width: int) -> str:
-    """The last words of ``first`` that fit in ``width`` characters (at least one word)."""
-    from ..tokens.segment import shared_segmenter
-
-    words = [w for w, _ in shared_segmenter().tag(first)]
-    out = words[-1] if words else first
-    for w in reversed(words[:-1]):
-        if len(out) + len(w) > width:
-            break
-        out = w + out
-    return out
 
 
 def _quoted_before(before: str, number: int) -> list[str]:
     """The parts of a quoted list that ends right before the term, if there are ``number`` of them."""
     if not before.endswith("”") or "“" not in before[-120:]:
         return []
-    parts = [p.strip(_STRIP) for p in re.split(r"[、，,]", before[before.rindex("“") + 1 : -1])]
+    parts = [p.strip(STRIP) for p in re.split(r"[、，,]", before[before.rindex("“") + 1 : -1])]
     return parts if len(parts) == number >= 2 and all(2 <= len(p) <= 16 for p in parts) else []
 
 
-def _same_member(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 2 and (a in b or b in a))
+#: A term that points back at what was just said (把这“三种样子”…, 上述“三个坚持”, 以上这些).
+_ANAPHORA_RE = re.compile(r"(?:这|这些|上述|以上|前述|前面讲的|这几个|这几条)$")
+
+
+def _list_just_before(items, ordered, item_starts, last_starts, by_last, start: int, number: int) -> list | None:
+    """The list of ``number`` items whose last item began at most 300 characters before ``start``,
+    nothing of its level or above opening between them: the list a demonstrative points back at."""
+    lo, hi = bisect.bisect_left(last_starts, start - 300), bisect.bisect_left(last_starts, start)
+    for j in range(hi - 1, lo - 1, -1):
+        members = ordered[by_last[j]]
+        last = members[-1]
+        if len(members) != number:
+            continue
+        between = items[bisect.bisect_right(item_starts, last.start) : bisect.bisect_left(item_starts, start)]
+        if all(it.depth > last.depth for it in between):
+            return members
+        return None
+    return None
+
+
+#: Verbs that govern a term written right after them (统筹推进、一体落实|“两区”建设).
+_GOVERNING_END_RE = re.compile(r"(?:推进|落实|实施|推动|抓好|做好|贯彻|深化|践行|用好|建好|抓实|完成|坚持|强化|加强)$")
 
 
 def _members_in_text(text: str, start: int, end: int, number: int, head: str, items, lists: tuple) -> tuple[list[str], str | None]:
@@ -344,7 +312,7 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
     clean = lambda parts: [_trim_member(_abbreviate(p, head), head) for p in parts]  # noqa: E731
     m = _BRACKET_RE.match(after.lstrip("”\"」』"))
     if m:
-        parts = _split_members(m.group("m"))
+        parts = split_members(m.group("m"))
         if len(parts) == number:
             return clean(parts), "brackets"
     # a list right before, joined to the term by 的: 改革开放大突破、…、区域发展大跨越的四大奋斗目标
@@ -354,9 +322,9 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
         return (parts, "list_before") if parts else ([], None)
     if before.endswith("的"):
         clause = re.split(r"[，,。；;：:！？!?\n]", before[:-1])[-1]
-        parts = [p.strip(_STRIP).removesuffix("的") for p in _split_members(clause)]  # 敌我之间的和人民内部的
+        parts = [p.strip(STRIP).removesuffix("的") for p in split_members(clause)]  # 敌我之间的和人民内部的
         if parts:
-            lead = re.split(r"了|的|把|将|关于|按照|对于", parts[0])[-1].strip(_STRIP)  # 我们先后进行了|土地改革
+            lead = re.split(r"了|的|把|将|关于|按照|对于", parts[0])[-1].strip(STRIP)  # 我们先后进行了|土地改革
             parts[0] = lead if len(lead) >= 2 else parts[0]
             hi = max(map(len, parts[1:]), default=0)
             if hi and len(parts[0]) > hi + 2:  # 要善于分辨敌我之间|人民内部: the lead-in runs on
@@ -378,7 +346,11 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
         clause = clauses[-1]
         if re.fullmatch(r"以|用|靠|凭|通过|按照|即|这就是|就是", clause) and len(clauses) >= 2:
             clause = clauses[-2]
-        parts = _split_members(clause)
+        parts = split_members(clause)
+        if parts and re.fullmatch(rf"[{CN_DIGITS}]+|\d+", parts[0]):
+            parts = []  # 二、建好“两支队伍”: a heading's marker, no list
+        if len(parts) >= 2 and all(_GOVERNING_END_RE.search(p) for p in parts):
+            parts = []  # 统筹推进、一体落实“两区”建设: verbs that govern the term, not its members
         if len(parts) == number and len(parts) >= 2 and all(parts):
             mids = parts[1:-1] or parts[1:]
             hi = max(map(len, mids))
@@ -390,13 +362,13 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
                 parts[0] = parts[0][parts[0].rfind(shared) :]
             led = len(parts[0]) > hi
             if led:  # 强化|优土, 建强用好|产业, 开展|高新区, 继续推动|东: the governing verb goes
-                parts[0] = _lead_off(parts[0], hi, min_rest=1 if hi <= 2 else 2)
+                parts[0] = lead_off(parts[0], hi, min_rest=1 if hi <= 2 else 2)
             if len(parts[0]) > hi + 2:  # 全国率先实现所有行政村|5G+千兆宽带: the words at its end, as long as the others
                 last = parts[-1]
                 if led and number == 2 and len(last) == 4 and last[0] == last[2]:
                     parts = []  # 打造国内大循环战略支点、国内国际|双循环: the pair glued to the term is the members, not the list
                 else:
-                    parts[0] = _tail_words(parts[0], hi)
+                    parts[0] = tail_words(parts[0], hi)
             if parts and all(1 <= len(p) <= 16 for p in parts) and not any(_PREDICATE_RE.search(p) for p in parts):
                 return parts, "list_before"
     # the clauses before it, each ending in the term's words (…表扬一批，…约谈一批，…问责一批，以“三个一批”)
@@ -411,10 +383,13 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
     # 用“三心”做工作，即责任心、…; 八个字：精明、能干、忠诚、可靠)
     units = _unit_heads(after, number, head)
     if units:  # before a plain apposition: 读懂上情，把…学深悟透；读懂下情，… names 读懂上情, not its clauses
-        return units
-    beside = _compound_members(text[start:end], after) or _beside_members(after, number, head)
+        return [_trim_member(u, head) for u in units[0]], units[1]
+    beside = compound_members(text[start:end], after) or _beside_members(after, number, head) or clause_tails(after, number, head)
     if beside:
         return beside, "apposition"
+    ends = clauses_before(before, number, head) if text[start - 1 : start] in "“\"" else None
+    if ends:  # 要实现A稳居全国上游、B稳居全国上游。… “两个稳居”
+        return ends, "list_before"
     # the list or headings that follow closely, inside the same section
     ordered, firsts, item_starts, last_starts, by_last = lists
     # the deepest item around ``start``: the last item opened before it, or the nearest of its
@@ -437,11 +412,19 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
         if last.start < start < last.end and start <= last.start + 150 and len(members) == number:
             if not any(it.marker.line_start for it in members):
                 return clean([_member_phrase(it.title) for it in members]), "list_before"
+    if _ANAPHORA_RE.search(before) and text[start - 1 : start] in "“\"":  # 一要多读…二要多写…三要多问。希望大家把这“三多”坚持下去: the list just read
+        back = _list_just_before(items, ordered, item_starts, last_starts, by_last, start, number)
+        if back:
+            return clean([_after_head(_member_phrase(it.title), head) for it in back]), "list_before"
     for members in ordered[k:]:
         first = members[0]
         same_section = first.parent is container or (container is None and first.depth == 1)
         if same_section and first.start - end <= 300 and len(members) == number:
             phrases = [_after_head(_member_phrase(it.title), head) for it in members]
+            key = head[-2:]
+            firsts = [re.split(r"[，,。；;：:]", it.title, maxsplit=1)[0] for it in members]
+            if len(head) >= 2 and not any(key in f for f in firsts) and (held := clauses_holding([it.title for it in members], key)):
+                phrases = held  # 坚定实施…战略，在加快推动消费投资增长上实现新突破: the clause that names the term's head
             if len(set(phrases)) < len(phrases):
                 phrases = [it.title for it in members]
             source = "headings" if first.marker.line_start and first.depth == 1 else "list"
@@ -467,19 +450,25 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
     if m:
         parts = _appos_parts(m.group("m"), number)
         if parts and not any(_MARKER_START.match(p) for p in parts):
-            return [p.strip(_STRIP) for p in parts], "apposition"  # whole phrases: nothing to abbreviate
+            return [p.strip(STRIP) for p in parts], "apposition"  # whole phrases: nothing to abbreviate
     # names given one by one: 一本书叫“有字之书”…另一本书叫“无字之书”
     para_end = text.find("\n", end, end + 400)
     para = text[end : para_end if para_end >= 0 else end + 400]
     named = re.findall(r"(?:叫做|叫|称为|称作|就是)“([^”]{1,10})”", para)
     if len(named) == number:
         return named, "named"
+    named = one_by_one(text[start:end], after.lstrip("”\"」』"), number)
+    if named:
+        return named, "named"
+    shared = head_list(after, number, head)
+    if shared:
+        return shared, "next_sentence"
     # the next sentence, when it is a list of exactly `number` short phrases
     stop = re.search(r"[。！？；]", after)
     if stop:
         nxt = re.match(r"[^。！？\n]{2,200}", after[stop.end() :])
         if nxt:
-            parts = _split_members(nxt.group())
+            parts = split_members(nxt.group())
             if len(parts) == number and all(len(p) <= 8 for p in parts) and not any(_MARKER_START.match(p) for p in parts):
                 return clean([re.sub(r"^(?:要|要求)", "", p) for p in parts]), "next_sentence"
     return [], None

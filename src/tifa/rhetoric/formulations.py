@@ -26,7 +26,9 @@ from ..frames import rows_frame
 from ..lexicon.lexicons import Known, dictionary, load_known
 from ..structure.outline import parse as parse_outline
 from ..text.patterns import CN_DIGITS, cn_to_int
-from .formulation_members import compound_count, find_members, outline_lists
+from .compound_terms import compound_count, compound_counts
+from .formulation_members import find_compound_members, find_members, outline_lists
+from .members_elsewhere import members_anywhere
 
 
 FORMULA_COLUMNS = ["doc_id", "formula", "number", "head", "kind", "members", "members_source", "start", "end", "quoted", "known"]
@@ -174,11 +176,15 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
         end = start + len(formula)
         covered = max(covered, end)
         k = known.get(formula)
-        members, source = find_members(text, start, end, number, head, items, lists, k, year=year)
+        if k is None and quoted and len(counts := compound_counts(formula)) > 1:  # 一稿三审: three, not four
+            number, members, source = find_compound_members(text, start, end, counts, head, items, lists)
+        else:
+            members, source = find_members(text, start, end, number, head, items, lists, k, year=year)
         kind = _kind(formula, head, quoted, bool(k), members, source)
         rows.append(
             (doc_id, formula, number, head, kind, "|".join(members), source or "", start, end, quoted, bool(k))
         )
+    rows = _members_from_elsewhere(rows, text, lists)
     return rows_frame(_consistent(rows), FORMULA_COLUMNS, {"number": "int64", "start": "int64", "end": "int64", "quoted": bool, "known": bool})
 
 
@@ -243,6 +249,22 @@ _SET_KIND_END_RE = re.compile(rf"{_SET_KINDS}$")
 #: Where members stand right beside the term, and where they are looked for further on.
 _BESIDE_SOURCES = frozenset({"brackets", "apposition"})
 _FURTHER_SOURCES = frozenset({"list", "headings", "heads", "next_sentence"})
+
+
+def _members_from_elsewhere(rows: list[tuple], text: str, lists: tuple) -> list[tuple]:
+    """A quoted term no mention spells out gets the members the document gives elsewhere, on its first
+    mention (:func:`.members_elsewhere.members_anywhere`; :func:`_consistent` shares them)."""
+    spelled = {r[1] for r in rows if r[5]}
+    done: set[str] = set()
+    out = []
+    for r in rows:
+        if r[1] not in spelled and r[1] not in done and r[9] and not r[10]:
+            done.add(r[1])
+            found = members_anywhere(text, r[1], r[2], r[3], lists)
+            if found:
+                r = (*r[:4], "formulation", "|".join(found), "elsewhere", *r[7:])
+        out.append(r)
+    return out
 
 
 def _consistent(rows: list[tuple]) -> list[list]:

@@ -145,6 +145,8 @@ def candidates(text: str) -> list[Marker]:
                     head = Marker(s, s + len(m.group("m")), family, style, n, m.group("m").strip(), pi, True)
                     out.append(head)
                     has_line_heads = True
+                    if family == "cn_paren":
+                        out.extend(_run_on_parens(line, head, ps))
                 break
         for family, rx, style in _INLINE_MARKERS:
             for m in _bounded_matches(rx, line) if family in _BOUNDED else rx.finditer(line):
@@ -183,6 +185,22 @@ def candidates(text: str) -> list[Marker]:
             continue
         dedup.append(c)
     return dedup
+
+
+#: A bracketed numeral right after a sentence's end, inside a paragraph (…错字漏字。（二）抓好会议服务。).
+_RUN_ON_PAREN_RE = re.compile(rf"(?<=[。；;！？])\s*(?P<m>[（(](?P<n>{_N})[)）])")
+
+
+def _run_on_parens(line: str, head: Marker, ps: int) -> list[Marker]:
+    """The items of a paragraph that opens with ``（一）`` and runs on with ``。（二）…。（三）…``:
+    the next numbers in turn, each after a sentence's end (a page that lost its line breaks)."""
+    out, want = [], (head.ordinal or 0) + 1
+    for m in _RUN_ON_PAREN_RE.finditer(line, head.end - ps):
+        if cn_to_int(m.group("n")) != want:
+            break
+        out.append(Marker(ps + m.start("m"), ps + m.end("m"), head.family, head.style, want, m.group("m"), head.para, False))
+        want += 1
+    return out
 
 
 _SALUTATION_RE = re.compile(r"^(?:各位|同志们|尊敬的|女士们|朋友们)")

@@ -1,0 +1,74 @@
+"""Members spelled out the ways speeches spell them (round 5): compound slogans counted as the text
+counts them, members named one by one, a list a demonstrative points back at, clause endings after a
+colon, a list in the sentence after a heading.  Excerpts written in the genre's manner."""
+from __future__ import annotations
+
+import pytest
+
+from tifa.rhetoric.compound_terms import compound_counts, compound_members, fits_groups
+from tifa.rhetoric.formulations import find_formulas
+
+
+def members_of(text: str, term: str) -> tuple[str, int]:
+    df = find_formulas("d", text)
+    row = df[df["formula"] == term].iloc[0]
+    return row["members"], int(row["number"])
+
+
+@pytest.mark.parametrize(
+    "term, counts",
+    [("四不两直", [6]), ("三会一课", [4]), ("三查三看", [6, 3]), ("一稿三审", [4, 3]), ("一事三问", [4, 3]), ("十四五", [])],
+)
+def test_compound_counts(term, counts):
+    assert compound_counts(term) == counts
+
+
+def test_compound_members_in_turn():
+    after = "”：事务性工作多，研究性工作少；被动应付多，主动谋划少；埋头干事多，总结提炼少。"
+    assert compound_members("三多三少", after) == ["事务性工作多", "研究性工作少", "被动应付多", "主动谋划少", "埋头干事多", "总结提炼少"]
+    assert fits_groups("一稿三审", ["起草人自审", "科室负责人复审"]) and not fits_groups("一稿三审", ["一遍一遍地改"])
+
+
+@pytest.mark.parametrize(
+    "text, term, members, number",
+    [
+        # the compound's last group counts its members; the clause after them is no member
+        ("好文稿是改出来的。要坚持“一稿三审”：起草人自审、科室负责人复审、分管领导终审，一遍一遍地改。",
+         "一稿三审", "起草人自审|科室负责人复审|分管领导终审", 3),
+        ("我的做法是“一事三问”：这件事的要害在哪里，领导最关心什么，还可能出现什么情况。每次都想明白。",
+         "一事三问", "这件事的要害在哪里|领导最关心什么|还可能出现什么情况", 3),
+        # paired groups: one member holds both characters
+        ("开展“三查三看”，即查思想看站位、查工作看标准、查作风看形象，把自己摆进去。",
+         "三查三看", "查思想看站位|查工作看标准|查作风看形象", 3),
+        # named one by one with the term's classifier
+        ("第二，信息队伍要建强“两支力量”。一支是科室的专职力量，一支是乡镇部门的兼职信息员队伍。要建立例会制度。",
+         "两支力量", "科室的专职力量|乡镇部门的兼职信息员队伍", 2),
+        # the clauses after a colon all end alike
+        ("要落实“三单制”：县委、县政府下达任务清单，责任单位制定落实清单，督查部门建立问效清单。对滞后的事项要督办。",
+         "三单制", "任务清单|落实清单|问效清单", 3),
+    ],
+)
+def test_members_beside(text, term, members, number):
+    assert members_of(text, term) == (members, number)
+
+
+def test_members_pointed_back_at():
+    text = (
+        "同志们：\n今天主要讲讲办公室干部应有的几种样子。\n"
+        "一是要有“勤”的样子。脚要勤、手要勤、脑要勤，今日事今日毕。\n"
+        "二是要有“严”的样子。一份文件、一个数字，都要反复核对。\n"
+        "三是要有“和”的样子。对上要尊重，对下要热情，对兄弟单位要多沟通。\n"
+        "希望大家把这“三种样子”记在心上、落在行动上。\n"
+    )
+    assert members_of(text, "三种样子")[0] == "“勤”的样子|“严”的样子|“和”的样子"
+
+
+def test_members_after_a_heading():
+    text = (
+        "一、强化“三个意识”，解决“为什么报”的问题\n我们重点强化三个意识：一是强化政治意识，把信息工作作为政治任务；"
+        "二是强化大局意识，紧扣中心工作选题；三是强化时效意识，重要信息半小时内报告。\n"
+        "二、建好“两支队伍”，解决“谁来报”的问题\n我们建立了专职信息员队伍和兼职信息员队伍。专职队伍负责把关。\n"
+    )
+    assert members_of(text, "两支队伍")[0] == "专职信息员队伍|兼职信息员队伍"  # not 二|建好: the heading's marker is no list
+    df = find_formulas("d", text)
+    assert set(df[df["formula"] == "三个意识"]["members"]) == {"政治意识|大局意识|时效意识"}  # no 一是 in a member
