@@ -3,6 +3,7 @@ reports (国务院 2016/2017, 广西 2024) and sentences written for the test.""
 from __future__ import annotations
 
 from tifa.rhetoric.parallels import accepted, find_parallels
+from tifa.rhetoric.shapes import adjective_predicates
 
 
 def _accepted_members(text: str) -> list[list[str]]:
@@ -21,3 +22,17 @@ def test_deng_inside_a_long_clause_does_not_end_the_run():
 def test_set_phrases_by_the_main_dictionary_before_a_verb():
     text = "以不折不扣、雷厉风行、求真务实、敢作善为落实党中央决策部署的实际行动，全面提升政府执行能力。"
     assert ["不折不扣", "雷厉风行", "求真务实", "敢作善为"] in _accepted_members(text)
+
+
+def test_subjects_and_their_adjectives():
+    text = "当前我国物质技术基础更加雄厚，产业体系完备、市场规模巨大、人力资源丰富、创业创新活跃，综合优势明显。"
+    assert ["产业体系完备", "市场规模巨大", "人力资源丰富", "创业创新活跃"] in _accepted_members(text)
+    text = "经过多年的快速发展，我国物质基础雄厚，经济韧性强、潜力足、回旋余地大，改革开放不断注入新动力。"
+    assert ["韧性强", "潜力足", "回旋余地大"] in _accepted_members(text)
+    # the 的 that links the run to its noun is no part of the last member
+    text = "到2027年，经济实力强、人民群众富、文明程度高、治理效能优、生态环境美的强省内涵更加彰显。"
+    assert ["经济实力强", "人民群众富", "文明程度高", "治理效能优", "生态环境美"] in _accepted_members(text)
+    # nouns sharing a head, and verb + object + outcome, are not described subjects
+    assert not adjective_predicates(["政策清单", "项目清单", "责任清单"])
+    assert not adjective_predicates(["获得感", "幸福感", "安全感"])
+    assert not any("保持社会大局稳定" in m for m in _accepted_members("推进生态文明建设、坚决维护国家安全、保持社会大局稳定的工作。"))

@@ -27,7 +27,7 @@ import re
 from ..text.patterns import CN_DIGITS
 from .lists import affix_compounds, ATTRIBUTIVE, plain_nouns
 from .shapes import (
-    all_verbal, CONNECTIVE_RE, set_phrases, cut_lead, cut_tail, FIGURE_RE, member_spans, NUM, pos_tags,
+    adjective_predicates, all_verbal, CONNECTIVE_RE, described, set_phrases, cut_lead, cut_tail, FIGURE_RE, member_spans, NUM, pos_tags,
     noun_verb_slogans, position_frame, shared_frame, STRIP, subject_predicate, three_character_slogans, verb_object, word_bounds, word_edges,
 )
 
@@ -240,8 +240,10 @@ def _trim_ends(parts: list[tuple[int, str]], *, clauses: bool = False) -> list[t
         if len(keep) != hi and lo == hi == 3 and all(_verb_led3(m) for m in [first[-3:], *middle]):
             keep = first[-3:]  # 因城施策|控增量、去库存、优供给: the tagger's words run across the lead-in's end (策控)
         first, o0 = keep, o0 + len(first) - len(keep)
-    if len(last) > hi + 1:
-        last = cut_tail(last, hi)
+    if len(last) > hi + 1 and not (described(last) and all(described(p) for p in middle)):
+        last = cut_tail(last, hi)  # 韧性强、潜力足、回旋余地大 stays whole
+    if not clauses and last.endswith("的") and len(last) > 2 and not any(p.endswith("的") for p in middle):
+        last = last[:-1]  # 经济实力强、…、生态环境美的|强省内涵: 的 links the run to its noun
     rest = [p for _, p in parts[1:]]
     c = rest[0][0]
     if all(p[0] == c for p in rest) and first[0] != c and c in first[1:]:
@@ -350,9 +352,10 @@ def structural_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> l
                 parts, members = parts[:-1], members[:-1]  # 赢得更大|发展提供了…: the last slogan was cut
                 end = base + parts[-1][0] + len(parts[-1][1]) if parts else end
             topics = noun_verb_slogans(members)  # 区域互补、跨江融合、南北联动
-            if len(members) < min_n or not (verb_object(members) or _subject_predicates(members) or topics):
+            described = adjective_predicates(members)  # 产业体系完备、市场规模巨大、人力资源丰富
+            if len(members) < min_n or not (verb_object(members) or _subject_predicates(members) or topics or described):
                 continue  # a plain list (农业、工业、国防) is no 排比
-            frame, kind = ("S+P" if _subject_predicates(members) or topics else "V+O"), "verb_object"
+            frame, kind = ("S+P" if _subject_predicates(members) or topics or described else "V+O"), "verb_object"
         attributive = frame.endswith("*") and frame[0] in ATTRIBUTIVE  # 新能源|大基地、大通道、大消纳|体系建设
         verbal = verb_object(members) if frame == "V+O" and (three_character_slogans(members) or len(members[0]) == 2 and _coined(members) or text[start - 1 : start] in "，；。\n" and pos_tags(text[end : end + 4])[0][1] == "v") else all_verbal(members)
         verbal = verbal or frame == "V+O" and set_phrases(members)  # 不折不扣、雷厉风行、求真务实、敢作善为|落实…: the manner of the verb

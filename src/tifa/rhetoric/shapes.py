@@ -3,8 +3,9 @@
 Owns the word boundaries and POS of a phrase by the tokens' tagger (:func:`pos_tags`,
 :func:`word_bounds`, cuts at them: :func:`cut_lead`, :func:`cut_tail`), the frame a group of
 phrases shares (:func:`shared_frame`: an opening, an ending or a template; :func:`position_frame`:
-one character at one place), the grammatical shapes that make a slogan (:func:`verb_object`) or
-a noun phrase (:func:`nominal`), the constants of what never frames (figures, weak openings,
+one character at one place), the grammatical shapes that make a slogan (:func:`verb_object`; a
+subject and its adjective: :func:`adjective_predicates`, 产业体系完备、市场规模巨大) or a noun
+phrase (:func:`nominal`), the constants of what never frames (figures, weak openings,
 function characters, connectives) and the overlap tests of runs' spans (:func:`inside`,
 :func:`is_free`).
 
@@ -13,6 +14,7 @@ imports nothing of the rhetoric package (every other parallels module imports it
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 
@@ -216,6 +218,83 @@ def subject_predicate(m: str) -> bool:
     if subject and subject[0][1] == "r" and len(subject) > 1:
         subject = subject[1:]
     return bool(subject) and nominal("".join(w for w, _ in subject))
+
+
+#: One-character endings of nouns (经济区, 获得感, 产业园): never an adjective predicate.
+_NOUN_ENDS = set("化性感型式级类界区会港省市县局机线品业员家库园度")
+
+
+def _adjective(w: str) -> bool:
+    """An adjective: tagged ``a`` by the tagger or jieba's main dictionary; one character also when it
+    opens or closes at least 15 % of the dictionary's two-character adjectives' share of its words
+    (富, 优, 美, whose own tags are a name's or a noun's)."""
+    from ..lexicon.lexicons import main_pos_table
+
+    tags = pos_tags(w)
+    if len(tags) == 1 and tags[0][1] == "a" or main_pos_table().get(w, "") == "a":
+        return True
+    return len(w) == 1 and w not in _NOUN_ENDS and _adjective_share(w) >= 0.15
+
+
+def _adjective_share(c: str) -> float:
+    """The larger share of jieba's two-character dictionary words opening, or closing, with ``c`` that are adjectives."""
+    return _adjective_shares().get(c, 0.0)
+
+
+@functools.lru_cache(maxsize=1)
+def _adjective_shares() -> dict[str, float]:
+    from ..lexicon.lexicons import main_pos_table
+
+    counts: dict[tuple[int, str], list[int]] = {}
+    for w, t in main_pos_table().items():
+        if len(w) == 2:
+            for at in (0, 1):
+                n = counts.setdefault((at, w[at]), [0, 0])
+                n[0] += t == "a"
+                n[1] += 1
+    out: dict[str, float] = {}
+    for (_, c), (a, n) in counts.items():
+        out[c] = max(out.get(c, 0.0), a / n)
+    return out
+
+
+def adjective_predicates(members: list[str]) -> bool:
+    """Phrases of a noun subject and a predicate adjective (产业体系|完备、市场规模|巨大、人力资源|丰富;
+    经济实力|强、人民群众|富、文明程度|高; 韧性|强、潜力|足): every member (a verb of two characters
+    after a subject of four may stand for an adjective: 产业体系|完备, 创业创新|活跃, in half of them at
+    most), the predicates all different — a description, never a list of things."""
+    if len(members) < 3:
+        return False
+    preds = [described(m) for m in members]
+    if not all(preds) or len(set(preds)) < len(preds):
+        return False
+    return sum(_adjective(p) for p in preds) * 2 >= len(members)
+
+
+def described(m: str) -> str:
+    """The predicate of a phrase of a noun subject and a predicate adjective (市场规模|巨大; 潜力|足; 创业创新|活跃, a
+    verb of two characters after a subject of four), or ``""``."""
+    m = m[:-1] if m.endswith("的") else m
+    for k in (2, 1):
+        subject, pred = m[:-k], m[-k:]
+        if len(subject) < 2 or len(m) > 8 or not _subject(subject, verb_first=k == 1):
+            continue
+        if _adjective(pred) or k == 2 and len(subject) >= 4 and pos_tags(pred)[0][1] in ("v", "vn"):
+            return pred
+    return ""
+
+
+def _subject(s: str, *, verb_first: bool = False) -> bool:
+    """A noun phrase as a subject: its last word a noun (治理|效能, 生态环境 l) — or, after a first word
+    that is no verb, a verb standing for a topic (创业|创新) — no adverb, preposition, conjunction,
+    pronoun, particle or numeral in it; a verb first only before a one-character adjective when
+    ``verb_first`` (治理效能|优; 保持社会大局|稳定 is a verb, its object and their outcome)."""
+    tags = pos_tags(s)
+    if not tags or any(t.startswith(("d", "ad", "p", "c", "r", "u", "m", "q")) for _, t in tags):
+        return False
+    if tags[0][1].startswith("v") and not (verb_first and len(tags) == 2):
+        return False
+    return tags[-1][1].startswith(("n", "l", "j", "s")) or len(s) >= 4 and len(tags) >= 2 and not tags[0][1].startswith("v") and tags[-1][1].startswith("v")
 
 
 def _verbal(m: str) -> bool:
