@@ -36,3 +36,12 @@ def test_subjects_and_their_adjectives():
     assert not adjective_predicates(["政策清单", "项目清单", "责任清单"])
     assert not adjective_predicates(["获得感", "幸福感", "安全感"])
     assert not any("保持社会大局稳定" in m for m in _accepted_members("推进生态文明建设、坚决维护国家安全、保持社会大局稳定的工作。"))
+
+
+def test_verbs_before_one_shared_object():
+    text = "必须始终坚持以人民为中心的发展思想，做到为了人民、服务人民，依靠人民、仰仗人民，惠及人民、造福人民，不断满足人民对美好生活的向往。"
+    assert ["为了人民", "服务人民", "依靠人民", "仰仗人民", "惠及人民", "造福人民"] in _accepted_members(text)
+    text = "全方位培养人才、引进人才、用好人才、留住人才。"
+    assert ["培养人才", "引进人才", "用好人才", "留住人才"] in _accepted_members(text)
+    # kinds of one thing named by nouns stay a list
+    assert not _accepted_members("推动人大监督、审计监督、统计监督、财会监督贯通协调。")

@@ -217,7 +217,20 @@ def _object_list(members: list[str], frame: str) -> bool:
     head = frame[1:]
     if not frame.startswith("*") or "*" in head or len(head) < 2 or head[0] in "的两" + CN_DIGITS or not (nominal(head) or _dictionary_noun(head)):
         return False
-    return not all(verb_led(m) for m in members)
+    return not all(verb_led(m) for m in members) and not _verbs_before(members, head)
+
+
+def _verbs_before(members: list[str], head: str) -> bool:
+    """Two-character verbs (or prepositions) before the shared head, all of three, all but one of four or
+    more (为了|服务|依靠|仰仗|惠及|造福 人民): one object each verb governs, not a list of its kinds
+    (审计监督、统计监督、财会监督: 财会 is a noun)."""
+    from ..lexicon.lexicons import verb_share
+
+    rests = [m[: -len(head)] for m in members]
+    if any(len(r) != 2 for r in rests):
+        return False
+    ok = sum((len(t := pos_tags(r)) == 1 and t[0][1] in ("v", "p")) or verb_share(r[0]) >= 0.45 for r in rests)
+    return ok >= (len(rests) if len(rests) < 4 else len(rests) - 1)
 
 
 def _dictionary_noun(w: str) -> bool:
