@@ -579,7 +579,8 @@ HELDOUT: tuple[tuple[str, str, str], ...] = (
     ("heldout3", "heldout-3", "annotated blind late in round 3, then tuned on"),
     ("heldout4", "heldout-4", "annotated blind in round 4, then tuned on"),
     ("heldout5", "heldout-5", "two 2026 reports annotated blind late in round 4, then tuned on"),
-    ("heldout6", "heldout-6", "two 2026 provincial reports annotated blind in round 5; score it last of all"),
+    ("heldout6", "heldout-6", "two 2026 provincial reports annotated blind in round 5, then tuned on"),
+    ("heldout7", "heldout-7", "two more 2026 provincial reports annotated blind late in round 5; score it last of all"),
 )
 
 
