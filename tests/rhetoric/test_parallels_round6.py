@@ -45,3 +45,15 @@ def test_verbs_before_one_shared_object():
     assert ["培养人才", "引进人才", "用好人才", "留住人才"] in _accepted_members(text)
     # kinds of one thing named by nouns stay a list
     assert not _accepted_members("推动人大监督、审计监督、统计监督、财会监督贯通协调。")
+
+
+def test_phrases_sharing_a_count_or_an_adverb_inside():
+    text = ("深入实施创新驱动发展战略。启动一批新的国家重大科技项目，建设一批高水平的国家科学中心和技术创新中心，"
+            "培育壮大一批有国际竞争力的创新型领军企业，建设一批全面创新改革试验区。")
+    assert ["启动一批新的国家重大科技项目", "建设一批高水平的国家科学中心和技术创新中心",
+            "培育壮大一批有国际竞争力的创新型领军企业", "建设一批全面创新改革试验区"] in _accepted_members(text)
+    text = "我们的祖国必将更加繁荣富强，人民的生活必将更加幸福美好，中国特色社会主义必将进一步显示出优越性。"
+    assert any(m[0] == "我们的祖国必将更加繁荣富强" for m in _accepted_members(text))
+    # a shared noun is the topic of policy prose, no frame
+    text = "发挥政府投资撬动作用，制定促进民间投资政策，推动基础设施和制造业投资较快增长。"
+    assert not _accepted_members(text)

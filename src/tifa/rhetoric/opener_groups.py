@@ -11,14 +11,19 @@ one opening character and the place of a 的 (要锻造对党忠诚的政治品�
 four-character predicate (依法行政深入推进，…。履职质效不断提高，…。工作作风持续改进，…);
 :func:`verb_object_points` — after a paragraph's topic sentence, the first clauses of the next
 sentences, verb + object of one length (加快建设花园城市。传承自然山水格局，…。彰显首都特色风貌，…).
+It also owns :func:`inner_word_runs` (round 6), a finder :mod:`.parallels` calls last: phrases of one
+sentence sharing an adverb or a count inside them (启动一批…，建设一批…，培育壮大一批…; 我们的祖国必将…，
+人民的生活必将…), which returns rows instead of calling ``add``.
 
 Each calls ``add(run, frame, kind)`` of :func:`~tifa.rhetoric.clause_runs.clause_runs` (which
 checks the run is free of those found before); it must not cut sentences, refine, dedupe or score.
 """
 from __future__ import annotations
 
+import re
+
 from ..text.patterns import CN_DIGITS
-from .shapes import FIGURE_RE, four_character_predicate, NOT_FRAME, pos_tags, subject_predicate, WEAK_PREFIXES, word_bounds
+from .shapes import FIGURE_RE, four_character_predicate, is_free, NOT_FRAME, pos_tags, subject_predicate, WEAK_PREFIXES, word_bounds
 
 
 def opening_groups(heads: list[tuple[int, str]], add, min_n: int, clauses: list[tuple[int, str, str]] = ()) -> None:
@@ -112,3 +117,69 @@ def verb_object_points(firsts: list[tuple[int, str, bool]], add, min_n: int) -> 
             run.append((o, h))
         if len(run) >= min_n and len({h[:2] for _, h in run}) == len(run):
             add(run, f"{width}字", "headings")
+
+
+_SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+")
+
+
+def inner_word_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[tuple]:
+    """Consecutive phrases of one sentence, all ，-clauses or all 、-parts of one clause, sharing an
+    adverb or a count of two or more characters inside them, at word edges, neither their first
+    word nor their last (启动|一批|…，建设|一批|…，培育壮大|一批|…; 剥削阶级|已经|消灭，劳动人民|已经|当家作主，…;
+    坚持一个中国原则|决不|动摇，…): frame ``*word*``, kind ``template``.  Shared nouns (消费, 投资, 教育:
+    the topic of a paragraph of policy prose, 城镇公共服务向乡村延伸 included) make no run here.
+    Rows are ``(doc_id, members, frame, kind, n, start, end)`` for :func:`~tifa.rhetoric.lists.refine`."""
+    rows: list[tuple] = []
+    for sm in _SENTENCE_RE.finditer(text):
+        sent, base = sm.group(), sm.start()
+        groups = [[(base + m.start(), m.group()) for m in re.finditer(r"[^，,]+", sent)]]
+        for cm in re.finditer(r"[^，,]+", sent):
+            if cm.group().count("、") >= min_n - 1:
+                groups.append([(base + cm.start() + m.start(), m.group()) for m in re.finditer(r"[^、]+", cm.group())])
+        for pieces in groups:
+            i = 0
+            while i + min_n <= len(pieces):
+                best = None
+                for j in range(i + min_n, len(pieces) + 1):
+                    w = _inner_word([p for _, p in pieces[i:j]])
+                    if not w:
+                        break
+                    best = (j, w)
+                if best is None:
+                    i += 1
+                    continue
+                j, w = best
+                run = pieces[i:j]
+                start, end = run[0][0], run[-1][0] + len(run[-1][1])
+                if is_free(found + rows, start, end, [], text):
+                    rows.append((doc_id, "|".join(p for _, p in run), f"*{w}*", "template", len(run), start, end))
+                i = j
+    return rows
+
+
+def _inner_word(members: list[str]) -> str:
+    """The longest word (2–4 characters) inside every member, at word edges, after one character at
+    least and before two, in members of 6–25 characters without figures or quotes; or ``""``."""
+    if any(not 6 <= len(m) <= 25 or FIGURE_RE.search(m) or "“" in m or "”" in m for m in members) or len(set(members)) < len(members):
+        return ""
+    short = min(members, key=len)
+    for n in (4, 3, 2):
+        for k in range(1, len(short) - n):
+            w = short[k : k + n]
+            tags = pos_tags(w)
+            if set(w) & NOT_FRAME or len(tags) != 1 or not tags[0][1].startswith(("d", "m")) or tags[0][1].startswith("m") and w[0] not in CN_DIGITS:
+                continue  # an adverb or a count (必须, 一批; not 港澳台); a shared noun (消费, 投资, 教育) is the topic of policy prose
+            if all(_inside_at_edges(m, w, adverb=tags[0][1].startswith("d")) for m in members):
+                return w
+    return ""
+
+
+def _inside_at_edges(m: str, w: str, *, adverb: bool) -> bool:
+    """``w`` inside ``m`` at word edges, no numeral after it (一点|八倍), an adverb before no noun (高速|沿线, 自然|资源)."""
+    k = m.find(w, 1)
+    if k < 1 or k + len(w) > len(m) - 2 or m[k + len(w)] in CN_DIGITS:
+        return False
+    bounds = set(word_bounds(m))
+    if not (k in bounds and k + len(w) in bounds):
+        return False
+    return not adverb or not pos_tags(m[k + len(w) :])[0][1].startswith(("n", "s", "j", "f"))

@@ -11,7 +11,8 @@ It only orders the finders: runs of phrases and structural runs come from :mod:`
 triads without separators from :mod:`.compact_runs`, heads of list items, ordinals and verse from
 :mod:`.item_runs`, clause frames and paragraph heads from :mod:`.clause_runs`, the openers of
 aspects (高铁方面，…) from :mod:`.aspect_runs`, noun phrases shaped alike (足够的韧性、巨大的潜力) from
-:mod:`.attributive_runs`; lists are told from 排比 by :mod:`.lists`, and the reading of a phrase
+:mod:`.attributive_runs`, phrases sharing an adverb or a count inside (…一批…，…一批…) from
+:mod:`.opener_groups`' ``inner_word_runs``; lists are told from 排比 by :mod:`.lists`, and the reading of a phrase
 (words, frames, shapes) is :mod:`.shapes`'.  The
 order of the finders matters (each sees the runs found before it): change it only with the
 snapshot (``bench/snapshot.py``) saying ``same``, or on purpose.
@@ -26,6 +27,7 @@ from .aspect_runs import aspect_runs
 from .clause_runs import clause_runs
 from .item_runs import list_item_runs, ordinal_runs, verse_runs
 from .lists import refine
+from .opener_groups import inner_word_runs
 from .compact_runs import compact_runs
 from .phrase_runs import phrase_runs, structural_runs
 from .shapes import inside, member_spans, nominal
@@ -50,6 +52,7 @@ def find_parallels(doc_id: str, text: str, *, min_n: int = 3, max_len: int = 30)
     rows += aspect_runs(doc_id, text, rows, min_n=min_n)
     rows += compact_runs(doc_id, text, rows)
     rows += [r for r in (refine(r, text, min_n) for r in attributive_runs(doc_id, text, rows, min_n=min_n)) if r is not None]
+    rows += [r for r in (refine(r, text, min_n) for r in inner_word_runs(doc_id, text, rows, min_n=min_n)) if r is not None]
     rows = _dedupe(rows, text)
     rows.sort(key=lambda r: r[5])
     rows = [(*r[:5], _score(r), *r[5:]) for r in rows]
