@@ -72,3 +72,11 @@ def test_members_after_a_heading():
     assert members_of(text, "两支队伍")[0] == "专职信息员队伍|兼职信息员队伍"  # not 二|建好: the heading's marker is no list
     df = find_formulas("d", text)
     assert set(df[df["formula"] == "三个意识"]["members"]) == {"政治意识|大局意识|时效意识"}  # no 一是 in a member
+
+
+def test_a_count_of_a_quoted_word():
+    text = "我给自己定了一个标准，叫做三个“到位”：想到位、做到位、跟到位。坚持两个“毫不动摇”。"
+    df = find_formulas("d", text)
+    got = dict(zip(df["formula"], df["members"]))
+    assert got["三个“到位”"] == "想到位|做到位|跟到位"
+    assert got["两个“毫不动摇”"].startswith("毫不动摇巩固和发展公有制经济")  # the knowledge base's term, quoted

@@ -51,6 +51,8 @@ _OPEN_RE = re.compile(rf"(?<![第\d{CN_DIGITS}两零百千万亿几])(?P<f>(?P<n
 
 #: A numeral and classifier right before a quoted term (三个|“十条”).
 _COUNTED_QUOTE_RE = re.compile(rf"(?<![第\d{CN_DIGITS}两])({_NUM}{{1,2}})(个|项|种)$")
+#: A count of a quoted word (三个“到位”, 两个“毫不动摇”, 四个“一批”… not 三个“十条”, which counts a numbered term).
+_COUNT_OF_QUOTED_RE = re.compile(rf"(?<![第\d{CN_DIGITS}两])(?P<n>{_NUM}{{1,2}})(?P<cls>个|种|项|条|道)[“\"](?P<h>[^{CN_DIGITS}两\d“”\"\W][\u4e00-\u9fff]{{0,5}})[”\"]")
 _COMPOUND_NEXT = "一二三四五六七八九十两"  #: a numeral after a formulation makes it part of a longer one
 
 
@@ -143,6 +145,8 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
         counted = _COUNTED_QUOTE_RE.search(text, max(0, m.start() - 3), m.start())
         if counted:  # 大气、水、土壤污染防治三个“十条”: a count of the quoted term is the term
             cands.append((counted.start(), m.end(), text[counted.start() : m.end()], counted.group(1), counted.group(2) + m.group("f"), True))
+    for m in _COUNT_OF_QUOTED_RE.finditer(text):  # 叫做三个“到位”：想到位、做到位、跟到位
+        cands.append((m.start(), m.end(), m.group(), m.group("n"), m.group("cls") + m.group("h"), True))
     for m in _OPEN_RE.finditer(text):
         cands.append((m.start("f"), m.end("f"), m.group("f"), m.group("n"), m.group("cls") + m.group("rest"), False))
     for word, offsets in all_known_matches(text, known).items():
@@ -175,7 +179,7 @@ def find_formulas(doc_id: str, text: str, *, known: dict[str, Known] | None = No
             continue
         end = start + len(formula)
         covered = max(covered, end)
-        k = known.get(formula)
+        k = known.get(formula) or known.get(re.sub(r"[“”\"]", "", formula))  # 两个“毫不动摇” is 两个毫不动摇
         if k is None and quoted and len(counts := compound_counts(formula)) > 1:  # 一稿三审: three, not four
             number, members, source = find_compound_members(text, start, end, counts, head, items, lists)
         else:

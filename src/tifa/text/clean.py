@@ -23,7 +23,8 @@ The steps, in order (all general rules, no per-file cases):
    stand as words, counters, sizes, fields, separators, no Chinese), the site's
    own voice (blurbs, paywalls, viewer notices), page titles, collection
    counts and markers, tables of contents, short lines between furniture;
-3. ``page_numbers``      — page numbers alone on a line (PDF extraction);
+3. ``page_numbers``      — page numbers alone on a line (PDF extraction), and the numbers a site
+   puts before every paragraph (``paragraph_numbers``);
 4. ``repeated_titles``   — a title line repeated by the page template;
 5. ``join_broken_lines`` — a sentence or word cut by a line or page break;
    ``split_glued_parts`` — a title glued to its salutation, a viewer's
@@ -59,7 +60,7 @@ from typing import Sequence
 from .chrome import chrome, license_notices, title_suffixes
 from .debris import anti_copy, converter_glosses, markup_residue, viewer_debris, watermarks
 from .edits import Cleaned, Edit, Removal, Step, Tracker
-from .lines import doubled_markers, split_glued_title, join_broken_lines, page_numbers, repeated_titles, split_glued_parts, split_runin_headings
+from .lines import doubled_markers, join_broken_lines, page_numbers, paragraph_numbers, repeated_titles, split_glued_parts, split_glued_title, split_runin_headings
 from .normalize import cjk_spaces, normalize_space, punctuation, tidy
 
 STEPS: tuple[Step, ...] = (
@@ -73,6 +74,7 @@ STEPS: tuple[Step, ...] = (
     split_glued_title,
     chrome,
     page_numbers,
+    paragraph_numbers,
     repeated_titles,
     join_broken_lines,
     license_notices,

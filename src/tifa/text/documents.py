@@ -269,6 +269,12 @@ def split_pieces(
             # its salutation further down names it; the lines above it stay in the text
             own = next((k for k in range(h, min(b - 1, h + 12)) if _title_over_salutation(lines, k)), None)
             title = _unwrapped(lines[own][2].strip()) if own is not None else ""
+            above = [lines[k][2].strip() for k in range(h, own)] if own is not None else []
+            if any(len(x) >= 6 and x in title for x in above):
+                # a page's shorter copy of the title above it (全市…大会上的讲话 over XXX同志在全市…大会上的讲话):
+                # what stands above is the page's head, not the speech
+                title_idx, page_title = own, " / ".join(x for x in above if x)
+                body_from = own + 1
         if body_from >= b:  # nothing but a title: keep the title as text
             body_from = title_idx if title_idx is not None else a
         start = lines[body_from][0]

@@ -18,7 +18,7 @@ import re
 
 from ..lexicon.lexicons import word_table
 from .edits import Edit, is_han, iter_lines, line_edit
-from .patterns import CLOSING_RE, CN_DIGITS, INLINE_SHI_RE, LINE_END_OK, LINE_MARKER_RE, PIECE_RE, cn_to_int
+from .patterns import CLOSING_RE, CN_DIGITS, INLINE_SHI_RE, LINE_END_OK, LINE_MARKER_RE, PIECE_RE, SPEECH_TITLE_END_RE, cn_to_int
 
 # --------------------------------------------------------------------------- 3. page numbers
 
@@ -31,6 +31,34 @@ PAGE_NUMBER_RE = re.compile(
 def page_numbers(text: str) -> list[Edit]:
     """Delete page numbers standing alone on a line."""
     return [line_edit(s, e, text, "page_number") for s, e, line in iter_lines(text) if line.strip() and PAGE_NUMBER_RE.match(line)]
+
+
+#: A site's own number before a paragraph (``1、各位领导、同志们：``, ``13、谢谢大家！``).
+_PARA_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*[、.．]\s*")
+
+
+def paragraph_numbers(text: str) -> list[Edit]:
+    """Delete the numbers a site puts before every paragraph: a run of six or more lines numbered
+    1, 2, 3 … in turn, one of which is the salutation, the thanks or an outline heading of its own
+    (``4、第一，想到位…``) — no outline numbers its salutation or its headings."""
+    lines = [(s, e, line) for s, e, line in iter_lines(text) if line.strip()]
+    edits: list[Edit] = []
+    i = 0
+    while i < len(lines):
+        m = _PARA_NUMBER_RE.match(lines[i][2])
+        if not m or m.group(1) != "1":
+            i += 1
+            continue
+        run = [(lines[i], m)]
+        j = i + 1
+        while j < len(lines) and (n := _PARA_NUMBER_RE.match(lines[j][2])) and int(n.group(1)) == len(run) + 1:
+            run.append((lines[j], n))
+            j += 1
+        bodies = [line[mm.end() :] for (_, _, line), mm in run]
+        if len(run) >= 6 and any(SALUTATION_RE.match(b) or CLOSING_RE.search(b) or LINE_MARKER_RE.match(b) for b in bodies):
+            edits.extend(Edit(ls, ls + mm.end(), "", "paragraph_number") for (ls, _, _), mm in run)
+        i = j
+    return edits
 
 
 # --------------------------------------------------------------------------- 4. repeated titles
@@ -117,10 +145,28 @@ def should_join(a: str, b: str) -> bool:
         return True  # a title broken before its last character(s): 政府工作报⏎告
     if _is_heading_line(a_s):
         return False
+    if _title_tail(a_s, b_s):
+        return True  # XXX同志在全市机关效能建设⏎动员大会上的讲话: a title broken over two lines
+    if len(b_s) <= 50 and SPEECH_TITLE_END_RE.search(b_s) and not _SENT_FINAL_RE.search(b_s):
+        return False  # a speech's title starts its own line, whatever ends open above it (…写作助手！ 立即体验)
     if len(a_s) >= 60 or _SENT_FINAL_RE.search(a_s) or a_s[-1] in "，,、“":
         return True  # a page-sized chunk, or a paragraph with a full sentence, cut
     # A title or heading is short; a short line cut mid-sentence cuts a word.
     return bool(INNER_PUNCT_RE.search(a_s)) and cuts_a_word(a_s, b_s)
+
+
+def _title_tail(a: str, b: str) -> bool:
+    """Is ``b`` the end of a speech title that ``a`` begins (a short line with an open ``在…`` and no
+    sentence punctuation, then the rest up to ``…上的讲话``)?"""
+    return (
+        len(a) <= 40
+        and len(b) <= 30
+        and bool(re.search(r"在[^。！？!?，,；;在]{2,40}$", a))
+        and not SPEECH_TITLE_END_RE.search(a)
+        and not INNER_PUNCT_RE.search(a + b)
+        and "在" not in b
+        and bool(SPEECH_TITLE_END_RE.search(b))
+    )
 
 
 def join_broken_lines(text: str) -> list[Edit]:

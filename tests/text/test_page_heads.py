@@ -1,0 +1,51 @@
+"""Page heads of round 5, in pages written in the manner of real ones: a site's numbers before every
+paragraph, a speech title broken over two lines under an advert, a page's shorter copy of the title
+above the speech's own."""
+from __future__ import annotations
+
+from tifa.text.clean import clean
+from tifa.text.documents import split_pieces
+
+NUMBERED = "\n".join(
+    f"{i}、{line}"
+    for i, line in enumerate(
+        [
+            "各位领导、同志们：",
+            "按照培训班安排，我结合自己的工作经历，谈几点体会。",
+            "第一，想到位，就是要想在领导前面。",
+            "每次领导下乡调研前，我都提前把当地的基本情况整理成一页纸。",
+            "第二，做到位，就是要把小事做到极致。",
+            "文件不过夜、电话不漏记、差错不出门。",
+            "第三，跟到位，就是要盯住落实不放松。",
+            "谢谢大家！",
+        ],
+        start=1,
+    )
+)
+
+HEAD = (
+    "公文宝典，一键生成规范公文的写作助手！ 立即体验\n\n"
+    "全市机关效能建设动员大会上的讲话\n\n"
+    "XXX同志在全市机关效能建设\n\n动员大会上的讲话\n\n"
+    "同志们：\n\n今天召开全市机关效能建设动员大会，主要任务是动员全市各级机关迅速行动起来。\n\n"
+    "一、统一思想，充分认识开展机关效能建设的重要意义\n\n效率就是竞争力，机关效能上不去，发展就会慢半拍。\n"
+)
+
+
+def test_a_sites_paragraph_numbers_go():
+    cleaned = clean("在全县秘书工作培训班上的交流发言\n" + NUMBERED + "\n")
+    assert "1、各位领导" not in cleaned.text and cleaned.text.splitlines()[1] == "各位领导、同志们："
+    assert "\n第一，想到位" in cleaned.text
+    assert sum(r.reason == "paragraph_number" for r in cleaned.log) == 8
+
+
+def test_an_outline_of_arabic_numbers_stays():
+    outline = "\n".join(f"{i}、抓好第{i}项重点工作。要落实责任，按期完成。" for i in range(1, 8))
+    assert clean("在全县工作会议上的讲话\n同志们：\n" + outline + "\n").text.count("、抓好") == 7
+
+
+def test_a_title_broken_under_an_advert_is_the_speechs_own():
+    cleaned = clean(HEAD)
+    piece = split_pieces(cleaned, source="x.txt")[0]
+    assert piece.title == "XXX同志在全市机关效能建设动员大会上的讲话"
+    assert piece.text.startswith("同志们：")  # the advert and the page's copy of the title are its head
