@@ -303,6 +303,8 @@ def _list_just_before(items, ordered, item_starts, last_starts, by_last, start: 
     return None
 
 
+#: A plan's set named by 大, of a kind that a list with 等 names a part of (…等十大工程, …等六大优势产业).
+_PLAN_SET_RE = re.compile(rf"^(?:\d+|[{CN_DIGITS}两]+)大[\u4e00-\u9fff]{{0,6}}?(?:工程|行动|战略|攻坚战|专项|计划|产业集群|产业|基地|片区|领域|板块|中心|集群)$")
 #: Verbs that govern a term written right after them (统筹推进、一体落实|“两区”建设).
 _GOVERNING_END_RE = re.compile(r"(?:推进|落实|实施|推动|抓好|做好|贯彻|深化|践行|用好|建好|抓实|完成|坚持|强化|加强)$")
 
@@ -347,6 +349,14 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
         if re.fullmatch(r"以|用|靠|凭|通过|按照|即|这就是|就是", clause) and len(clauses) >= 2:
             clause = clauses[-2]
         parts = split_members(clause)
+        term = text[start:end]
+        named_set = _PLAN_SET_RE.match(term) or (text[start - 1 : start] in "“\"" and not re.fullmatch(rf"[{CN_DIGITS}]+五", term))  # not “十五”, a plan's period
+        if named_set and clause.endswith("等") and number > len(parts) >= 2 and all(2 <= len(x) <= 10 for x in parts[1:]):
+            # 先进装备、电子信息、新能源汽车等7大产业集群: the ones named, 等 the rest
+            parts[-1] = parts[-1][:-1]
+            hi = max(map(len, parts[1:]))
+            parts[0] = tail_words(lead_off(parts[0], hi), hi) if len(parts[0]) > hi + 1 else parts[0]
+            return parts, "list_before"
         if parts and re.fullmatch(rf"[{CN_DIGITS}]+|\d+", parts[0]):
             parts = []  # 二、建好“两支队伍”: a heading's marker, no list
         if len(parts) >= 2 and all(_GOVERNING_END_RE.search(p) for p in parts):

@@ -26,6 +26,7 @@ from ..frames import rows_frame
 from ..lexicon.lexicons import Known, dictionary, load_known
 from ..structure.outline import parse as parse_outline
 from ..text.patterns import CN_DIGITS, cn_to_int
+from ..text.places import PROVINCES
 from .compound_terms import compound_count, compound_counts
 from .formulation_members import find_compound_members, find_members, outline_lists
 from .members_elsewhere import members_anywhere
@@ -45,6 +46,8 @@ _QUOTED_RE = re.compile(
     rf"[“\"「『](?P<f>(?P<n>{_NUM}{{1,2}}|双)(?P<rest>[\u4e00-\u9fff]{{1,8}}(?:、{_NUM}(?:{_CLASSIFIERS})[\u4e00-\u9fff]{{1,5}}){{0,3}}))[”\"」』]"
 )  # “三项政策、一项改革”: parts a 、 apart, each with its numeral and classifier
 #: Province abbreviations: a numeral before one names a place (八闽, 三秦, 八桂, 三湘), not a set.
+#: Provinces whose names open with a numeral (四川).
+_NUMERAL_PROVINCES = tuple(sorted({re.sub(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$", "", p) for p in PROVINCES if p[0] in CN_DIGITS}))
 _PLACE_CHARS = set("沪渝冀晋辽皖闽赣鲁豫鄂湘粤琼蜀黔滇陕秦陇桂楚")
 _OPEN_RE = re.compile(rf"(?<![第\d{CN_DIGITS}两零百千万亿几])(?P<f>(?P<n>{_NUM}{{1,2}})(?P<cls>{_CLASSIFIERS})(?P<rest>[\u4e00-\u9fff]{{1,6}}))")
 
@@ -113,7 +116,7 @@ def _head(rest: str) -> str:
 _FUNCTION_HEADS = frozenset("的 了 是 和 在 之 与 及 或 也 都 就 要 会 能 把 被 对 为 以 于".split())
 #: One-character nouns of a place or line that end a term's head (文化带, 科学城, 经济圈, 创新走廊's 廊).
 _PLACE_SUFFIXES = frozenset("带 圈 廊 城 湾 谷 港 轴 极")
-_VERBISH = re.compile(r"^(?:是|要|在|有|没|不|就|把|对|为|和|与|及|等|的|了|中|上|下|里|来|去|做|抓|讲|看|进行|加强|提高|发挥|实现|坚持|推进|确保|作为|成为|都|也|还|即|又)")
+_VERBISH = re.compile(r"^(?:是|要|在|有|没|不|就|把|对|为|和|与|及|等|的|了|中|上|下|里|内|外|间|来|去|做|抓|讲|看|进行|加强|提高|发挥|实现|坚持|推进|确保|作为|成为|都|也|还|即|又)")
 
 
 def _is_adjectival(w: str) -> bool:
@@ -126,6 +129,8 @@ def _not_a_set(text: str, start: int, raw: str, num: str, rest: str) -> bool:
     inside a word)."""
     if rest.startswith("连") and num != "双":
         return True
+    if raw.startswith(_NUMERAL_PROVINCES):
+        return True  # “四川省科创通”: a province's name, not a numeral
     if len(rest) >= 1 and rest[0] in _PLACE_CHARS and (len(rest) == 1 or rest[1] not in "个大种项条类"):
         return True
     before = text[start - 1 : start]
@@ -242,9 +247,9 @@ def _kind(formula: str, head: str, quoted: bool, known: bool, members: list[str]
 
 
 #: The kinds of programme a plan's set is named for.
-_SET_KINDS = r"(?:工程|行动|战略|攻坚战|专项行动|计划|产业集群|基地|片区)"
+_SET_KINDS = r"(?:工程|行动|战略|攻坚战|专项行动|专项|计划|产业集群|基地|片区)"
 #: A programme's set named by 大 (十大工程, 八大行动, 三大攻坚战, 五大清洁能源基地): the plan's own term, not a count.
-_NAMED_SET_RE = re.compile(rf"^[一二三四五六七八九十两\d]{{1,3}}大[\u4e00-\u9fff]{{0,6}}?{_SET_KINDS}$")
+_NAMED_SET_RE = re.compile(rf"^[一二三四五六七八九十两\d]{{1,3}}大[\u4e00-\u9fff]{{0,6}}?(?:{_SET_KINDS}|优势产业|特色产业)$")
 #: The head of such a set, what it is about before its kind (产业转型|攻坚战, 清洁能源|基地).
 _SET_HEAD_RE = re.compile(rf"[\u4e00-\u9fff]{{0,6}}?{_SET_KINDS}")
 _SET_KIND_END_RE = re.compile(rf"{_SET_KINDS}$")

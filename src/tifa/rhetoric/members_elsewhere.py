@@ -111,7 +111,7 @@ _FRAME_VERBS = frozenset("深化 实施 推进 推动 加快 坚持 着力 强�
 def head_run_anywhere(text: str, number: int, head: str) -> list[str] | None:
     """A run of ``number`` 、-members each opening with the term's one character, anywhere in the
     document, and only one such run (“四稳” … 稳就业、稳企业、稳市场、稳预期)."""
-    if len(head) != 1 or number < 2 or not re.match(r"[\u4e00-\u9fff]", head):
+    if len(head) != 1 or number < 2 or number > 12 or head in CN_DIGITS or not re.match(r"[\u4e00-\u9fff]", head):
         return None
     h = re.escape(head)
     rx = re.compile(rf"(?<![、{CN_DIGITS}两]){h}[\u4e00-\u9fff]{{1,3}}(?:、{h}[\u4e00-\u9fff]{{1,3}}){{{number - 1}}}(?![、\u4e00-\u9fff])")
