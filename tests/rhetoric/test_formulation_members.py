@@ -80,3 +80,15 @@ def test_a_count_of_a_quoted_word():
     got = dict(zip(df["formula"], df["members"]))
     assert got["三个“到位”"] == "想到位|做到位|跟到位"
     assert got["两个“毫不动摇”"].startswith("毫不动摇巩固和发展公有制经济")  # the knowledge base's term, quoted
+
+
+@pytest.mark.parametrize(
+    "text, term, members",
+    [
+        ("动笔之前，要把领导的意图吃透，把上级的精神吃透，把本地的实际吃透。这“三个吃透”做不到，写出来的只是翻版。",
+         "三个吃透", "把领导的意图吃透|把上级的精神吃透|把本地的实际吃透"),
+        ("秘书的价值体现在服务之中，服务领导、服务机关、服务基层，这“三个服务”是秘书工作的出发点。", "三个服务", "服务领导|服务机关|服务基层"),
+    ],
+)
+def test_members_a_demonstrative_points_back_at(text, term, members):
+    assert members_of(text, term)[0] == members

@@ -49,3 +49,17 @@ def test_a_title_broken_under_an_advert_is_the_speechs_own():
     piece = split_pieces(cleaned, source="x.txt")[0]
     assert piece.title == "XXX同志在全市机关效能建设动员大会上的讲话"
     assert piece.text.startswith("同志们：")  # the advert and the page's copy of the title are its head
+
+
+def test_a_tag_or_column_before_the_title_and_a_newspapers_page():
+    for head in ("[办公室主任在信息工作]", "本刊特稿 | "):
+        raw = f"{head}在全县政务信息工作会议上的讲话\n同志们：\n今天召开全县政务信息工作会议，主要是总结去年信息工作。\n"
+        piece = split_pieces(clean(raw), source="x.txt")[0]
+        assert piece.title == "在全县政务信息工作会议上的讲话"
+    raw = "第6版（）\n把办公室建设成为服务窗口\n——在全市办公室工作会议上的讲话\n同志们：\n这次会议的主要任务是总结去年的工作。\n"
+    assert split_pieces(clean(raw), source="x.txt")[0].title == "把办公室建设成为服务窗口"
+
+
+def test_a_forum_tag_is_not_cut_off_a_post_title():
+    cleaned = clean("[分享]市直机关工委书记在党建推进会上的讲话\n同志们：\n今天召开推进会。\n")
+    assert "[分享]" in cleaned.text or any("[分享]" in r.removed for r in cleaned.log)

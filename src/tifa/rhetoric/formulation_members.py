@@ -346,7 +346,7 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
         # or in the clause before a connective (做到更加主动、更加务实、更加清廉，以“三个更加”…)
         clauses = re.split(r"[，,。；;：:！？!?\n（(]", before)
         clause = clauses[-1]
-        if re.fullmatch(r"以|用|靠|凭|通过|按照|即|这就是|就是", clause) and len(clauses) >= 2:
+        if re.fullmatch(r"以|用|靠|凭|通过|按照|即|这就是|就是|这|这些|上述", clause) and len(clauses) >= 2:
             clause = clauses[-2]
         parts = split_members(clause)
         term = text[start:end]
@@ -397,7 +397,7 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
     beside = compound_members(text[start:end], after) or _beside_members(after, number, head) or clause_tails(after, number, head)
     if beside:
         return beside, "apposition"
-    ends = clauses_before(before, number, head) if text[start - 1 : start] in "“\"" else None
+    ends = clauses_before(before, number, head, pointed=bool(_ANAPHORA_RE.search(before))) if text[start - 1 : start] in "“\"" else None
     if ends:  # 要实现A稳居全国上游、B稳居全国上游。… “两个稳居”
         return ends, "list_before"
     # the list or headings that follow closely, inside the same section

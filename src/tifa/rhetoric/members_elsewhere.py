@@ -74,10 +74,11 @@ _CLAUSE_LEAD_RE = re.compile(r"^.*?(?:要实现|实现|要在|力争|确保|要)
 _SIBLING_TERMS_RE = re.compile(r"(?:“[^“”]{1,20}”\s*[、，,和及与]?\s*)+$")
 
 
-def clauses_before(before: str, number: int, head: str) -> list[str] | None:
+def clauses_before(before: str, number: int, head: str, *, pointed: bool = False) -> list[str] | None:
     """The ``number`` clauses, in the term's sentence or the one before, that all hold its head and end
     alike in more than the head, none around them holding it (要实现人均地区生产总值稳居全国上游、居民收入稳居全国上游 …
-    “两个稳居”; 在推进…上继续走在前列，在建设…上继续走在前列。… “两个继续走在前列”)."""
+    “两个稳居”; 在推进…上继续走在前列，在建设…上继续走在前列。… “两个继续走在前列”); in the head alone
+    only for a term that points back at them (把领导的意图吃透，把上级的精神吃透，…。这“三个吃透”)."""
     if len(head) < 2 or number < 2:
         return None
     before = _SIBLING_TERMS_RE.sub("", before)
@@ -90,7 +91,7 @@ def clauses_before(before: str, number: int, head: str) -> list[str] | None:
             if not all(holds[end - number : end]) or (end - number > 0 and holds[end - number - 1]) or (end < len(clauses) and holds[end]):
                 continue
             ending = os.path.commonprefix([c[::-1] for c in run])[::-1]
-            if head not in ending or len(ending) <= len(head):
+            if head not in ending or (len(ending) <= len(head) and not pointed):
                 continue  # …的活动、…大型活动 end in the head alone: things of a kind, not the term's members
             got = [m if head in (m := _CLAUSE_LEAD_RE.sub("", c)) and len(m) >= len(head) + 2 else c for c in run]
             if all(len(g) <= 40 for g in got):

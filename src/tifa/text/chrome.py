@@ -380,13 +380,20 @@ _FIELD_LABEL_RE = re.compile(r"^\s*(?P<cat>文章标题|文章標題|标题|標�
 _CATEGORY_RE = re.compile(r"^\s*(?P<cat>党课讲稿|讲话稿|发言稿|讲稿|讲话致辞|讲话|致辞|演讲稿|范文|经验交流|心得体会|述职报告)\s*[：:|｜]\s*(?=\S{2})")
 
 
+#: A site's tag or column glued before a title: a bracketed keyword (``[办公室主任在信息工作]``; not a
+#: forum's ``[分享]``, which marks the post, not the speech) or a column's name and a separator (``本刊特稿 | ``).
+_TITLE_TAG_RE = re.compile(r"^\s*(?P<cat>\[[^\[\]\n]{4,16}\]|【[^【】\n]{4,16}】|[\u4e00-\u9fff]{2,6}\s*[|｜]\s*)(?=\S)")
+#: Bracketed words of a collection's pieces, which other steps read (【范文1】, 【范例】, 【篇一】).
+_COLLECTION_WORD_RE = re.compile(r"范文|范例|篇|\d|[一二三四五六七八九十]$")
+
+
 def title_suffixes(text: str) -> list[Edit]:
     """What a page puts on the speech's title line around the title, cut off so the title stays for
     the speech: a field's name anywhere (``文章标题：…``, the whole line when the title under it
     repeats it); near the top, the site's category (``党课讲稿：…``, when the page's menu or
     breadcrumb names it too), a label of the document's kind (``表彰大会讲话稿：…``), a posting time
     (``… (2023-10-12 16:40:21)``), the site's word for its offer (``…的讲话范文``), tags or a page count
-    (``（只有中文）（附圖）``, ``（6页）``), and the site's name after a separator (``…的讲话 - 讲话范文``:
+    (``（只有中文）（附圖）``, ``（6页）``), a tag or column before it (``[…]``, ``本刊特稿 | ``), and the site's name after a separator (``…的讲话 - 讲话范文``:
     only a suffix of short names that say what a site is, after a title shaped like the genre's, and
     not where the speech's own title stands below)."""
     edits: list[Edit] = []
@@ -411,6 +418,10 @@ def title_suffixes(text: str) -> list[Edit]:
         stamp = _TITLE_STAMP_RE.search(line)
         if stamp and SPEECH_TITLE_RE.search(line[: stamp.start()].strip()):
             edits.append(Edit(start + stamp.start(), start + stamp.end(), "", "page_meta"))  # 在…的讲话 (2023-10-12 16:40:21): a blog's posting time
+            continue
+        tag = _TITLE_TAG_RE.match(line)
+        if tag and not _COLLECTION_WORD_RE.search(tag.group("cat")) and SPEECH_TITLE_RE.search(rest := line[tag.end() :].strip()) and is_title_like(rest):
+            edits.append(Edit(start + tag.start("cat"), start + tag.end(), "", "page_title"))  # [办公室主任在信息工作]在…的讲话, 本刊特稿 | 在…的讲话
             continue
         deco = _TITLE_DECORATION_RE.match(line)
         if deco:  # 2022年在全市办公室工作会上的讲话范文: the site's word for what it offers, after the speech's title

@@ -32,7 +32,7 @@ UI_STRONG = (
     "字数", "友情链接", "联系我们", "发表于", "楼层", "帖子", "签名", "道具", "阅读模式", "关灯", "小编", "本站", "网友",
     "手机版", "移动端", "往期", "点赞", "在看", "打赏", "海报", "责任编辑", "版权", "浏览", "点击量", "阅读量", "蓝字",
     "复制链接", "一键复制", "全屏", "打印", "资源描述", "文档", "屏蔽", "回帖", "楼主", "原创", "范文", "转载",
-    "APP", "App", "采纳", "作者简介",
+    "APP", "App", "采纳", "作者简介", "上一版", "下一版", "本版目录",
     "跳至主要内容", "跳至主要內容", "跳到主要内容", "跳到主要內容", "简体版", "簡體版", "繁体版", "繁體版", "电邮给朋友", "電郵給朋友",
 )
 #: Words of page furniture that speeches use too: they count only with other signs.
@@ -102,6 +102,10 @@ def speech_line(s: str) -> bool:
     return bool(LINE_MARKER_RE.match(s) or _SPEECH_OPEN_RE.match(s) or INLINE_SHI_RE.match(s))
 
 
+#: A newspaper's page number alone, with its section in brackets.
+_NEWS_PAGE_RE = re.compile(r"\s*第\s*[\d一二三四五六七八九十]{1,3}\s*版\s*(?:[（(][^）)]{0,12}[)）])?\s*")
+
+
 def furniture_reason(s: str) -> str | None:
     """Why a short line is page furniture, or None (jusText-style: the line's shape, not a site's words).
 
@@ -121,6 +125,8 @@ def furniture_reason(s: str) -> str | None:
     outside = re.sub(r"《[^》]{1,30}》", "", s)
     if len(re.findall(r"《[^》]{1,30}》", s)) >= 3 and len(s) - len(outside) > len(outside) and len(re.findall(r"作者|著|主编", outside)) >= 2 and not re.search(r"[，,。]", outside):
         return "related_list"  # a sidebar of books and their authors
+    if _NEWS_PAGE_RE.fullmatch(s):
+        return "page_meta"  # a newspaper's page (``第6版（）``, ``第3版（要闻）``)
     if _TAGS_LINE_RE.fullmatch(s):
         return "page_meta"  # a press release's tags (``（只有中文）（附圖）``)
     if _BRACKETED_COUNTER_RE.fullmatch(s) or _STARS_RE.search(s) or _CREDIT_RE.match(s) or _PAGER_RE.fullmatch(s):
