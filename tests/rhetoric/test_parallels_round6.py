@@ -57,3 +57,10 @@ def test_phrases_sharing_a_count_or_an_adverb_inside():
     # a shared noun is the topic of policy prose, no frame
     text = "发挥政府投资撬动作用，制定促进民间投资政策，推动基础设施和制造业投资较快增长。"
     assert not _accepted_members(text)
+
+
+def test_an_adverb_the_tagger_reads_as_a_noun_opens_verb_phrases():
+    from tifa.rhetoric.parallels import accepted, find_parallels
+
+    df = accepted(find_parallels("d", "坚持依法决策、依法行政、依法办事，把政府活动全面纳入法治轨道。"))
+    assert "依法决策|依法行政|依法办事" in set(df["members"])

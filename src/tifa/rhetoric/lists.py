@@ -104,6 +104,10 @@ def _modifier(s: str) -> bool:
     return len(s) <= 4 and not any(p.startswith(("d", "p", "c", "r", "u")) for _, p in pos_tags(s))
 
 
+#: Adverbs that open verb phrases, which the tagger reads as nouns (依法, 全面, 大力).
+_ADVERB_LEADS = frozenset("依法 全面 大力 积极 切实 坚决 深入 加快 着力 持续 不断 进一步 主动 认真 扎实 严格".split())
+
+
 def is_list(members: list[str], frame: str) -> bool:
     """Coordinated nouns sharing an affix or a head (获得感、幸福感、安全感; 数字消费、绿色消费;
     法治政府、数字政府、服务型政府), or behind an attributive opening (重大战略任务、重大改革举措;
@@ -131,6 +135,8 @@ def is_list(members: list[str], frame: str) -> bool:
     if not frame.endswith("*") and frame.count("*") == 1:
         return False
     rests = [m[len(lead) :] for m in members]
+    if lead in _ADVERB_LEADS and all(verb_led(r) or len(r) == 2 for r in rests):
+        return False  # 依法决策、依法行政、依法办事: an adverb the tagger reads as a noun, then verbs
     tags = pos_tags(lead)
     attributive = lead in ATTRIBUTIVE or (
         all(p.startswith(NOMINAL[:-3]) or (p == "a" and len(lead) >= 2) for _, p in tags) and not tags[-1][1].startswith("vn")
