@@ -64,3 +64,16 @@ def test_an_adverb_the_tagger_reads_as_a_noun_opens_verb_phrases():
 
     df = accepted(find_parallels("d", "坚持依法决策、依法行政、依法办事，把政府活动全面纳入法治轨道。"))
     assert "依法决策|依法行政|依法办事" in set(df["members"])
+
+
+def test_paragraphs_opened_by_a_subject_and_its_predicate():
+    from tifa.rhetoric.parallels import accepted, find_parallels
+
+    text = (
+        "一是突出打好攻坚战，经济高质量发展跃上新台阶。\n"
+        "内需拉动明显增强。组织开展扩大有效投资专项行动，实施重点项目两千多个。\n"
+        "产业升级步伐加快。启动实施特色优势产业高质量发展三年行动计划。\n"
+        "改革开放不断深化。坚持以改革强动力，统筹推进重点领域改革。\n"
+    )
+    df = accepted(find_parallels("d", text))
+    assert "内需拉动明显增强|产业升级步伐加快|改革开放不断深化" in set(df["members"])

@@ -24,7 +24,7 @@ from ..text.patterns import CN_DIGITS
 from .lists import ATTRIBUTIVE
 from .opener_groups import opening_groups, subject_predicate_openers, topic_groups, verb_object_points
 from .shapes import (
-    CONNECTIVE_RE, FIGURE_RE, is_free, nominal, NOT_FRAME, NUM, pos_tags, verb_object, WEAK_PREFIXES,
+    CONNECTIVE_RE, FIGURE_RE, is_free, nominal, NOT_FRAME, NUM, pos_tags, subject_predicate, verb_object, WEAK_PREFIXES,
     word_bounds,
 )
 
@@ -339,6 +339,7 @@ def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[
         if j == i:  # unmarked paragraphs: their first sentences must share a frame
             while j < len(heads) and heads[j][4] and 4 <= len(heads[j][1]) <= 20 and "，" not in heads[j][1]:
                 j += 1
+            _subject_predicate_heads([(o, h) for o, h, *_ in heads[i:j]], add, min_n)
             _framed_stretches([(o, h) for o, h, *_ in heads[i:j]], add, min_n)
             i = max(j, i + 1)
             continue
@@ -358,6 +359,19 @@ def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[
     _first_clause_groups(text, paras, add, min_n)
     _lead_in_groups(text, paras, add, min_n)
     return rows
+
+
+def _subject_predicate_heads(heads: list[tuple[int, str]], add, min_n: int) -> None:
+    """The opening sentences of consecutive paragraphs, each a subject and a four-character predicate
+    (内需拉动明显增强。… / 产业升级步伐加快。… / 改革开放不断深化。…): frame ``S+P``."""
+    run: list[tuple[int, str]] = []
+    for o, h in [*heads, (0, "")]:
+        if 6 <= len(h) <= 12 and subject_predicate(h) and not FIGURE_RE.search(h):
+            run.append((o, h))
+            continue
+        if len(run) >= min_n and len({m for _, m in run}) == len(run):
+            add(run, "S+P", "verb_object")
+        run = []
 
 
 def _first_clause_groups(text: str, paras: list[tuple[int, int]], add, min_n: int) -> None:
