@@ -361,12 +361,16 @@ def clause_runs(doc_id: str, text: str, found: list, *, min_n: int = 3) -> list[
     return rows
 
 
+#: Adverbs of a report's predicates of progress (明显|增强, 不断|深化, 快速|发展, 稳步|增长).
+_PREDICATE_ADVERBS = frozenset("明显 不断 持续 稳步 快速 加快 深入 全面 显著 扎实 有序 大幅 逐步 日益 更加 基本".split())
+
+
 def _subject_predicate_heads(heads: list[tuple[int, str]], add, min_n: int) -> None:
     """The opening sentences of consecutive paragraphs, each a subject and a four-character predicate
     (内需拉动明显增强。… / 产业升级步伐加快。… / 改革开放不断深化。…): frame ``S+P``."""
     run: list[tuple[int, str]] = []
     for o, h in [*heads, (0, "")]:
-        if 6 <= len(h) <= 12 and subject_predicate(h) and not FIGURE_RE.search(h):
+        if 6 <= len(h) <= 12 and (subject_predicate(h) or h[-4:-2] in _PREDICATE_ADVERBS) and not FIGURE_RE.search(h):
             run.append((o, h))
             continue
         if len(run) >= min_n and len({m for _, m in run}) == len(run):
