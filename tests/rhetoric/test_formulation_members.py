@@ -92,3 +92,16 @@ def test_a_count_of_a_quoted_word():
 )
 def test_members_a_demonstrative_points_back_at(text, term, members):
     assert members_of(text, term)[0] == members
+
+
+@pytest.mark.parametrize(
+    "text, term, members",
+    [
+        ("每条信息都实行“一稿三审”，信息员初审、科长复审、分管副主任终审，标题反复推敲。", "一稿三审", "信息员初审|科长复审|分管副主任终审"),
+        ("全体干部要对照“五查五看”，查思想看站位、查工作看效率、查纪律看规矩、查服务看态度、查廉洁看底线，认真找差距。",
+         "五查五看", "查思想看站位|查工作看效率|查纪律看规矩|查服务看态度|查廉洁看底线"),
+        ("11．“四水四定”原则：以水定城、以水定地、以水定人、以水定产。", "四水四定", "以水定城|以水定地|以水定人|以水定产"),
+    ],
+)
+def test_compound_members_after_a_comma(text, term, members):
+    assert members_of(text, term)[0] == members

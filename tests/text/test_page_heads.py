@@ -63,3 +63,13 @@ def test_a_tag_or_column_before_the_title_and_a_newspapers_page():
 def test_a_forum_tag_is_not_cut_off_a_post_title():
     cleaned = clean("[分享]市直机关工委书记在党建推进会上的讲话\n同志们：\n今天召开推进会。\n")
     assert "[分享]" in cleaned.text or any("[分享]" in r.removed for r in cleaned.log)
+
+
+def test_a_collections_pieces_under_its_numbered_name():
+    piece = "\\n".join(["同志们：", "今天召开座谈会，我讲三点意见。", "一、提高认识", "要把思想统一到会议精神上来。"])
+    raw = (
+        "座谈会发言材料（2篇）\n\n座谈会发言材料篇1\n\n在机关青年干部座谈会上的发言\n" + piece.replace("\\n", "\n")
+        + "\n\n座谈会发言材料篇2\n\n在全市党政信息工作座谈会上的发言\n" + piece.replace("\\n", "\n") + "\n"
+    )
+    titles = [p.title for p in split_pieces(clean(raw), source="x.txt")]
+    assert titles == ["在机关青年干部座谈会上的发言", "在全市党政信息工作座谈会上的发言"]

@@ -44,16 +44,28 @@ def compound_members(term: str, after: str) -> list[str] | None:
     body = re.sub(r"^[”\"]?\s*[，,：:]?\s*(?:即|也就是|就是)?\s*[：:]?", "", after)
     parts = [p.strip(_STRIP) for p in re.split(r"[、，,；;]", re.split(r"[。！？\n]", body, maxsplit=1)[0])]
     want = sum(n for n, _ in groups)
+    if len(parts) >= want and all(2 <= len(p) <= 16 for p in parts[:want]):
+        got, k = [], 0
+        for n, ch in groups:
+            if not all(ch[0] in p for p in parts[k : k + n]):
+                break
+            got.extend(parts[k : k + n])
+            k += n
+        else:
+            return got
+    heads = [ch[0] for _, ch in groups]
+    short = [p for p in parts if 2 <= len(p) <= 8 and not re.search(r"[：:]", p)]
+    same = groups[0][0]
+    if same >= 2 and all(n == same for n, _ in groups) and short[:same] == parts[:same] and all(_in_order(p, heads) for p in parts[:same]) and (
+        len(parts) == same or not _in_order(parts[same], heads)
+    ):
+        return parts[:same]  # 查思想看站位、查工作看效率、…: each member holds every group's character (五查五看)
+    if groups[0][0] == 1 and len(groups) == 2 and (n := groups[1][0]) >= 2 and len(parts) >= n and short[:n] == parts[:n] and all(heads[1] in p for p in parts[:n]) and (
+        len(parts) == n or heads[1] not in parts[n]
+    ):
+        return parts[:n]  # 一稿三审，信息员初审、科长复审、分管副主任终审: one thing, its three
     if len(parts) < want or not all(2 <= len(p) <= 16 for p in parts[:want]):
         return None
-    got, k = [], 0
-    for n, ch in groups:
-        if not all(ch[0] in p for p in parts[k : k + n]):
-            break
-        got.extend(parts[k : k + n])
-        k += n
-    else:
-        return got
     # 事务性工作多，研究性工作少；被动应付多，…: the groups' members in turn, each holding one group's character
     if min(n for n, _ in groups) < 2:
         return None  # 一县一业: no turns to take
@@ -64,6 +76,17 @@ def compound_members(term: str, after: str) -> list[str] | None:
             return None
         tally[owners[0]] += 1
     return parts[:want] if tally == [n for n, _ in groups] else None
+
+
+def _in_order(part: str, heads: list[str]) -> bool:
+    """Whether ``part`` holds each of ``heads`` in turn (查思想看站位: 查, then 看)."""
+    at = 0
+    for h in heads:
+        at = part.find(h, at)
+        if at < 0:
+            return False
+        at += 1
+    return 2 <= len(part) <= 16
 
 
 def compound_counts(term: str) -> list[int]:

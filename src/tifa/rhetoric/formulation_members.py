@@ -186,7 +186,7 @@ def find_compound_members(
         if k and source != "apposition":
             continue  # another count only from the words right after the term (一稿三审：…; 三查三看，即…)
         if members and fits_groups(text[start:end], members):
-            return n, members, source
+            return len(members), members, source  # 一稿三审 gives three, whatever count found them
         if members and first is None:
             first = (n, members, source)
     return first or (counts[0], [], None)

@@ -24,7 +24,7 @@ from .edits import Edit, iter_lines, line_edit
 from .frame import above_the_speech, after_the_speech, between_furniture, example_entry, running_lines
 from .furniture import CHROME_MAX, QUOTED_FLOOR_RE, SPEECH_TITLE_RE, furniture_reason, site_voice_hits, speech_line
 from .lines import TITLE_MAX, is_title_like
-from .patterns import CN_DIGITS, HAN, HAN_RE, INLINE_SHI_RE, LINE_MARKER_RE, PIECE_RE
+from .patterns import CN_DIGITS, HAN, HAN_RE, INLINE_SHI_RE, LINE_MARKER_RE, PIECE_RE, cn_to_int
 
 # --------------------------------------------------------------------------- 2. chrome
 
@@ -108,6 +108,9 @@ def chrome(text: str) -> list[Edit]:
     marked = [i for i, (_, _, line) in enumerate(lines) if _MARK_LINE_RE.match(line)]
     if len(marked) >= 2:  # a collection numbers two pieces at least
         for i in marked:
+            drop(i, "collection_marker")
+    for group in _numbered_names(lines):  # 座谈会发言材料篇1 … 座谈会发言材料篇2: the collection's name, numbered
+        for i in group:
             drop(i, "collection_marker")
     in_list = False
     after_hash = False
@@ -300,6 +303,27 @@ _MARK_LINE_RE = re.compile(
     # a piece's number with the site's label of it, the piece's own title on the next line (``第1篇:机关作风建设讲话范文``)
     rf"|^\s*第\s*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*篇\s*[:：]\s*\S{{0,24}}?(?:范文|范例|精选|大全|模板|参考)\s*$"
 )
+
+
+#: A collection's name with a piece's number after it (``座谈会发言材料篇1``, ``秘书长讲话稿2``, ``…范文(一)：``).
+_NUMBERED_NAME_RE = re.compile(rf"^\s*(?P<name>\S.{{2,30}}?)\s*(?:篇\s*)?(?P<n>\d{{1,2}}|[（(](?:\d{{1,2}}|[{CN_DIGITS}]{{1,2}})[)）])\s*[:：]?\s*$")
+
+
+def _numbered_names(lines) -> list[list[int]]:
+    """Lines that are one name numbered 1, 2, … in turn, two or more (a collection's pieces under the
+    site's name for them), each followed by a line of the piece."""
+    groups: dict[str, list[tuple[int, int]]] = {}
+    for i, (_, _, line) in enumerate(lines):
+        m = _NUMBERED_NAME_RE.match(line)
+        if m and is_title_like(line) and not LINE_MARKER_RE.match(line.strip()) and i + 1 < len(lines):
+            n = cn_to_int(m.group("n").strip("（()）"))
+            if n:
+                groups.setdefault(re.sub(r"\s+", "", m.group("name")), []).append((n, i))
+    out = []
+    for name, found in groups.items():
+        if len(name) >= 4 and len(found) >= 2 and [n for n, _ in found] == list(range(1, len(found) + 1)):
+            out.append([i for _, i in found])
+    return out
 
 
 def _collection_markers(lines, removed: set[int]) -> list[Edit]:
