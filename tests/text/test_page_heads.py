@@ -3,6 +3,8 @@ paragraph, a speech title broken over two lines under an advert, a page's shorte
 above the speech's own."""
 from __future__ import annotations
 
+import pytest
+
 from tifa.text.clean import clean
 from tifa.text.documents import split_pieces
 
@@ -73,3 +75,16 @@ def test_a_collections_pieces_under_its_numbered_name():
     )
     titles = [p.title for p in split_pieces(clean(raw), source="x.txt")]
     assert titles == ["在机关青年干部座谈会上的发言", "在全市党政信息工作座谈会上的发言"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "请写一篇县直机关工委书记在机关党建工作推进会上的讲话\n2025-08-21 10:37:15 12次\n在县直机关党建工作推进会上的讲话\n",
+        "秘书之家论坛 › 领导讲话 › 查看内容\n来源：江州日报 原题：在县直机关党建工作推进会上的讲话\n",
+        "在县直机关党建工作推进会上的讲话(全文1380字)\n\n?在县直机关党建工作推进会上的讲话\n",
+    ],
+)
+def test_the_speechs_title_under_a_request_a_reposts_source_or_a_word_count(head):
+    raw = head + "同志们：\n今天召开县直机关党建工作推进会，目的是盘点上半年工作。\n"
+    assert split_pieces(clean(raw), source="x.txt")[0].title == "在县直机关党建工作推进会上的讲话"

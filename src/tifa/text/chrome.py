@@ -404,6 +404,10 @@ _FIELD_LABEL_RE = re.compile(r"^\s*(?P<cat>文章标题|文章標題|标题|標�
 _CATEGORY_RE = re.compile(r"^\s*(?P<cat>党课讲稿|讲话稿|发言稿|讲稿|讲话致辞|讲话|致辞|演讲稿|范文|经验交流|心得体会|述职报告)\s*[：:|｜]\s*(?=\S{2})")
 
 
+#: The original title a repost names after its source (``来源：江州日报 原题：在…的讲话``).
+_ORIGINAL_TITLE_RE = re.compile(r"(?:原题|原标题)\s*[:：]\s*(?P<t>\S.*)$")
+#: A page's count of the words after a title (``(全文1380字)``, ``（共2千字）``).
+_WORD_COUNT_RE = re.compile(r"\s*[（(]\s*(?:全文|共|全文共)?\s*[\d千万.]+\s*字\s*[)）]\s*$")
 #: A site's tag or column glued before a title: a bracketed keyword (``[办公室主任在信息工作]``; not a
 #: forum's ``[分享]``, which marks the post, not the speech) or a column's name and a separator (``本刊特稿 | ``).
 _TITLE_TAG_RE = re.compile(r"^\s*(?P<cat>\[[^\[\]\n]{4,16}\]|【[^【】\n]{4,16}】|[\u4e00-\u9fff]{2,6}\s*[|｜]\s*)(?=\S)")
@@ -442,6 +446,19 @@ def title_suffixes(text: str) -> list[Edit]:
         stamp = _TITLE_STAMP_RE.search(line)
         if stamp and SPEECH_TITLE_RE.search(line[: stamp.start()].strip()):
             edits.append(Edit(start + stamp.start(), start + stamp.end(), "", "page_meta"))  # 在…的讲话 (2023-10-12 16:40:21): a blog's posting time
+            continue
+        orig = _ORIGINAL_TITLE_RE.search(line)
+        if orig and line[: orig.start()].strip() and SPEECH_TITLE_RE.search(t := orig.group("t").strip()) and is_title_like(t) and not any(
+            t in other for s2, other in head if s2 != start
+        ):
+            edits.append(Edit(start, start + orig.start("t"), "", "page_meta"))  # 来源：江州日报 原题：|在全市…会议上的讲话: the speech's own title
+            continue
+        count = _WORD_COUNT_RE.search(line)
+        if count and SPEECH_TITLE_RE.search(line[: count.start()].strip()):
+            edits.append(Edit(start + count.start(), start + count.end(), "", "page_meta"))  # …的讲话(全文1380字)
+            continue
+        if (icon := re.match(r"^\s*[?？]\s*(?=\S)", line)) and SPEECH_TITLE_RE.search(line) and is_title_like(line[icon.end() :]):
+            edits.append(Edit(start + icon.start(), start + icon.end(), "", "page_tools"))  # ?县委组织部长在…的讲话: a lost icon
             continue
         tag = _TITLE_TAG_RE.match(line)
         if tag and not _COLLECTION_WORD_RE.search(tag.group("cat")) and SPEECH_TITLE_RE.search(rest := line[tag.end() :].strip()) and is_title_like(rest):

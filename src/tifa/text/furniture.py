@@ -102,6 +102,8 @@ def speech_line(s: str) -> bool:
     return bool(LINE_MARKER_RE.match(s) or _SPEECH_OPEN_RE.match(s) or INLINE_SHI_RE.match(s))
 
 
+#: A reader's request or question about writing a speech (``请写一篇…的讲话``, ``帮我写一份…``, ``…怎么写？``).
+_REQUEST_RE = re.compile(r"^\s*(?:(?:请|请帮我|帮我|麻烦|求)(?:写|撰写|起草|拟)一?(?:篇|份|个)|.{4,50}(?:怎么写|如何写|怎样写)[？?]?\s*$)")
 #: A newspaper's page number alone, with its section in brackets.
 _NEWS_PAGE_RE = re.compile(r"\s*第\s*[\d一二三四五六七八九十]{1,3}\s*版\s*(?:[（(][^）)]{0,12}[)）])?\s*")
 
@@ -125,6 +127,8 @@ def furniture_reason(s: str) -> str | None:
     outside = re.sub(r"《[^》]{1,30}》", "", s)
     if len(re.findall(r"《[^》]{1,30}》", s)) >= 3 and len(s) - len(outside) > len(outside) and len(re.findall(r"作者|著|主编", outside)) >= 2 and not re.search(r"[，,。]", outside):
         return "related_list"  # a sidebar of books and their authors
+    if len(s) <= 60 and _REQUEST_RE.match(s):
+        return "page_tools"  # a reader's request on an answers page (请写一篇…的讲话; …讲话稿怎么写)
     if _NEWS_PAGE_RE.fullmatch(s):
         return "page_meta"  # a newspaper's page (``第6版（）``, ``第3版（要闻）``)
     if _TAGS_LINE_RE.fullmatch(s):
