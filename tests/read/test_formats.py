@@ -217,3 +217,20 @@ def test_an_html_article_inside_a_form_with_its_heading_as_h2_and_a_byline(tmp_p
     text, _ = read_html(path, path.read_bytes())
     assert text.startswith("在学院机关作风建设推进会上的讲话\n常务副院长 王某某\n同志们：")
     assert "今天召开学院机关作风建设推进会" in text and "党群工作" not in text
+
+
+def test_an_html_articles_own_heading_inside_its_header(tmp_path):
+    """A blog (WordPress) puts the article's h1 in the article's <header>, which the reader drops with
+    the page's headers: the heading is still the title."""
+    from tifa.read.formats import read_html
+
+    html = ("<html><body><header id='site-header'><div class='site-title'><a href='/'>公文小筑</a></div></header>"
+            "<main><article><header class='entry-header'><h1 class='entry-title'>县委办公室副主任2024年度述职述廉报告</h1>"
+            "<div class='post-meta'>发布于 2025年1月14日</div></header><div class='entry-content'><p>各位领导、同志们：</p>"
+            "<p>2024年，我在县委和县委办公室主任的领导下，分管文稿起草、信息和督查工作。现将履职和廉洁自律情况报告如下，请予评议。</p>"
+            "</div></article></main></body></html>")
+    path = tmp_path / "a.html"
+    path.write_text(html, encoding="utf-8")
+    text, _ = read_html(path, path.read_bytes())
+    assert text.startswith("县委办公室副主任2024年度述职述廉报告\n各位领导、同志们：")
+    assert "公文小筑" not in text

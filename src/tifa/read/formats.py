@@ -150,6 +150,8 @@ def read_html(p: Path, data: bytes) -> tuple[str, str]:
     if html is None:
         html, enc = decode_bytes(data, p)
     soup = BeautifulSoup(html, "html.parser")
+    # an article's own heading inside the article's <header>, which the dropped tags take with them (WordPress)
+    entry = next((h.get_text(" ", strip=True) for h in soup.find_all("h1") if h.find_parent("article") or "title" in " ".join(h.get("class") or [])), "")
     for tag in soup.find_all(_DROP_TAGS):
         if tag.decomposed:
             continue  # inside a tag already dropped
@@ -158,7 +160,7 @@ def read_html(p: Path, data: bytes) -> tuple[str, str]:
         else:
             tag.decompose()
     h1 = soup.find("h1")
-    title = h1.get_text(" ", strip=True) if h1 else ""
+    title = h1.get_text(" ", strip=True) if h1 else entry
     candidates = [soup.find("article"), soup.find("main")]
     for tag in soup.find_all(["div", "section", "td"]):
         ident = " ".join([tag.get("id") or "", " ".join(tag.get("class") or [])])
