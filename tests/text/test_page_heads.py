@@ -88,3 +88,13 @@ def test_a_collections_pieces_under_its_numbered_name():
 def test_the_speechs_title_under_a_request_a_reposts_source_or_a_word_count(head):
     raw = head + "同志们：\n今天召开县直机关党建工作推进会，目的是盘点上半年工作。\n"
     assert split_pieces(clean(raw), source="x.txt")[0].title == "在县直机关党建工作推进会上的讲话"
+
+
+def test_an_editors_lead_in_the_news_voice_goes():
+    raw = (
+        "在全县政务服务工作推进会上的讲话\n"
+        "3月12日，全县政务服务工作推进会召开，县委常委、常务副县长刘振华出席会议并讲话。现将讲话全文刊发如下。\n"
+        "同志们：\n今天召开全县政务服务工作推进会，主要任务是总结去年工作。\n"
+    )
+    cleaned = clean(raw)
+    assert "出席会议并讲话" not in cleaned.text and cleaned.text.startswith("在全县政务服务工作推进会上的讲话\n同志们：")
