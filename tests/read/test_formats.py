@@ -202,19 +202,24 @@ def test_cli_reports_each_bad_file_and_processes_the_rest(tmp_path):
     assert "在市X系统办公室主任暨业务培训会上的讲话" in r.stdout
 
 
+def _html_text(tmp_path, html: str) -> str:
+    """The text tifa's reader takes from an .html page written to ``tmp_path``."""
+    from tifa.read.formats import read_html
+
+    path = tmp_path / "a.html"
+    path.write_text(html, encoding="utf-8")
+    return read_html(path, path.read_bytes())[0]
+
+
 def test_an_html_article_inside_a_form_with_its_heading_as_h2_and_a_byline(tmp_path):
     """A CMS that wraps the article in a form (VSB's _newscontent_fromname) and gives its heading as
     an h2 with the speaker's line under it: the whole article, title first."""
-    from tifa.read.formats import read_html
-
     html = ("<html><body><div class='nav'><a href='/'>首页</a><a href='/a'>党群工作</a></div><div class='right'>"
             "<form name='_newscontent_fromname'><h2>在学院机关作风建设推进会上的讲话</h2><p class='author'>常务副院长　王某某</p>"
             "<div class='v_news_content'><p>同志们：</p><p>今天召开学院机关作风建设推进会，主要是回顾前一阶段作风建设情况，查找存在的问题，"
             "对下一步工作提出要求。机关作风好不好，直接关系到教学科研的质量，也关系到师生对机关的评价。下面，我讲三点意见。</p>"
             "<p>壹、正视问题</p><p>一、服务意识还不够强。</p></div></form></div></body></html>")
-    path = tmp_path / "a.html"
-    path.write_text(html, encoding="utf-8")
-    text, _ = read_html(path, path.read_bytes())
+    text = _html_text(tmp_path, html)
     assert text.startswith("在学院机关作风建设推进会上的讲话\n常务副院长 王某某\n同志们：")
     assert "今天召开学院机关作风建设推进会" in text and "党群工作" not in text
 
@@ -222,15 +227,11 @@ def test_an_html_article_inside_a_form_with_its_heading_as_h2_and_a_byline(tmp_p
 def test_an_html_articles_own_heading_inside_its_header(tmp_path):
     """A blog (WordPress) puts the article's h1 in the article's <header>, which the reader drops with
     the page's headers: the heading is still the title."""
-    from tifa.read.formats import read_html
-
     html = ("<html><body><header id='site-header'><div class='site-title'><a href='/'>公文小筑</a></div></header>"
             "<main><article><header class='entry-header'><h1 class='entry-title'>县委办公室副主任2024年度述职述廉报告</h1>"
             "<div class='post-meta'>发布于 2025年1月14日</div></header><div class='entry-content'><p>各位领导、同志们：</p>"
             "<p>2024年，我在县委和县委办公室主任的领导下，分管文稿起草、信息和督查工作。现将履职和廉洁自律情况报告如下，请予评议。</p>"
             "</div></article></main></body></html>")
-    path = tmp_path / "a.html"
-    path.write_text(html, encoding="utf-8")
-    text, _ = read_html(path, path.read_bytes())
+    text = _html_text(tmp_path, html)
     assert text.startswith("县委办公室副主任2024年度述职述廉报告\n各位领导、同志们：")
     assert "公文小筑" not in text

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 
 from ..text.patterns import CN_DIGITS, cn_to_int
-
-_STRIP = "“”\"'（）() "
+from .member_spans import STRIP
 
 
 def compound_groups(term: str) -> list[tuple[int, str]]:
@@ -42,9 +41,10 @@ def compound_members(term: str, after: str) -> list[str] | None:
     if not groups:
         return None
     body = re.sub(r"^[”\"]?\s*[，,：:]?\s*(?:即|也就是|就是)?\s*[：:]?", "", after)
-    parts = [p.strip(_STRIP) for p in re.split(r"[、，,；;]", re.split(r"[。！？\n]", body, maxsplit=1)[0])]
+    parts = [p.strip(STRIP) for p in re.split(r"[、，,；;]", re.split(r"[。！？\n]", body, maxsplit=1)[0])]
     want = sum(n for n, _ in groups)
-    if len(parts) >= want and all(2 <= len(p) <= 16 for p in parts[:want]):
+    sized = len(parts) >= want and all(2 <= len(p) <= 16 for p in parts[:want])  # as many parts as the numerals say, each a phrase
+    if sized:
         got, k = [], 0
         for n, ch in groups:
             if not all(ch[0] in p for p in parts[k : k + n]):
@@ -64,7 +64,7 @@ def compound_members(term: str, after: str) -> list[str] | None:
         len(parts) == n or heads[1] not in parts[n]
     ):
         return parts[:n]  # 一稿三审，信息员初审、科长复审、分管副主任终审: one thing, its three
-    if len(parts) < want or not all(2 <= len(p) <= 16 for p in parts[:want]):
+    if not sized:
         return None
     # 事务性工作多，研究性工作少；被动应付多，…: the groups' members in turn, each holding one group's character
     if min(n for n, _ in groups) < 2:

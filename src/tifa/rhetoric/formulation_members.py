@@ -92,16 +92,16 @@ def _appos_parts(body: str, number: int) -> list[str] | None:
     if len(parts) > number and re.match(r"^(?:这|此|它|其|以上)", parts[number]):
         return parts[:number]
     # 必须把A…；必须把B…；必须把C…。: members a semicolon apart
-    semis = [p.strip(" “”\"'（）()") for p in re.split(r"[；;]", re.split(r"[。！？]", body, maxsplit=1)[0])]
+    semis = [p.strip(STRIP) for p in re.split(r"[；;]", re.split(r"[。！？]", body, maxsplit=1)[0])]
     if len(semis) == number and all(2 <= len(p) <= 40 for p in semis):
         return semis
     # 紧盯A，紧盯窗口单位和执法部门，紧盯B: a 和 inside a member is no separator
-    whole = [p.strip(" “”\"'（）()") for p in re.split(r"[、，,；;]", re.split(r"[。；;]", body, maxsplit=1)[0])]
+    whole = [p.strip(STRIP) for p in re.split(r"[、，,；;]", re.split(r"[。；;]", body, maxsplit=1)[0])]
     whole = [p for p in whole if p]
     if len(whole) == number:
         return whole
     # 向党中央看齐，向…看齐，向…看齐，在任何时候…: as many clauses ending alike, then the sentence goes on
-    clauses = [p.strip(" “”\"'（）()") for p in re.split(r"[，,；;]", re.split(r"[。；;]", body, maxsplit=1)[0])]
+    clauses = [p.strip(STRIP) for p in re.split(r"[，,；;]", re.split(r"[。；;]", body, maxsplit=1)[0])]
     clauses = [p for p in clauses if p]
     if len(clauses) > number >= 2:
         ending = os.path.commonprefix([p[::-1] for p in clauses[:number]])[::-1]

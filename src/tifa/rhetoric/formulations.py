@@ -26,7 +26,7 @@ from ..frames import rows_frame
 from ..lexicon.lexicons import Known, dictionary, load_known
 from ..structure.outline import parse as parse_outline
 from ..text.patterns import CN_DIGITS, cn_to_int
-from ..text.places import PROVINCES
+from ..text.places import PROVINCE_SHORT_NAMES
 from .compound_terms import compound_count, compound_counts
 from .formulation_members import find_compound_members, find_members, outline_lists
 from .members_elsewhere import members_anywhere
@@ -47,7 +47,7 @@ _QUOTED_RE = re.compile(
 )  # “三项政策、一项改革”: parts a 、 apart, each with its numeral and classifier
 #: Province abbreviations: a numeral before one names a place (八闽, 三秦, 八桂, 三湘), not a set.
 #: Provinces whose names open with a numeral (四川).
-_NUMERAL_PROVINCES = tuple(sorted({re.sub(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$", "", p) for p in PROVINCES if p[0] in CN_DIGITS}))
+_NUMERAL_PROVINCES = tuple(p for p in PROVINCE_SHORT_NAMES if p[0] in CN_DIGITS)
 _PLACE_CHARS = set("沪渝冀晋辽皖闽赣鲁豫鄂湘粤琼蜀黔滇陕秦陇桂楚")
 _OPEN_RE = re.compile(rf"(?<![第\d{CN_DIGITS}两零百千万亿几])(?P<f>(?P<n>{_NUM}{{1,2}})(?P<cls>{_CLASSIFIERS})(?P<rest>[\u4e00-\u9fff]{{1,6}}))")
 

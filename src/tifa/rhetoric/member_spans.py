@@ -13,15 +13,13 @@ SPLIT_RE = re.compile(r"[、，,；;]|(?<=[\u4e00-\u9fff])(?:和|及|与|以及)
 
 
 def split_members(s: str) -> list[str]:
-    parts = [p.strip(" “”\"'（）()") for p in SPLIT_RE.split(s)]
+    parts = [p.strip(STRIP) for p in SPLIT_RE.split(s)]
     return [p for p in parts if p]
-
 
 
 def balanced(p: str) -> str:
     """A member whose closing quote the stripping took (领导干部这个“关键少数”) gets it back."""
     return p + "”" if p.count("“") > p.count("”") else p
-
 
 
 def lead_off(first: str, width: int, *, min_rest: int = 2) -> str:
@@ -35,7 +33,6 @@ def lead_off(first: str, width: int, *, min_rest: int = 2) -> str:
     return "".join(w for w, _ in words)
 
 
-
 def tail_words(first: str, width: int) -> str:
     """The last words of ``first`` that fit in ``width`` characters (at least one word)."""
     from ..tokens.segment import shared_segmenter
@@ -47,7 +44,6 @@ def tail_words(first: str, width: int) -> str:
             break
         out = w + out
     return out
-
 
 
 def same_member(a: str, b: str) -> bool:

@@ -20,7 +20,6 @@ _ONE_BY_ONE = r"(?:^|(?<=[。；;，,！？\n”]))\s*(?:另一|再一|又一|�
 _TERM_CLASSIFIER_RE = re.compile(rf"^[{CN_DIGITS}两双]+([个种项条类支套本道句件])")
 
 
-
 def clause_tails(after: str, number: int, head: str) -> list[str] | None:
     """Members closing the clauses after a colon, all ending alike in a word that holds the first
     character of the term's short head, not the head itself (“三单制”：县委、县政府下达任务清单，责任单位制定落实清单，督查部门建立问效清单)."""
@@ -39,7 +38,6 @@ def clause_tails(after: str, number: int, head: str) -> list[str] | None:
     return got if len(set(got)) == number and all(len(g) > len(ending) for g in got) else None
 
 
-
 def one_by_one(term: str, after: str, number: int) -> list[str] | None:
     """Members named one by one after the term, each opened by ``一``/``另一``/``第N`` and its classifier."""
     cls = _TERM_CLASSIFIER_RE.match(term)
@@ -48,7 +46,6 @@ def one_by_one(term: str, after: str, number: int) -> list[str] | None:
     para = after.split("\n", 1)[0]
     got = [m.group("m").strip(STRIP) for m in re.finditer(_ONE_BY_ONE.format(cls=cls.group(1)), para)]
     return got if len(got) == number and all(got) else None
-
 
 
 def head_list(after: str, number: int, head: str) -> list[str] | None:

@@ -39,7 +39,7 @@ from .markdown import STEPS as MARKDOWN_STEPS
 from .dates import DATE_LINE_RE, SUBTITLE_RE, filename_date, meta_date, parse_date, text_date, year_in
 from .edits import Cleaned, Removal
 from .lines import SALUTATION_RE, is_title_like
-from .patterns import CLOSING_RE, LINE_MARKER_RE, PIECE_RE
+from .patterns import CLOSING_RE, LINE_MARKER_RE, PIECE_RE, SPEECH_OCCASION
 from .places import is_place, is_signature, level_of, normalise, place_from_folders, place_from_text, place_from_title
 from .sentences import SENT_COLUMNS, iter_sentences, sentence_spans, sentences_frame  # noqa: F401 - the tables' and tokens' import
 
@@ -183,7 +183,7 @@ def piece_starts(lines: Sequence[tuple[int, int, str]], marks: frozenset[int] = 
 
 
 #: A title naming the occasion (``在全市…会议上的讲话``): the speech's, where a page's title stands above it.
-_OWN_TITLE_RE = re.compile(r"在\S{2,50}?(?:上|中|时|之际)的?(?:表态|交流|总结|主持|动员|专题|辅导)?(?:讲话|发言|致辞|报告|演讲|讲稿|党课)")
+_OWN_TITLE_RE = re.compile(r"在\S{2,50}?" + SPEECH_OCCASION)
 #: A page's name for a document (``…演讲稿``, ``…讲话范文``): the speech's own title may follow it.
 _DOC_NAME_RE = re.compile(r"(?:稿|范文|材料|全文|汇编|大全)$")
 #: A speaker line under a title (``国务院总理 李克强``, ``州委常委、常务副州长***``).

@@ -83,6 +83,8 @@ DATE_RES = (
 #: The closing formula of a speech (a following title-like line starts a new piece).
 CLOSING_RE = re.compile(r"(?:(?:谢谢|謝謝|多谢|多謝)(?:大家|各位|您)?|(?:感谢|感謝)(?:大家|各位)?|共勉|此致|敬礼|敬禮)[。！!.…]*[”」]?\s*$")
 #: ``第一篇：…`` — an explicit piece heading in a file holding several articles.
-#: How a speech's own title ends (…动员大会上的讲话, …座谈会上的发言, …之际的致辞).
-SPEECH_TITLE_END_RE = re.compile(r"(?:上|中|时|之际)的?(?:表态|交流|总结|主持|动员|专题|辅导)?(?:讲话|发言|致辞|报告|演讲|讲稿|党课)(?:稿)?$")
+#: The occasion and kind a speech's own title ends with (…大会上的讲话, …座谈会上的发言, …之际的致辞).
+SPEECH_OCCASION = r"(?:上|中|时|之际)的?(?:表态|交流|总结|主持|动员|专题|辅导)?(?:讲话|发言|致辞|报告|演讲|讲稿|党课)"
+#: How a speech's own title ends (…动员大会上的讲话, …座谈会上的发言稿).
+SPEECH_TITLE_END_RE = re.compile(SPEECH_OCCASION + r"(?:稿)?$")
 PIECE_RE = re.compile(rf"^\s*第\s*({CN_NUM}|\d+)\s*篇\s*[:：]?\s*(.*)$")

@@ -46,6 +46,8 @@ PROVINCES = (
 )
 #: Short names (``浙江``, ``广西``, ``香港``) → the full name.
 _SHORT = {re.sub(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$", "", p): p for p in PROVINCES}
+#: Provincial-level units by their short names (四川, 广西, 新疆).
+PROVINCE_SHORT_NAMES = tuple(_SHORT)
 
 #: The unit word ending a provincial-level name, with the ethnic names some titles leave out.
 _SUFFIX_RE = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$")
