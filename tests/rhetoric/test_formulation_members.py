@@ -17,7 +17,7 @@ def members_of(text: str, term: str) -> tuple[str, int]:
 
 @pytest.mark.parametrize(
     "term, counts",
-    [("四不两直", [6]), ("三会一课", [4]), ("三查三看", [6, 3]), ("一稿三审", [4, 3]), ("一事三问", [4, 3]), ("十四五", [])],
+    [("四不两直", [6]), ("三会一课", [4, 3]), ("三医一张网", [4, 3]), ("三查三看", [6, 3]), ("一稿三审", [4, 3]), ("一事三问", [4, 3]), ("十四五", []), ("三位一体", [])],
 )
 def test_compound_counts(term, counts):
     assert compound_counts(term) == counts
@@ -105,3 +105,32 @@ def test_members_a_demonstrative_points_back_at(text, term, members):
 )
 def test_compound_members_after_a_comma(text, term, members):
     assert members_of(text, term)[0] == members
+
+
+@pytest.mark.parametrize(
+    "text, term, members",
+    [
+        # a compound that ends in the one thing its first group makes: the list before it is the first group's
+        ("深化公立医院综合改革，建设医疗、医保、医药“三医一张网”。", "三医一张网", "医疗|医保|医药"),
+        # N位一体 is N things in one, no compound of 位 and 体
+        ("深化农村生产、供销、信用“三位一体”改革，加快建设农业强省。", "三位一体", "生产|供销|信用"),
+        # 和 inside a member of a 、-list before the term
+        ("做深做透教育科技人才一体改革发展、科技创新和产业创新深度融合“两篇大文章”，建成教育强省。", "两篇大文章", "教育科技人才一体改革发展|科技创新和产业创新深度融合"),
+    ],
+)
+def test_members_of_lists_before_the_term(text, term, members):
+    assert members_of(text, term)[0] == members
+
+
+def test_members_from_the_one_series_that_ends_in_the_head():
+    text = "坚持以“千万工程”牵引城乡融合发展，缩小“三大差距”。我们以缩小城乡差距、区域差距、收入差距为主攻方向，推进共同富裕。"
+    assert members_of(text, "三大差距")[0] == "城乡差距|区域差距|收入差距"
+
+
+def test_members_from_dashed_points_after_a_colon():
+    text = ("实现上述目标，在工作推进中做到“三个更加注重”：\n"
+            "——更加注重强化战略引领，突出战略导向。坚持一张蓝图绘到底。\n"
+            "——更加注重准确识变应变，实事求是因地制宜。深入研判关键变量。\n"
+            "——更加注重全面统筹兼顾，做到全省一盘棋。统筹发展和安全。\n"
+            "我们要坚定信心，真抓实干。")
+    assert members_of(text, "三个更加注重")[0] == "更加注重强化战略引领|更加注重准确识变应变|更加注重全面统筹兼顾"

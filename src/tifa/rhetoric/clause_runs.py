@@ -370,7 +370,7 @@ def _subject_predicate_heads(heads: list[tuple[int, str]], add, min_n: int) -> N
     (内需拉动明显增强。… / 产业升级步伐加快。… / 改革开放不断深化。…): frame ``S+P``."""
     run: list[tuple[int, str]] = []
     for o, h in [*heads, (0, "")]:
-        if 6 <= len(h) <= 12 and (subject_predicate(h) or h[-4:-2] in _PREDICATE_ADVERBS) and not FIGURE_RE.search(h):
+        if 6 <= len(h) <= 12 and (subject_predicate(h, report=True) or h[-4:-2] in _PREDICATE_ADVERBS) and not FIGURE_RE.search(h):
             run.append((o, h))
             continue
         if len(run) >= min_n and len({m for _, m in run}) == len(run):

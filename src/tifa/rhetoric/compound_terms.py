@@ -16,12 +16,12 @@ from .member_spans import STRIP
 def compound_groups(term: str) -> list[tuple[int, str]]:
     """A compound slogan's groups, (count, head) each: 四不两直 → (4, 不), (2, 直); 三会一课 → (3, 会),
     (1, 课); 一平台三市场 → (1, 平台), (3, 市场); [] when the term is no compound (one numeral; a
-    numeral of several characters such as 十四五; a classifier head: 三个一批 is three 一批s)."""
+    numeral of several characters such as 十四五; a classifier head: 三个一批 is three 一批s, 三位一体 three in one)."""
     parts = re.findall(rf"([{CN_DIGITS}两]|双)([^{CN_DIGITS}两双]{{1,3}})", term)
     if len(parts) < 2 or "".join(n + h for n, h in parts) != term:
         return []
     groups = [(2 if n == "双" else cn_to_int(n) or 0, h) for n, h in parts]
-    if not all(n for n, _ in groups) or any(h[0] in "个种项条类支套本" for _, h in groups):
+    if not all(n for n, _ in groups) or any(h[0] in "个种项条类支套本位" for _, h in groups):
         return []
     return groups
 
@@ -102,6 +102,8 @@ def compound_counts(term: str) -> list[int]:
         counts.append(groups[0][0])
     if groups[0][0] == 1 and (rest := sum(n for n, _ in groups[1:])) >= 2:
         counts.append(rest)
+    if len(groups) == 2 and groups[1][0] == 1 and groups[0][0] >= 2:
+        counts.append(groups[0][0])  # 三医一张网: the three 医, the one net they make
     return counts
 
 

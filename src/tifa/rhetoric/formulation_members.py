@@ -20,9 +20,9 @@ import re
 
 from ..lexicon.lexicons import Known, dictionary, known_sense
 from ..text.patterns import CN_DIGITS, cn_to_int
-from .compound_terms import compound_members, fits_groups
+from .compound_terms import compound_groups, compound_members, fits_groups
 from .member_spans import STRIP, balanced, lead_off, same_member, split_members, tail_words
-from .members_elsewhere import clause_tails, clauses_before, clauses_holding, head_list, one_by_one
+from .members_elsewhere import clause_tails, clauses_before, clauses_holding, head_list, one_by_one, paragraph_heads
 
 
 _BRACKET_RE = re.compile(r"^\s*[（(](?P<m>[^（）()]{2,120})[)）]")
@@ -183,13 +183,19 @@ def find_compound_members(
     first: tuple[int, list[str], str | None] | None = None
     for k, n in enumerate(counts):
         members, source = _members_in_text(text, start, end, n, head, items, lists)
-        if k and source != "apposition":
+        if k and source != "apposition" and not (source == "list_before" and _held_by_group(text[start:end], n, members)):
             continue  # another count only from the words right after the term (一稿三审：…; 三查三看，即…)
         if members and fits_groups(text[start:end], members):
             return len(members), members, source  # 一稿三审 gives three, whatever count found them
         if members and first is None:
             first = (n, members, source)
     return first or (counts[0], [], None)
+
+
+def _held_by_group(term: str, n: int, members: list[str]) -> bool:
+    """Whether the members are those of one group of ``n`` of the compound, each holding its character
+    (医疗、医保、医药“三医一张网”: the three 医 of 三医, the net the one thing they make)."""
+    return bool(members) and any(c == n and all(h[0] in m for m in members) for c, h in compound_groups(term))
 
 
 #: Heads a list of short members shares, written once after the last (东、中、西、东北|地区; 大气、水、土壤|污染防治;
@@ -349,6 +355,8 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
         if re.fullmatch(r"以|用|靠|凭|通过|按照|即|这就是|就是|这|这些|上述", clause) and len(clauses) >= 2:
             clause = clauses[-2]
         parts = split_members(clause)
+        if len(parts) != number and (whole := [p.strip(STRIP) for p in clause.split("、") if p.strip(STRIP)]) and len(whole) == number:
+            parts = whole  # 教育科技人才一体改革发展、科技创新和产业创新深度融合“两篇大文章”: 和 inside a member
         term = text[start:end]
         named_set = _PLAN_SET_RE.match(term) or (text[start - 1 : start] in "“\"" and not re.fullmatch(rf"[{CN_DIGITS}]+五", term))  # not “十五”, a plan's period
         if named_set and clause.endswith("等") and number > len(parts) >= 2 and all(2 <= len(x) <= 10 for x in parts[1:]):
@@ -372,7 +380,7 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
                 parts[0] = parts[0][parts[0].rfind(shared) :]
             led = len(parts[0]) > hi
             if led:  # 强化|优土, 建强用好|产业, 开展|高新区, 继续推动|东: the governing verb goes
-                parts[0] = lead_off(parts[0], hi, min_rest=1 if hi <= 2 else 2)
+                parts[0] = lead_off(parts[0], hi, min_rest=1 if hi <= 2 else 2 if hi < 8 else hi - 2)  # long members: the first about as long (做深做透|教育科技人才…, not 教育 too)
             if len(parts[0]) > hi + 2:  # 全国率先实现所有行政村|5G+千兆宽带: the words at its end, as long as the others
                 last = parts[-1]
                 if led and number == 2 and len(last) == 4 and last[0] == last[2]:
@@ -391,6 +399,9 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
         return run, "next_sentence"
     # an apposition right beside the term wins over a list further on (“三个服务”，即服务领导、…;
     # 用“三心”做工作，即责任心、…; 八个字：精明、能干、忠诚、可靠)
+    paras = paragraph_heads(text[end : end + 4000], number, head)
+    if paras:  # “五个更加注重”：\n——更加注重强化战略引领，…\n——更加注重…
+        return paras, "heads"
     units = _unit_heads(after, number, head)
     if units:  # before a plain apposition: 读懂上情，把…学深悟透；读懂下情，… names 读懂上情, not its clauses
         return [_trim_member(u, head) for u in units[0]], units[1]

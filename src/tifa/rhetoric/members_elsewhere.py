@@ -38,6 +38,33 @@ def clause_tails(after: str, number: int, head: str) -> list[str] | None:
     return got if len(set(got)) == number and all(len(g) > len(ending) for g in got) else None
 
 
+#: The dash that opens each paragraph of a run of points (——更加注重…); points with numbered markers are the outline's.
+_PARAGRAPH_LEAD_RE = re.compile(r"^(?:——|—)\s*")
+
+
+def paragraph_heads(after: str, number: int, head: str) -> list[str] | None:
+    """After a colon that ends its paragraph, the first clause of each of the next ``number``
+    paragraphs opened by a dash, all holding the term's head of two characters or more or all opening alike, the
+    paragraph after them not (“五个更加注重”：\n——更加注重强化战略引领，突出战略导向。… ——更加注重…)."""
+    lead = re.match(r"^[”\"」』]?[\u4e00-\u9fff]{0,4}?[：:][ \t]*\n", after)
+    if not lead or number < 2:
+        return None
+    paras = [p.strip() for p in after[lead.end() :].split("\n", number + 1)[: number + 1] if p.strip()]
+    if len(paras) < number or not all(_PARAGRAPH_LEAD_RE.match(p) for p in paras[:number]):
+        return None
+    firsts = [re.split(r"[，,。；;：:！？]", _PARAGRAPH_LEAD_RE.sub("", p), maxsplit=1)[0].strip(STRIP) for p in paras]
+    got = firsts[:number]
+    if not all(2 <= len(f) <= 20 for f in got) or len(set(got)) < number:
+        return None
+    opening = os.path.commonprefix(got)
+    alike = (len(head) >= 2 and all(head in f for f in got)) or len(opening) >= 2
+    if not alike:
+        return None
+    if len(firsts) > number and ((len(head) >= 2 and head in firsts[number]) or (len(opening) >= 2 and firsts[number].startswith(opening))):
+        return None  # one more paragraph of the kind: not the term's
+    return got
+
+
 def one_by_one(term: str, after: str, number: int) -> list[str] | None:
     """Members named one by one after the term, each opened by ``一``/``另一``/``第N`` and its classifier."""
     cls = _TERM_CLASSIFIER_RE.match(term)
@@ -150,7 +177,33 @@ _GENERIC_HEADS = frozenset("工作 方面 问题 任务 要求 措施 举措 重
 _COUNTED_TERM_RE = re.compile(rf"^[{CN_DIGITS}两]+(?:个|项|大|种|条|类|支|道|件|张|场)[^{CN_DIGITS}两、]+$")
 
 
+def head_series_anywhere(text: str, number: int, head: str) -> list[str] | None:
+    """The one 、-series in the document of ``number`` short phrases that all end in the term's head of
+    two characters or more, none before or after it (“三大差距” … 以城乡差距、区域差距、收入差距为主攻方向)."""
+    if len(head) < 2 or number < 2 or number > 12 or head in _GENERIC_HEADS or not re.fullmatch(r"[\u4e00-\u9fff]+", head):
+        return None
+    h = re.escape(head)
+    one = rf"[\u4e00-\u9fff]{{1,6}}?{h}"
+    rx = re.compile(rf"(?<![、\u4e00-\u9fff]{h}、)(?P<run>{one}(?:、{one}){{{number - 2}}}(?:、|和|及|与){one})(?!、[\u4e00-\u9fff]{{1,6}}{h})")
+    runs: set[tuple[str, ...]] = set()
+    for m in rx.finditer(text):
+        parts = [p for p in re.split(r"、|(?<=" + h + r")(?:和|及|与)", m.group("run")) if p]
+        if len(parts) != number:
+            continue
+        width = max(map(len, parts[1:]))
+        if len(parts[0]) > width:  # 以|城乡差距: the lead-in goes
+            parts[0] = tail_words(parts[0], width)
+        if all(len(p) > len(head) for p in parts) and len(set(parts)) == number:
+            runs.add(tuple(parts))
+    return list(runs.pop()) if len(runs) == 1 else None
+
+
 def members_anywhere(text: str, term: str, number: int, head: str, lists: tuple) -> list[str] | None:
     """Members of a term no mention spells out beside it, from elsewhere in the document: a run of its
-    one-character members, or, for a term that counts things of one kind, the list of them."""
-    return head_run_anywhere(text, number, head) or (headed_list_anywhere(lists, number, head) if _COUNTED_TERM_RE.match(term) else None)
+    one-character members, or, for a term that counts things of one kind, the list of them or the one
+    series of phrases that end in its head."""
+    if head_run := head_run_anywhere(text, number, head):
+        return head_run
+    if not _COUNTED_TERM_RE.match(term):
+        return None
+    return headed_list_anywhere(lists, number, head) or head_series_anywhere(text, number, head)

@@ -420,10 +420,10 @@ def _subject_predicate_parts(parts: list[tuple[int, str]]) -> list[tuple[int, st
     """、-parts of up to twelve characters, each a subject and its four-character predicate, the first
     after a lead-in cut at a word boundary (推动|空气质量稳定达标、水环境质量不断改善、土壤环境质量持续好转)."""
     (o0, first), rest = parts[0], parts[1:]
-    if len(parts) < 3 or not all(6 <= len(p) <= 12 and subject_predicate(p) for _, p in rest):
+    if len(parts) < 3 or not all(6 <= len(p) <= 12 and subject_predicate(p, report=True) for _, p in rest):
         return None
     for b in [0, *word_bounds(first)]:
-        if 6 <= len(first) - b <= 12 and subject_predicate(first[b:]):
+        if 6 <= len(first) - b <= 12 and subject_predicate(first[b:], report=True):
             return [(o0 + b, first[b:]), *rest]
     return None
 
@@ -432,7 +432,12 @@ def _subject_predicates(members: list[str]) -> bool:
     """Clauses of a subject and a four-character predicate, all but one at least (全省人民勠力同心，人民子弟兵
     闻令而动，各级干部挺膺担当，广大建设者昼夜奋战)."""
     ok = sum(len(m) >= 6 and subject_predicate(m) for m in members)
-    return len(members) >= 3 and ok >= len(members) - 1
+    if len(members) >= 3 and ok >= len(members) - 1:
+        return True
+    # a report's summary (经济增长稳中有进、质量效益稳步提高、新质生产力加快发展…): half at least in the
+    # slogan's shape, all but one in the summary's
+    loose = sum(len(m) >= 6 and subject_predicate(m, report=True) for m in members)
+    return len(members) >= 3 and 2 * ok >= len(members) and loose >= len(members) - 1
 
 
 def _splits_noun(piece: str, cut: int) -> bool:

@@ -210,14 +210,35 @@ def four_character_predicate(m: str, words: list | None = None) -> bool:
     return False
 
 
-def subject_predicate(m: str) -> bool:
-    """A noun phrase (after a determiner: 各级|干部) and a four-character predicate (人民子弟兵|闻令而动)."""
-    if not four_character_predicate(m[-4:]):
+def _reported_predicate(m: str) -> bool:
+    """Four characters that end a subject's clause in a report's summary, beyond a slogan's
+    predicate: an idiom (稳中有进) or a verb or adverb before a verb or its noun (加快|发展, 深化|拓展)."""
+    words = pos_tags(m)
+    if len(words) == 1:
+        return words[0][1] == "l"
+    if len(words) == 2 and len(words[0][0]) == 2:
+        (_, p), (_, q) = words
+        return p in ("v", "vd", "d", "ad", "j") and q in ("v", "vn", "a")
+    return False
+
+
+def subject_predicate(m: str, *, report: bool = False) -> bool:
+    """A noun phrase (after a determiner: 各级|干部) and a four-character predicate (人民子弟兵|闻令而动);
+    with ``report``, also the predicates of a report's summary (:func:`_reported_predicate`)."""
+    if not (four_character_predicate(m[-4:]) or report and _reported_predicate(m[-4:])):
         return False
     subject = pos_tags(m[:-4])
     if subject and subject[0][1] == "r" and len(subject) > 1:
         subject = subject[1:]
+    if report and 2 <= len(subject) <= 4 and all(len(w) >= 2 and t in _TOPIC_TAGS for w, t in subject):
+        # 经济|增长, 开放|合作: a topic of two-character words, a summary's subject; one that opens with a
+        # verb (开放|合作) only before a predicate that is no verb and its object (加强管理|提升服务)
+        return subject[0][1] != "v" or four_character_predicate(m[-4:]) or [t for _, t in pos_tags(m[-4:])] == ["j", "v"]
     return bool(subject) and nominal("".join(w for w, _ in subject))
+
+
+#: Tags of the words of a report summary's topic (经济增长, 开放合作, 城乡协调).
+_TOPIC_TAGS = frozenset("n nz ns j vn v".split())
 
 
 #: One-character endings of nouns (经济区, 获得感, 产业园): never an adjective predicate.

@@ -1,0 +1,31 @@
+"""排比 of round 7: a report's summary of subjects and their predicates (heldout-9), on sentences
+written for the test in the manner of the 2025 and 2026 provincial reports."""
+from __future__ import annotations
+
+from tifa.rhetoric.parallels import accepted, find_parallels
+from tifa.rhetoric.shapes import subject_predicate
+
+
+def _accepted_members(text: str) -> list[list[str]]:
+    return [r.members.split("|") for r in accepted(find_parallels("t", text)).itertuples()]
+
+
+def test_a_summary_of_subjects_and_predicates_in_one_sentence():
+    text = "这一年，工业生产稳中有进、质量效益稳步提高、数字经济加快发展、基础设施不断完善、开放合作深化拓展、人民生活持续改善。"
+    assert ["工业生产稳中有进", "质量效益稳步提高", "数字经济加快发展", "基础设施不断完善", "开放合作深化拓展",
+            "人民生活持续改善"] in _accepted_members(text)
+
+
+def test_summary_predicates_only_for_a_summary():
+    # a verb and its noun after a topic read as a predicate in a report's summary only
+    assert subject_predicate("开放合作深化拓展", report=True)
+    assert not subject_predicate("开放合作深化拓展")
+    assert not subject_predicate("加强管理提升服务", report=True)
+
+
+def test_sentence_openers_with_their_figures_between():
+    text = ("科技创新体系不断完善，一批国家重点实验室落地运行。全省研发人员达到30万人，增长8%。"
+            "工业规模质效稳步提升，规上工业增加值年均增长7%。服务业支撑作用更加明显，现代物流加快发展。"
+            "农业基础地位持续巩固，粮食产量保持稳定。")
+    got = _accepted_members(text)
+    assert any({"科技创新体系不断完善", "工业规模质效稳步提升", "服务业支撑作用更加明显"} <= set(m) for m in got), got
