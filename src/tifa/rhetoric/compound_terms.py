@@ -36,10 +36,23 @@ def compound_count(term: str) -> int:
 
 def compound_members(term: str, after: str) -> list[str] | None:
     """The members of a compound slogan spelled out after it, each group's own character in its
-    members (“四不两直”，不发通知、不打招呼、不听汇报、不用陪同接待，直奔基层、直插现场)."""
+    members (“四不两直”，不发通知、不打招呼、不听汇报、不用陪同接待，直奔基层、直插现场), or in the
+    next sentence from its first group's character on (推行“四不两直”。开展…时，我们坚持|不发通知、…)."""
     groups = compound_groups(term)
     if not groups:
         return None
+    got = _members_after(term, groups, after)
+    stop = re.search(r"[。！？；;]", after)
+    if got or not stop or "\n" in after[: stop.start()]:
+        return got
+    nxt = re.split(r"[。！？\n]", after[stop.end() : stop.end() + 300], maxsplit=1)[0]
+    list_at = nxt.find("、")
+    at = nxt.rfind(groups[0][1][0], 0, list_at) if list_at > 0 else -1
+    return _members_after(term, groups, "：" + nxt[at:]) if at >= 0 else None
+
+
+def _members_after(term: str, groups: list[tuple[int, str]], after: str) -> list[str] | None:
+    """:func:`compound_members` on the words right after the term."""
     body = re.sub(r"^[”\"]?\s*[，,：:]?\s*(?:即|也就是|就是)?\s*[：:]?", "", after)
     parts = [p.strip(STRIP) for p in re.split(r"[、，,；;]", re.split(r"[。！？\n]", body, maxsplit=1)[0])]
     want = sum(n for n, _ in groups)

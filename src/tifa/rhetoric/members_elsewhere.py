@@ -76,18 +76,22 @@ def one_by_one(term: str, after: str, number: int) -> list[str] | None:
 
 
 def head_list(after: str, number: int, head: str) -> list[str] | None:
-    """In the two sentences after the term, a list of ``number`` phrases that all end in its head of
-    two characters or more (建好“两支队伍”…\n我们建立了专职信息员队伍和兼职信息员队伍。)."""
-    if len(head) < 2 or number < 2:
+    """In the two sentences after the term, a list of ``number`` phrases that all end in its head
+    (建好“两支队伍”…\n我们建立了专职信息员队伍和兼职信息员队伍。; a head of one character only
+    for short members: 推进“四个办”。大力推行网上办、掌上办、就近办、一次办)."""
+    if not head or number < 2:
         return None
+    longest = 12 if len(head) >= 2 else 4  # one character: short members only (网上办、掌上办、就近办、一次办)
     for sentence in re.split(r"[。！？；;\n]", after[:300])[:3]:
         for clause in re.split(r"[，,：:]", sentence):
             parts = split_members(clause)
-            if len(parts) == number and all(p.endswith(head) and len(p) > len(head) for p in parts):
+            if len(head) == 1 and len(parts) == number and len(parts[0]) > longest:
+                parts[0] = tail_words(parts[0], max(map(len, parts[1:])))  # 大力推行|网上办
+            if len(parts) == number and all(p.endswith(head) and len(head) < len(p) <= longest for p in parts[1:]) and parts[0].endswith(head):
                 hi = max(map(len, parts[1:]))
                 if len(parts[0]) > hi + 1:  # 我们建立了|专职信息员队伍: the lead-in goes
                     parts[0] = tail_words(lead_off(parts[0], hi), hi)
-                if all(len(p) <= 12 for p in parts):
+                if all(len(p) <= longest for p in parts):
                     return parts
     return None
 

@@ -422,9 +422,10 @@ def _subject_predicate_parts(parts: list[tuple[int, str]]) -> list[tuple[int, st
     (o0, first), rest = parts[0], parts[1:]
     if len(parts) < 3 or not all(6 <= len(p) <= 12 and subject_predicate(p, report=True) for _, p in rest):
         return None
-    for b in [0, *word_bounds(first)]:
-        if 6 <= len(first) - b <= 12 and subject_predicate(first[b:], report=True):
-            return [(o0 + b, first[b:]), *rest]
+    for report in (False, True):  # the slogan's shape first: 推动|空气质量稳定达标
+        for b in [0, *word_bounds(first)]:
+            if 6 <= len(first) - b <= 12 and subject_predicate(first[b:], report=report):
+                return [(o0 + b, first[b:]), *rest]
     return None
 
 

@@ -233,7 +233,10 @@ def subject_predicate(m: str, *, report: bool = False) -> bool:
     if report and 2 <= len(subject) <= 4 and all(len(w) >= 2 and t in _TOPIC_TAGS for w, t in subject):
         # 经济|增长, 开放|合作: a topic of two-character words, a summary's subject; one that opens with a
         # verb (开放|合作) only before a predicate that is no verb and its object (加强管理|提升服务)
-        return subject[0][1] != "v" or four_character_predicate(m[-4:]) or [t for _, t in pos_tags(m[-4:])] == ["j", "v"]
+        if subject[0][1] != "v":
+            return True
+        verbal_topic = len(subject) == 2 and subject[1][1] in ("v", "vn")  # 开放|合作, not 推动|空气|质量 (a verb and its object)
+        return verbal_topic and (four_character_predicate(m[-4:]) or [t for _, t in pos_tags(m[-4:])] == ["j", "v"])
     return bool(subject) and nominal("".join(w for w, _ in subject))
 
 

@@ -108,6 +108,8 @@ class Marker:
     line_start: bool
     is_last: bool = False  #: ``最后``
     closing: bool = False  #: in the speech's closing (``最后…谢谢！``): not a list item
+    closing_here: bool = False  #: the closing formula in the marker's own paragraph
+    opening: str = ""  #: the first words after an ordinal word (``首先，在“细”字上…`` → ``在“细”``), to tell an item from the closing
 
 
 # --------------------------------------------------------------------------- candidates
@@ -170,11 +172,14 @@ def candidates(text: str) -> list[Marker]:
                 marker_text = m.group("m")
                 out.append(Marker(s, s + len(marker_text), fam, st, n, marker_text, pi, not line[: m.start("m")].strip().strip("—")))  # ——第一， opens its paragraph
                 out[-1].is_last = is_last
+                if word:
+                    out[-1].opening = line[m.end("m") :].lstrip("，,、：: ")[:3]
                 if is_last:
                     # the closing formula near this 最后 (its paragraph, bounded: a text may have no breaks)
                     near = line[max(0, m.start() - _CLOSING_SCAN) : m.end() + _CLOSING_SCAN]
                     nxt = text[paras[pi + 1][0] : min(paras[pi + 1][1], paras[pi + 1][0] + _CLOSING_SCAN)] if pi + 1 < len(paras) else ""
-                    out[-1].closing = bool(CLOSING_RE.search(near) or CLOSING_RE.search(nxt) or "谢谢" in near)
+                    out[-1].closing_here = bool(CLOSING_RE.search(near) or "谢谢" in near)
+                    out[-1].closing = out[-1].closing_here or bool(CLOSING_RE.search(nxt))
     if not has_line_heads:
         out.extend(_unnumbered_headings(text, paras))
     out.sort(key=lambda c: (c.start, -c.end))
@@ -401,7 +406,10 @@ def validate_runs(cands: list[Marker]) -> list[Marker]:
             ordinal = c.ordinal
             if c.is_last and run and run[-1].line_start and not c.line_start and not c.closing:
                 continue  # an inline 最后 (…，最后坐在走廊里…) closes no run of paragraph-opening items
-            if c.is_last and run and c.start - run[-1].start <= _gap(run[-1], c) and not c.closing:
+            alike = c.is_last and c.line_start and not c.closing_here and len(run) >= 2 and all(r.line_start for r in run) and all(
+                r.opening and r.opening[:1] == c.opening[:1] for r in run
+            )  # 首先，在“细”字上… 最后，在“暖”字上…: an item like the others, though the thanks follow it
+            if c.is_last and run and c.start - run[-1].start <= _gap(run[-1], c) and (not c.closing or alike):
                 c.ordinal = run[-1].ordinal + 1
                 run.append(c)
                 keep.extend(run) if len(run) >= 2 else None

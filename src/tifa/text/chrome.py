@@ -239,8 +239,22 @@ _DECORATION_RE = re.compile(
 COLLECTION_COUNT_RE = re.compile(
     rf"[（(【\[](?![^）)】\]]*第)[^）)】\]]{{0,6}}(?:\d+|[{CN_DIGITS}]+)\s*篇[)）】\]]|\d+篇(?:[（(][^）)]{{0,8}}[)）])?$"
 )  # not 【第一篇】, a piece's own marker
+#: The number of a generated table of contents' entry (``1 ``, ``1.1 ``, ``2.3.1 ``), before the heading it copies.
+_WIKI_TOC_NUMBER_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\s+(?=\S)")
 #: How many content lines from the top a page title or table of contents may stand.
 HEAD_LINES = 20
+
+
+def _wiki_contents(lines, head: list[int], content: list[int], keys: dict[int, str]) -> set[int]:
+    """The entries of a generated table of contents numbered like a wiki's (``1 在…的讲话``, ``1.1 一、…``),
+    two or more, each copying a line further down (the piece's title, a heading)."""
+    found = set()
+    for i in head:
+        m = _WIKI_TOC_NUMBER_RE.match(lines[i][2])
+        entry = re.sub(r"\s+", "", lines[i][2][m.end() :]) if m else ""
+        if len(entry) >= 6 and any(keys[j] == entry for j in content if j > i):
+            found.add(i)
+    return found if len(found) >= 2 else set()
 
 
 def _page_titles(lines, removed: set[int], drop) -> None:
@@ -252,6 +266,7 @@ def _page_titles(lines, removed: set[int], drop) -> None:
     # the speech starts at its salutation or first full paragraph
     start = next((i for i in content if re.match(r"^\s*(?:尊敬的|各位|亲爱的|同志们)[^。！？]{0,40}[：:]", lines[i][2])
                   or (len(keys[i]) >= 60 and re.search(r"[。！？]", keys[i]))), None)
+    wiki_toc = _wiki_contents(lines, head, content, keys)
     for i in head:
         s = lines[i][2].strip()
         key = keys[i]
@@ -272,6 +287,9 @@ def _page_titles(lines, removed: set[int], drop) -> None:
             # a headline naming the speaker before the speech's own title (主任张红：2023年度述职报告); a
             # collection's piece heading over the piece's title (第二篇:…): a piece starts at the title
             drop(i, "collection_marker" if PIECE_RE.match(s) else "page_title")
+            continue
+        if i in wiki_toc:
+            drop(i, "toc")  # 1 在…的讲话 / 1.1 一、…: a generated contents' entries, numbered like a wiki's, each heading later
             continue
         bare = key[lm.end() :] if (lm := LINE_MARKER_RE.match(key)) else ""
         if start is not None and i < start and LINE_MARKER_RE.match(s) and (
@@ -335,7 +353,14 @@ def _collection_markers(lines, removed: set[int]) -> list[Edit]:
         for m in COLLECTION_MARK_RE.finditer(line):
             if m.end() > m.start() and line[: m.start()].strip() + line[m.end() :].strip():
                 edits.append(Edit(s + m.start(), s + m.end(), "", "collection_marker"))
+        appended = _APPENDED_RE.match(line)
+        if appended and i and SPEECH_TITLE_RE.search(rest := line[appended.end() :].strip()) and is_title_like(rest):
+            edits.append(Edit(s + appended.start(), s + appended.end(), "", "collection_marker"))  # 附：在…结束时的讲话: a second speech
     return edits
+
+
+#: The label of a speech appended to another on the page (``附：``, ``附录：``), before its title.
+_APPENDED_RE = re.compile(r"^\s*(?:附|附录|附文)\s*[:：]\s*")
 
 
 def _tail_chrome(text: str, lines, removed: set[int], drop) -> None:
@@ -410,6 +435,9 @@ _ORIGINAL_TITLE_RE = re.compile(r"(?:原题|原标题)\s*[:：]\s*(?P<t>\S.*)$")
 _WORD_COUNT_RE = re.compile(r"\s*[（(]\s*(?:全文|共|全文共)?\s*[\d千万.]+\s*字\s*[)）]\s*$")
 #: A site's tag or column glued before a title: a bracketed keyword (``[办公室主任在信息工作]``; not a
 #: forum's ``[分享]``, which marks the post, not the speech) or a column's name and a separator (``本刊特稿 | ``).
+#: A lost icon or an app bar's back button before the title (``?``, ``‹``, ``<``, ``←``), its menu or share button after it (``⋯``, ``⋮``, ``›``).
+_TITLE_ICON_LEAD_RE = re.compile(r"^\s*(?:[?？]|[‹<＜←〈❮](?=\s))\s*(?=\S)")
+_TITLE_ICON_TAIL_RE = re.compile(r"(?<=\S)\s+[⋯⋮…›>＞→☰]+\s*$")
 _TITLE_TAG_RE = re.compile(r"^\s*(?P<cat>\[[^\[\]\n]{4,16}\]|【[^【】\n]{4,16}】|[\u4e00-\u9fff]{2,6}\s*[|｜]\s*)(?=\S)")
 #: Bracketed words of a collection's pieces, which other steps read (【范文1】, 【范例】, 【篇一】).
 _COLLECTION_WORD_RE = re.compile(r"范文|范例|篇|\d|[一二三四五六七八九十]$")
@@ -457,8 +485,14 @@ def title_suffixes(text: str) -> list[Edit]:
         if count and SPEECH_TITLE_RE.search(line[: count.start()].strip()):
             edits.append(Edit(start + count.start(), start + count.end(), "", "page_meta"))  # …的讲话(全文1380字)
             continue
-        if (icon := re.match(r"^\s*[?？]\s*(?=\S)", line)) and SPEECH_TITLE_RE.search(line) and is_title_like(line[icon.end() :]):
-            edits.append(Edit(start + icon.start(), start + icon.end(), "", "page_tools"))  # ?县委组织部长在…的讲话: a lost icon
+        icon = _TITLE_ICON_LEAD_RE.match(line)
+        tail = _TITLE_ICON_TAIL_RE.search(line)
+        inner = line[icon.end() if icon else 0 : tail.start() if tail else len(line)]
+        if (icon or tail) and SPEECH_TITLE_RE.search(inner) and is_title_like(inner.strip()):
+            # ?县委组织部长在…的讲话: a lost icon; ‹ 在…的交流发言 ⋯: an app bar's back and menu buttons
+            for cut in (icon, tail):
+                if cut:
+                    edits.append(Edit(start + cut.start(), start + cut.end(), "", "page_tools"))
             continue
         tag = _TITLE_TAG_RE.match(line)
         if tag and not _COLLECTION_WORD_RE.search(tag.group("cat")) and SPEECH_TITLE_RE.search(rest := line[tag.end() :].strip()) and is_title_like(rest):

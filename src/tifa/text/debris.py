@@ -25,21 +25,23 @@ from .patterns import CJK_PUNCT, CN_DIGITS, HAN, HAN_RE
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 #: A pinyin reading in brackets right after a character (``會(huì)議``), as some converters leave them.
 GLOSS_RE = re.compile(rf"(?<=[{HAN}])[(（]([a-zü{_TONED}]{{1,6}})[)）]")
+#: A zhuyin (bopomofo) reading in brackets after a character (``會(ㄏㄨㄟˋ)``), tone marks and all.
+ZHUYIN_GLOSS_RE = re.compile(r"(?<=[\u3400-\u9fff])[(（][\u3105-\u312f\u31a0-\u31bfˊˇˋ˙]{1,6}[)）]")
 #: Toneless readings (``們(men)``) count only in a text glossed throughout (this many toned ones).
 GLOSSED_TEXT_MIN = 3
 
 
 def converter_glosses(text: str) -> list[Edit]:
-    """Pinyin glosses a script converter left after characters: removed before anything else.
+    """Pinyin and zhuyin glosses a script converter left after characters: removed before anything else.
 
-    A gloss has a tone mark; a toneless one (``(men)``, ``(de)``) only goes in a text that
-    has at least :data:`GLOSSED_TEXT_MIN` toned ones, so ``(a)`` in a plain text stays."""
+    A pinyin gloss has a tone mark; a toneless one (``(men)``, ``(de)``) only goes in a text that
+    has at least :data:`GLOSSED_TEXT_MIN` toned ones, so ``(a)`` in a plain text stays.  A zhuyin
+    gloss (``會(ㄏㄨㄟˋ)``) always goes: no speech writes its words in zhuyin."""
     ms = list(GLOSS_RE.finditer(text))
-    if not ms:
-        return []
     toned = [m for m in ms if any(c in _TONED for c in m.group(1))]
     keep = ms if len(toned) >= GLOSSED_TEXT_MIN else toned
-    return [Edit(m.start(), m.end(), "", "converter_gloss") for m in keep]
+    keep += list(ZHUYIN_GLOSS_RE.finditer(text))
+    return sorted((Edit(m.start(), m.end(), "", "converter_gloss") for m in keep), key=lambda e: e.start)
 
 
 # --------------------------------------------------------------------------- 1b. residue of markup

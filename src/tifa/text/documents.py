@@ -259,6 +259,8 @@ def split_pieces(
             # A page holding several pieces has a page title above its chrome.
             if len(bounds) > 1:
                 for k in range(1, len(candidates)):
+                    if _SPEAKER_RE.search(lines[candidates[k]][2]) and len(lines[candidates[k]][2].strip()) <= 20:
+                        continue  # the speaker under the title (副县长 陈志远), the chrome between them the page's
                     if _chrome_between(cleaned.log, lines[candidates[k - 1]][1], lines[candidates[k]][0]):
                         title_idx = candidates[k]
             page_title = " / ".join(lines[k][2].strip() for k in candidates if k < title_idx)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .furniture import CHROME_MAX, SPEECH_TITLE_RE, UI_STRONG_RE, site_voice_hits, speech_line, ui_hits
-from .lines import SALUTATION_RE, is_title_like
+from .lines import SALUTATION_RE, is_title_like, title_tail
 from .patterns import CJK_PUNCT, HAN_RE, INLINE_SHI_RE, LINE_MARKER_RE
 
 
@@ -149,8 +149,10 @@ def above_the_speech(lines, removed: set[int], drop) -> None:
     top = title
     if lines[content[title]][2].strip().startswith(("——", "—")) and title > 0 and is_title_like(lines[content[title - 1]][2]):
         top = title - 1  # a subtitle's main title
-    while top > 0 and _title_above(lines[content[top - 1]][2].strip()) and not any(j in removed for j in range(content[top - 1], content[top])):
-        top -= 1  # a title in two lines (1956年国务院政府工作报告 / 关于1955年国家决算…的报告)
+    while top > 0 and (_title_above(above_line := lines[content[top - 1]][2].strip()) or title_tail(above_line, lines[content[top]][2].strip())) and not any(
+        j in removed for j in range(content[top - 1], content[top])
+    ):
+        top -= 1  # a title in two lines (1956年国务院政府工作报告 / 关于1955年国家决算…的报告; 在全市…秘书工作 / 会议上的讲话)
     above = content[:top]
     long = [i for i in above if _is_sentence_line(lines[i][2].strip()) and len(lines[i][2].strip()) >= 40]
     if any(len(lines[i][2].strip()) > CHROME_MAX for i in above) or len(long) >= 2:

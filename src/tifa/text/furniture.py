@@ -32,7 +32,7 @@ UI_STRONG = (
     "字数", "友情链接", "联系我们", "发表于", "楼层", "帖子", "签名", "道具", "阅读模式", "关灯", "小编", "本站", "网友",
     "手机版", "移动端", "往期", "点赞", "在看", "打赏", "海报", "责任编辑", "版权", "浏览", "点击量", "阅读量", "蓝字",
     "复制链接", "一键复制", "全屏", "打印", "资源描述", "文档", "屏蔽", "回帖", "楼主", "原创", "范文", "转载",
-    "APP", "App", "采纳", "作者简介", "上一版", "下一版", "本版目录",
+    "APP", "App", "采纳", "作者简介", "上一版", "下一版", "本版目录", "一键降重", "AI改写", "AI续写", "AI扩写", "AI写作",
     "跳至主要内容", "跳至主要內容", "跳到主要内容", "跳到主要內容", "简体版", "簡體版", "繁体版", "繁體版", "电邮给朋友", "電郵給朋友",
 )
 #: Words of page furniture that speeches use too: they count only with other signs.
@@ -104,6 +104,8 @@ def speech_line(s: str) -> bool:
 
 #: A reader's request or question about writing a speech (``请写一篇…的讲话``, ``帮我写一份…``, ``…怎么写？``).
 _REQUEST_RE = re.compile(r"^\s*(?:(?:请|请帮我|帮我|麻烦|求)(?:写|撰写|起草|拟)一?(?:篇|份|个)|.{4,50}(?:怎么写|如何写|怎样写)[？?]?\s*$)")
+#: A page's question whether the piece helped, with its buttons' counts.
+_FEEDBACK_RE = re.compile(r"(?:本篇|本文|这篇|文章|内容)?对(?:你|您)有(?:帮助|用)吗[？?]?\s*(?:有帮助|有用|是)\s*[（(]?\d*[)）]?")
 #: A newspaper's page number alone, with its section in brackets.
 _NEWS_PAGE_RE = re.compile(r"\s*第\s*[\d一二三四五六七八九十]{1,3}\s*版\s*(?:[（(][^）)]{0,12}[)）])?\s*")
 
@@ -122,6 +124,8 @@ def furniture_reason(s: str) -> str | None:
         return "page_tools"  # a reader's comment in the forum's words (坐等楼主下半部分，先收藏了。)
     if len(s) <= 60 and (_KEYWORDS_RE.match(s) and not re.search(r"[。！？!?]", s) or _ISSUE_RE.match(s)):
         return "page_meta"  # an article's keywords (``关键词：督查工作；抓落实``), a journal's issue (``机关文苑 2023年9期``)
+    if len(s) <= 60 and _FEEDBACK_RE.search(s):
+        return "page_tools"  # a helpfulness widget (本篇对你有帮助吗？ 有帮助（36） 没帮助（2）)
     if len(s) > CHROME_MAX or re.search(r"[。！？!?；;]", s):
         return None
     outside = re.sub(r"《[^》]{1,30}》", "", s)
@@ -173,11 +177,13 @@ def furniture_reason(s: str) -> str | None:
     return None
 
 
-#: Icons alone on a line: emoji, pictographs and dingbats with their variation selectors (``🗓️``, ``🏷️``, ``✪``).
-_ICONS_RE = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\s]+")
+#: Icons alone on a line: emoji, pictographs, geometric shapes and dingbats with their variation selectors (``🗓️``, ``🏷️``, ``✪``, a divider ``◆　◆　◆``).
+_ICONS_RE = re.compile(r"[\U0001F000-\U0001FAFF\u25A0-\u25FF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\s\u3000]+")
 #: Symbols a page shows for lost icons and menus (``?``, ``|``); quotes and brackets alone are the text's.
 _UI_SYMBOLS = set("?？|｜•·»›> ")
-_LATIN_UI_RE = re.compile(r"^(?:END|TOP|Top|Powered\s+by\b.*|Copyright\b.*|Print\b.*|.*\b(?:PDF|Email|APP|QQ)\b.*|[jk]\s+(?:previous|next)\b.*)$")
+#: An address alone on a line, with the page of a printout after it.
+_URL_LINE_RE = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff]+(?:[\s\u3000]+\d{1,3}\s*/\s*\d{1,3})?")
+_LATIN_UI_RE = re.compile(r"^(?:END|TOP|Top|Loading[.…]*|loading[.…]*|Powered\s+by\b.*|Copyright\b.*|Print\b.*|.*\b(?:PDF|Email|APP|QQ)\b.*|[jk]\s+(?:previous|next)\b.*)$")
 
 
 def _latin_furniture(s: str) -> str | None:
@@ -191,6 +197,8 @@ def _latin_furniture(s: str) -> str | None:
         return "no_text"  # a lost icon, a menu bar, a preview's cut-off bar (``………………``)
     if COUNTER_RE.search(t) and not re.fullmatch(r"[\d.]+", t):
         return "page_meta"
+    if _URL_LINE_RE.fullmatch(t):
+        return "page_meta"  # a printed page's footer: its address and page (``https://…/38211.html　2/3``)
     if re.fullmatch(r"[A-Za-z0-9_\-]{8,}", t) and len(re.findall(r"\d", t)) >= 4 and re.search(r"[A-Za-z]", t):
         return "no_text"
     if _LATIN_UI_RE.match(t) or _LATIN_UI_RE.match(t.strip("—–-·• ")):  # —END—

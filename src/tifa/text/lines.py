@@ -143,10 +143,10 @@ def should_join(a: str, b: str) -> bool:
         return False
     if len(b_s) <= 2 and all(is_han(c) for c in b_s) and is_han(a_s[-1]) and is_title_like(a_s):
         return True  # a title broken before its last character(s): 政府工作报⏎告
+    if title_tail(a_s, b_s):
+        return True  # XXX同志在全市机关效能建设⏎动员大会上的讲话: a title broken over two lines
     if _is_heading_line(a_s):
         return False
-    if _title_tail(a_s, b_s):
-        return True  # XXX同志在全市机关效能建设⏎动员大会上的讲话: a title broken over two lines
     if len(b_s) <= 50 and SPEECH_TITLE_END_RE.search(b_s) and not _SENT_FINAL_RE.search(b_s):
         return False  # a speech's title starts its own line, whatever ends open above it (…写作助手！ 立即体验)
     if len(a_s) >= 60 or _SENT_FINAL_RE.search(a_s) or a_s[-1] in "，,、“":
@@ -155,7 +155,7 @@ def should_join(a: str, b: str) -> bool:
     return bool(INNER_PUNCT_RE.search(a_s)) and cuts_a_word(a_s, b_s)
 
 
-def _title_tail(a: str, b: str) -> bool:
+def title_tail(a: str, b: str) -> bool:
     """Is ``b`` the end of a speech title that ``a`` begins (a short line with an open ``在…`` and no
     sentence punctuation, then the rest up to ``…上的讲话``)?"""
     return (
@@ -180,7 +180,7 @@ def join_broken_lines(text: str) -> list[Edit]:
         if not line.strip():
             continue
         fragment = len(line.strip()) <= 2
-        if prev is not None and (not title_slot or fragment) and should_join(prev[2], line):
+        if prev is not None and (not title_slot or fragment or title_tail(prev[2].strip(), line.strip())) and should_join(prev[2], line):
             cut_from = prev[0] + len(prev[2].rstrip())
             cut_to = s + (len(line) - len(line.lstrip()))
             edits.append(Edit(cut_from, cut_to, "", "line_break"))
