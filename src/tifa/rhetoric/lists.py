@@ -328,8 +328,8 @@ def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tupl
         piece = re.search(r"[^、，,；;：:。！？!?\n“”（）()]*$", text[max(0, start - 41) : start - 1]).group()
         cand = piece[-w:]
         if len(piece) > w and len(piece) - w in word_bounds(piece) and cand not in members and all(
-            cand[i] == members[0][i] for i in range(w) if len({m[i] for m in members}) == 1
-        ):
+            cand[i] == members[0][i] for i in range(w) if len({m[i] for m in members if len(m) > i}) == 1
+        ):  # the last member may be shorter than the others too
             members.insert(0, cand)
             start -= w + 1
     if kind != "list" and text[end : end + 1] == "等" and all(len(m) == 2 for m in members) and _PREPOSITION_RE.search(text[max(0, start - 2) : start]):
