@@ -29,3 +29,19 @@ def test_sentence_openers_with_their_figures_between():
             "农业基础地位持续巩固，粮食产量保持稳定。")
     got = _accepted_members(text)
     assert any({"科技创新体系不断完善", "工业规模质效稳步提升", "服务业支撑作用更加明显"} <= set(m) for m in got), got
+
+
+def test_a_report_of_the_archive_that_once_ended_the_build():
+    """山西 2011 holds a template run whose last member is shorter than the first: its parallels are
+    found without an IndexError."""
+    from pathlib import Path
+
+    import pytest
+
+    from tifa.corpus.tables import load
+
+    path = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "lawtext" / "山西省" / "2011.md"
+    if not path.is_file():
+        pytest.skip("shared/corpus not beside the checkout")
+    corpus = load([path])
+    assert not corpus.errors and len(corpus.parallels) > 0
