@@ -1,8 +1,8 @@
 """Compound slogans (四不两直, 三会一课, 一稿三审, 三查三看): their groups, the counts their members may
 come in, and their members spelled out after them, each group's own character in its members.
 
-Owns :func:`compound_groups`, :func:`compound_count`, :func:`compound_counts`, :func:`compound_members`
-and :func:`fits_groups`.  It must not look for members elsewhere in the text (:mod:`.formulation_members`)
+Owns :func:`compound_groups`, :func:`compound_count`, :func:`compound_counts`, :func:`compound_members`,
+:func:`fits_groups` and :func:`held_by_group`.  It must not look for members elsewhere in the text (:mod:`.formulation_members`)
 nor decide what is a formulation (:mod:`.formulations`).
 """
 from __future__ import annotations
@@ -124,3 +124,9 @@ def fits_groups(term: str, members: list[str]) -> bool:
     """Whether every member holds the character of one of the compound's groups (一稿三审: 起草人自审 …)."""
     heads = [h[0] for _, h in compound_groups(term)]
     return bool(heads) and all(any(h in m for h in heads) for m in members)
+
+
+def held_by_group(term: str, n: int, members: list[str]) -> bool:
+    """Whether the members are those of one group of ``n`` of the compound, each holding its character
+    (医疗、医保、医药“三医一张网”: the three 医 of 三医, the net the one thing they make)."""
+    return bool(members) and any(c == n and all(h[0] in m for m in members) for c, h in compound_groups(term))

@@ -20,7 +20,7 @@ import re
 
 from ..lexicon.lexicons import Known, dictionary, known_sense
 from ..text.patterns import CN_DIGITS, cn_to_int
-from .compound_terms import compound_groups, compound_members, fits_groups
+from .compound_terms import compound_members, fits_groups, held_by_group
 from .member_spans import STRIP, balanced, lead_off, same_member, split_members, tail_words
 from .members_elsewhere import clause_tails, clauses_before, clauses_holding, head_list, one_by_one, paragraph_heads
 
@@ -183,19 +183,13 @@ def find_compound_members(
     first: tuple[int, list[str], str | None] | None = None
     for k, n in enumerate(counts):
         members, source = _members_in_text(text, start, end, n, head, items, lists)
-        if k and source != "apposition" and not (source == "list_before" and _held_by_group(text[start:end], n, members)):
+        if k and source != "apposition" and not (source == "list_before" and held_by_group(text[start:end], n, members)):
             continue  # another count only from the words right after the term (一稿三审：…; 三查三看，即…)
         if members and fits_groups(text[start:end], members):
             return len(members), members, source  # 一稿三审 gives three, whatever count found them
         if members and first is None:
             first = (n, members, source)
     return first or (counts[0], [], None)
-
-
-def _held_by_group(term: str, n: int, members: list[str]) -> bool:
-    """Whether the members are those of one group of ``n`` of the compound, each holding its character
-    (医疗、医保、医药“三医一张网”: the three 医 of 三医, the net the one thing they make)."""
-    return bool(members) and any(c == n and all(h[0] in m for m in members) for c, h in compound_groups(term))
 
 
 #: Heads a list of short members shares, written once after the last (东、中、西、东北|地区; 大气、水、土壤|污染防治;

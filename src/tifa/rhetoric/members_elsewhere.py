@@ -87,7 +87,7 @@ def head_list(after: str, number: int, head: str) -> list[str] | None:
             parts = split_members(clause)
             if len(head) == 1 and len(parts) == number and len(parts[0]) > longest:
                 parts[0] = tail_words(parts[0], max(map(len, parts[1:])))  # 大力推行|网上办
-            if len(parts) == number and all(p.endswith(head) and len(head) < len(p) <= longest for p in parts[1:]) and parts[0].endswith(head):
+            if len(parts) == number and all(p.endswith(head) and len(head) < len(p) <= longest for p in parts[1:]) and parts[0].endswith(head) and len(parts[0]) > len(head):
                 hi = max(map(len, parts[1:]))
                 if len(parts[0]) > hi + 1:  # 我们建立了|专职信息员队伍: the lead-in goes
                     parts[0] = tail_words(lead_off(parts[0], hi), hi)

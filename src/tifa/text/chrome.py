@@ -437,11 +437,11 @@ _CATEGORY_RE = re.compile(r"^\s*(?P<cat>党课讲稿|讲话稿|发言稿|讲稿|
 _ORIGINAL_TITLE_RE = re.compile(r"(?:原题|原标题)\s*[:：]\s*(?P<t>\S.*)$")
 #: A page's count of the words after a title (``(全文1380字)``, ``（共2千字）``).
 _WORD_COUNT_RE = re.compile(r"\s*[（(]\s*(?:全文|共|全文共)?\s*[\d千万.]+\s*字\s*[)）]\s*$")
-#: A site's tag or column glued before a title: a bracketed keyword (``[办公室主任在信息工作]``; not a
-#: forum's ``[分享]``, which marks the post, not the speech) or a column's name and a separator (``本刊特稿 | ``).
 #: A lost icon or an app bar's back button before the title (``?``, ``‹``, ``<``, ``←``), its menu or share button after it (``⋯``, ``⋮``, ``›``).
 _TITLE_ICON_LEAD_RE = re.compile(r"^\s*(?:[?？]|[‹<＜←〈❮](?=\s))\s*(?=\S)")
 _TITLE_ICON_TAIL_RE = re.compile(r"(?<=\S)\s+[⋯⋮…›>＞→☰]+\s*$")
+#: A site's tag or column glued before a title: a bracketed keyword (``[办公室主任在信息工作]``; not a
+#: forum's ``[分享]``, which marks the post, not the speech) or a column's name and a separator (``本刊特稿 | ``).
 _TITLE_TAG_RE = re.compile(r"^\s*(?P<cat>\[[^\[\]\n]{4,16}\]|【[^【】\n]{4,16}】|[\u4e00-\u9fff]{2,6}\s*[|｜]\s*)(?=\S)")
 #: Bracketed words of a collection's pieces, which other steps read (【范文1】, 【范例】, 【篇一】).
 _COLLECTION_WORD_RE = re.compile(r"范文|范例|篇|\d|[一二三四五六七八九十]$")
