@@ -37,7 +37,7 @@ except Exception:  # pragma: no cover
 
 #: Characters of a title compared (gold prefixes are at most this long).
 PREFIX = 8
-_STRIP = re.compile(r"[\s\u3000“”\"'《》〈〉，,、：:。·•▪]")
+_STRIP = re.compile(r"[\s\u3000“”「」『』‘’\"'《》〈〉，,、：:。·•▪]")
 
 
 def shared_root() -> Path:

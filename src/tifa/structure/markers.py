@@ -108,6 +108,7 @@ class Marker:
     line_start: bool
     is_last: bool = False  #: ``最后``
     closing: bool = False  #: in the speech's closing (``最后…谢谢！``): not a list item
+    after_closing: bool = False  #: ``最后`` after the speech's closing address (``同志们，…！`` ⏎ ``最后强调一点，…``): a postscript
     closing_here: bool = False  #: the closing formula in the marker's own paragraph
     opening: str = ""  #: the first words after an ordinal word (``首先，在“细”字上…`` → ``在“细”``), to tell an item from the closing
 
@@ -124,6 +125,8 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: A speech's closing address to its audience (``同志们，作风整顿时间紧、任务重，…！``).
+_CLOSING_ADDRESS_RE = re.compile(r"^\s*同志们[，,！!]")
 #: How far around a ``最后`` the closing formula is looked for.
 _CLOSING_SCAN = 1000
 
@@ -180,6 +183,8 @@ def candidates(text: str) -> list[Marker]:
                     nxt = text[paras[pi + 1][0] : min(paras[pi + 1][1], paras[pi + 1][0] + _CLOSING_SCAN)] if pi + 1 < len(paras) else ""
                     out[-1].closing_here = bool(CLOSING_RE.search(near) or "谢谢" in near)
                     out[-1].closing = out[-1].closing_here or bool(CLOSING_RE.search(nxt))
+                    prev = text[paras[pi - 1][0] : paras[pi - 1][1]] if pi and not line[: m.start("m")].strip() else ""
+                    out[-1].after_closing = bool(_CLOSING_ADDRESS_RE.match(prev))
     if not has_line_heads:
         out.extend(_unnumbered_headings(text, paras))
     out.sort(key=lambda c: (c.start, -c.end))
@@ -404,6 +409,8 @@ def validate_runs(cands: list[Marker]) -> list[Marker]:
         run: list[Marker] = []
         for c in cs:
             ordinal = c.ordinal
+            if c.is_last and c.after_closing:
+                continue  # 同志们，…！ ⏎ 最后强调一点，…: a postscript after the closing, not the list's last item
             if c.is_last and run and run[-1].line_start and not c.line_start and not c.closing:
                 continue  # an inline 最后 (…，最后坐在走廊里…) closes no run of paragraph-opening items
             alike = c.is_last and c.line_start and not c.closing_here and len(run) >= 2 and all(r.line_start for r in run) and all(

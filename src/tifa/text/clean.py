@@ -14,7 +14,7 @@ The steps, in order (all general rules, no per-file cases):
    (``會(huì)議``), before anything else;
 1. ``normalize_space``   — newlines, zero-width characters, odd spaces;
    ``markup_residue`` (HTML tags, BBCode), ``anti_copy`` (forums' random ASCII
-   garbage), ``viewer_debris`` (page counters, page-chunk numbers, page numbers
+   garbage), ``live_stamps`` (a live blog's clock times), ``footnotes`` (an article's notes), ``viewer_debris`` (page counters, page-chunk numbers, page numbers
    glued into words);
 2. ``chrome``            — web-page chrome: breadcrumbs, publish/view-count
    lines, related-article lists with their entries, copyright/ICP/"Powered
@@ -42,8 +42,8 @@ Substitutions (steps 1, 6, 9) change no content and are not logged; every
 deletion of a non-blank character is.
 
 Where they live: the engine (:class:`Edit`, the tracker, the log) in :mod:`tifa.text.edits`;
-``converter_glosses``, ``markup_residue``, ``anti_copy`` and ``viewer_debris`` in
-:mod:`tifa.text.debris`; ``chrome`` and ``license_notices`` in :mod:`tifa.text.chrome` (a short
+``converter_glosses``, ``markup_residue``, ``anti_copy``, ``live_stamps``, ``footnotes`` and ``viewer_debris`` in
+:mod:`tifa.text.debris`; ``chrome`` and ``license_notices`` in :mod:`tifa.text.chrome`, ``title_suffixes`` in :mod:`tifa.text.titleline` (a short
 line's shape in :mod:`tifa.text.furniture`); ``page_numbers``, ``repeated_titles``,
 ``join_broken_lines``, ``split_glued_parts``, ``split_runin_headings`` and ``doubled_markers`` in
 :mod:`tifa.text.lines`; ``normalize_space``, ``cjk_spaces``, ``punctuation`` and ``tidy`` in
@@ -57,8 +57,9 @@ import bisect
 import re
 from typing import Sequence
 
-from .chrome import chrome, license_notices, title_suffixes
-from .debris import anti_copy, converter_glosses, markup_residue, viewer_debris, watermarks
+from .chrome import chrome, license_notices
+from .titleline import title_suffixes
+from .debris import anti_copy, converter_glosses, footnotes, live_stamps, markup_residue, viewer_debris, watermarks
 from .edits import Cleaned, Edit, Removal, Step, Tracker
 from .lines import doubled_markers, join_broken_lines, page_numbers, paragraph_numbers, repeated_titles, split_glued_parts, split_glued_title, split_runin_headings
 from .normalize import cjk_spaces, normalize_space, punctuation, tidy
@@ -69,6 +70,8 @@ STEPS: tuple[Step, ...] = (
     markup_residue,
     anti_copy,
     watermarks,
+    live_stamps,
+    footnotes,
     viewer_debris,
     title_suffixes,
     split_glued_title,

@@ -2,7 +2,8 @@
 
 Owns :func:`converter_glosses` (pinyin a script converter left after characters, ``會(huì)議``),
 :func:`markup_residue` (HTML tags and BBCode), :func:`anti_copy` (forums' random ASCII "jammer"
-runs) and :func:`viewer_debris` (page counters, page-chunk numbers and page numbers a document
+runs) and :func:`live_stamps` (a live blog's clock times before its posts), :func:`footnotes` (an article's
+notes and the marks pointing to them), :func:`viewer_debris` (page counters, page-chunk numbers and page numbers a document
 viewer glued into words), with their patterns and thresholds.  Each proposes edits
 (:class:`tifa.text.edits.Edit`) over the whole text.
 
@@ -24,7 +25,13 @@ from .patterns import CJK_PUNCT, CN_DIGITS, HAN, HAN_RE
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 #: A pinyin reading in brackets right after a character (``會(huì)議``), as some converters leave them.
-GLOSS_RE = re.compile(rf"(?<=[{HAN}])[(（]([a-zü{_TONED}]{{1,6}})[)）]")
+GLOSS_RE = re.compile(rf"(?<=[{HAN}])[(（]([a-zü{_TONED}]{{1,6}})[)）](?:[(（][a-zü{_TONED}]{{1,6}}[)）])*")
+#: A pinyin syllable without its tone (``men``, ``zhuang``): what a toneless gloss must be.
+_SYLLABLE_RE = re.compile(
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|üan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|üe|ue|ün|a|o|e|i|u|ü|v)"
+)
+#: … and a text is glossed throughout without tones (``們(men)``, stacked ``我(wo)(wo)``) with this many of them.
+TONELESS_TEXT_MIN = 12
 #: A zhuyin (bopomofo) reading in brackets after a character (``會(ㄏㄨㄟˋ)``), tone marks and all.
 ZHUYIN_GLOSS_RE = re.compile(r"(?<=[\u3400-\u9fff])[(（][\u3105-\u312f\u31a0-\u31bfˊˇˋ˙]{1,6}[)）]")
 #: Toneless readings (``們(men)``) count only in a text glossed throughout (this many toned ones).
@@ -35,11 +42,13 @@ def converter_glosses(text: str) -> list[Edit]:
     """Pinyin and zhuyin glosses a script converter left after characters: removed before anything else.
 
     A pinyin gloss has a tone mark; a toneless one (``(men)``, ``(de)``) only goes in a text that
-    has at least :data:`GLOSSED_TEXT_MIN` toned ones, so ``(a)`` in a plain text stays.  A zhuyin
+    has at least :data:`GLOSSED_TEXT_MIN` toned ones or :data:`TONELESS_TEXT_MIN` toneless ones that
+    are pinyin syllables, so ``(a)`` in a plain text stays; a stack of them (``我(wo)(wo)``) goes whole.  A zhuyin
     gloss (``會(ㄏㄨㄟˋ)``) always goes: no speech writes its words in zhuyin."""
     ms = list(GLOSS_RE.finditer(text))
-    toned = [m for m in ms if any(c in _TONED for c in m.group(1))]
-    keep = ms if len(toned) >= GLOSSED_TEXT_MIN else toned
+    toned = [m for m in ms if any(c in _TONED for c in m.group())]
+    syllables = sum(1 for m in ms if all(_SYLLABLE_RE.fullmatch(g) for g in re.findall(r"[a-zü]+", m.group())))
+    keep = ms if len(toned) >= GLOSSED_TEXT_MIN or syllables >= TONELESS_TEXT_MIN else toned
     keep += list(ZHUYIN_GLOSS_RE.finditer(text))
     return sorted((Edit(m.start(), m.end(), "", "converter_gloss") for m in keep), key=lambda e: e.start)
 
@@ -157,6 +166,74 @@ def watermarks(text: str) -> list[Edit]:
     found = list(_WATERMARK_RE.finditer(text))
     counts = Counter(m.group("w") for m in found)
     return [Edit(m.start(), m.end(), "", "watermark") for m in found if counts[m.group("w")] >= 2]
+
+
+# --------------------------------------------------------------------------- 1c'. live-blog stamps
+
+#: A clock time opening a line (``09:08``, ``9：30``, ``14:05:12``), as a live blog stamps its posts.
+LIVE_STAMP_RE = re.compile(r"(?m)^[ \t\u3000]*((?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?)(?![\d:：])[ \t\u3000]*")
+#: A page is a live blog when this many lines open with a clock time …
+LIVE_MIN = 5
+#: … and they make at least this share of its lines, in time order.
+LIVE_SHARE = 0.4
+
+
+def _minutes(stamp: str) -> int:
+    h, m = re.split("[:：]", stamp)[:2]
+    return int(h) * 60 + int(m)
+
+
+def live_stamps(text: str) -> list[Edit]:
+    """The clock times a live blog (图文直播) puts before every post: gone from the lines' starts,
+    where at least :data:`LIVE_MIN` lines open with one, they are :data:`LIVE_SHARE` of the lines and
+    run in time order — an agenda in a speech (``8:30 报到``) is a few lines, not the page."""
+    found = list(LIVE_STAMP_RE.finditer(text))
+    lines = sum(1 for _, _, l in iter_lines(text) if l.strip())
+    times = [_minutes(m.group(1)) for m in found]
+    if len(found) < LIVE_MIN or len(found) < LIVE_SHARE * lines or times != sorted(times):
+        return []
+    return [Edit(m.start(), m.end(), "", "live_stamp") for m in found]
+
+
+# --------------------------------------------------------------------------- 1c''. footnotes
+
+#: The label over an article's notes (``【注释】``, ``注释：``, ``【註釋】``, ``脚注``).
+_NOTES_LABEL_RE = re.compile(r"^\s*[【\[]?\s*(?:注\s*释|註\s*釋|脚\s*注|腳\s*註|尾\s*注|尾\s*註|注|註)\s*[】\]]?\s*[:：]?\s*$")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: A note: a circled number or ``[n]`` opening a line under the label.
+_NOTE_RE = re.compile(rf"^\s*(?:(?P<c>[{_CIRCLED}])|[\[［〔](?P<n>\d{{1,2}})[\]］〕])")
+#: Notes stand among the last this many lines of a file.
+NOTES_TAIL = 30
+
+
+def footnotes(text: str) -> list[Edit]:
+    """An article's notes copied with the speech (``【注释】`` ⏎ ``① 「三服务」：指…``): the label and the
+    notes under it, among the file's last lines, and the note marks in the text that point to them
+    (``「三个凡是」②``, ``[1]``) — only numbers a note under the label has."""
+    lines = [(s, e, l) for s, e, l in iter_lines(text) if l.strip()]
+    tail = lines[-NOTES_TAIL:]
+    at = next((k for k, (_, _, l) in enumerate(tail) if _NOTES_LABEL_RE.match(l)), None)
+    if at is None:
+        return []
+    notes = []
+    for s, e, l in tail[at + 1 :]:
+        m = _NOTE_RE.match(l)
+        if not m:
+            break
+        notes.append((s, e, m.group("c") or m.group("n")))
+    if not notes:
+        return []
+    edits = [line_edit(tail[at][0], tail[at][1], text, "footnote")]
+    edits += [line_edit(s, e, text, "footnote") for s, e, _ in notes]
+    marks = {n for _, _, n in notes}
+    body_end = tail[at][0]
+    circled = "".join(n for n in marks if n in _CIRCLED)  # (① is a digit to str.isdigit)
+    if circled:
+        edits += [Edit(m.start(), m.end(), "", "footnote") for m in re.finditer(rf"(?<=[^\s{_CIRCLED}])[{circled}]", text[:body_end])]
+    numbered = "|".join(n for n in marks if n not in _CIRCLED)
+    if numbered:
+        edits += [Edit(m.start(), m.end(), "", "footnote") for m in re.finditer(rf"(?<=\S)[\[［〔](?:{numbered})[\]］〕]", text[:body_end])]
+    return edits
 
 
 # --------------------------------------------------------------------------- 1d. viewer debris

@@ -187,7 +187,7 @@ _OWN_TITLE_RE = re.compile(r"在\S{2,50}?" + SPEECH_OCCASION)
 #: A page's name for a document (``…演讲稿``, ``…讲话范文``): the speech's own title may follow it.
 _DOC_NAME_RE = re.compile(r"(?:稿|范文|材料|全文|汇编|大全)$")
 #: A speaker line under a title (``国务院总理 李克强``, ``州委常委、常务副州长***``).
-_SPEAKER_RE = re.compile(r"(?:总理|省长|市长|县长|区长|州长|书记|主任|部长|厅长|局长|秘书长|主席|常委|委员)\s*\S{0,4}\s*$|\*{2,}\s*$")
+_SPEAKER_RE = re.compile(r"(?:总理|省长|市长|县长|区长|州长|书记|主任|部长|厅长|局长|秘书长|主席|常委|委员)\s*(?:\S\s*){0,4}$|\*{2,}\s*$")
 
 
 _WRAPPED_RE = re.compile(r"^[《【「『\[](?P<t>[^《》【】「」『』\[\]]{4,})[》】」』\]]$")

@@ -2,7 +2,9 @@
 
 Owns what :func:`tifa.text.chrome.chrome` asks once the lines' own shapes have spoken:
 :func:`between_furniture` (short lines standing between page furniture, a forum floor's poster
-and badge), :func:`running_lines` (a header or footer a PDF or viewer repeats on every page),
+and badge), :func:`cover_note` (a mail's note above the speech it sends), :func:`comments` (a cloud
+document's margin comments), :func:`running_lines` (a header or
+footer a PDF or viewer repeats on every page),
 :func:`above_the_speech` (the page's header above a speech's title block, where furniture shows)
 and :func:`after_the_speech` (the page's footer after its last paragraph, once furniture has
 begun there).  Each takes the file's lines, the set of lines already removed and the ``drop``
@@ -77,6 +79,47 @@ _CLOSE_START = tuple("》”）」，。、；：！？")
 BETWEEN_RUN = 3
 #: A short line on this many pages of a file is the document's running header or footer.
 RUNNING_MIN = 3
+
+
+#: A letter's greeting to one person (``王主任：``), above a cover note (``您好！附件是…``).
+_GREETING_RE = re.compile(r"^\s*[\u4e00-\u9fff]{1,6}(?:主任|书记|部长|处长|科长|局长|厅长|秘书长|县长|市长|老师|总|领导)\s*[:：]\s*$")
+_COVER_RE = re.compile(r"^\s*(?:您好|你好)[！!，,。]")
+#: A cover note is at most this long, and the speech's salutation follows within this many lines.
+COVER_MAX, COVER_GAP = 300, 3
+
+
+def cover_note(lines, removed: set[int], drop) -> None:
+    """A mail's or message's cover note above the speech it sends (``王主任：`` ⏎ ``您好！附件是…的代拟稿，
+    请审阅。``): a greeting to one person, a note that opens ``您好``, and the speech's own salutation
+    (``同志们：``) a few lines below."""
+    content = [i for i, (_, _, l) in enumerate(lines) if l.strip() and i not in removed]
+    for k, i in enumerate(content[:-1]):
+        j = content[k + 1]
+        if not (_GREETING_RE.match(lines[i][2]) and _COVER_RE.match(lines[j][2]) and len(lines[j][2].strip()) <= COVER_MAX):
+            continue
+        if any(SALUTATION_RE.match(lines[x][2].strip()) for x in content[k + 2 : k + 2 + COVER_GAP]):
+            drop(i, "cover_note")
+            drop(j, "cover_note")
+
+
+#: A cloud document's comment in its margin: the label, and the buttons under it (``回复 · 解决``).
+_COMMENT_LABEL_RE = re.compile(r"^\s*(?:批注|评论|批注\s*\d{1,3}|评论\s*\d{1,3}|修订|Comment)\s*$")
+_COMMENT_TOOLS_RE = re.compile(r"^\s*(?:回复|解决|删除|编辑|重新打开)(?:\s*[·•|｜]\s*(?:回复|解决|删除|编辑|重新打开|点赞))+\s*$")
+#: A comment's lines between its label and its buttons: at most this many.
+COMMENT_LINES = 4
+
+
+def comments(lines, removed: set[int], drop) -> None:
+    """A cloud document's margin comments copied with the text: from the label (``批注``) to its
+    buttons (``回复 · 解决``), with the commenter, the time and the comment between them."""
+    content = [i for i, (_, _, l) in enumerate(lines) if l.strip()]
+    for k, i in enumerate(content):
+        if not _COMMENT_LABEL_RE.match(lines[i][2]):
+            continue
+        end = next((k + d for d in range(1, COMMENT_LINES + 2) if k + d < len(content) and _COMMENT_TOOLS_RE.match(lines[content[k + d]][2])), None)
+        if end is not None:
+            for x in content[k : end + 1]:
+                drop(x, "comment")
 
 
 def running_lines(lines, removed: set[int], drop) -> None:
@@ -180,11 +223,35 @@ END_PARAGRAPH = 40
 _AUTHOR_NOTE_RE = re.compile(r"^[（(]\s*(?:作者|笔者)(?:系|为|是|单位|简介)")
 
 
+#: A reporter's line that the speech or the event is over (``宋立群讲话结束。``, ``本场直播到此结束，感谢关注！``).
+_REPORTED_END_RE = re.compile(
+    r"^[\u4e00-\u9fff·]{2,8}?(?:同志)?的?讲话(?:结束|完毕)|(?:直播|报道|播报)到此结束|感谢(?:您的|大家的|各位的)?(?:关注|收看|收听|阅读)[！!。]?$"
+)
+#: Such a line is a short one (a paragraph that says so is the speech's own).
+REPORTED_END_MAX = 80
+
+
+def _reported_end(lines, content: list[int], removed: set[int], drop) -> None:
+    """A reporter's lines after the speech (a live blog's ``X讲话结束。…``, ``会议结束。本场直播到此
+    结束，感谢关注！``): in the last third of the text, where all that follows is such lines, short
+    lines or furniture."""
+    late = content[len(content) * 2 // 3 :]
+    ends = [i for i in late if i not in removed and len(s := lines[i][2].strip()) <= REPORTED_END_MAX and _REPORTED_END_RE.search(s)]
+    if not ends:
+        return
+    after = [i for i in late if i > ends[0] and i not in removed and i not in ends]
+    if all(len(lines[i][2].strip()) <= CHROME_MAX for i in after):
+        for i in ends:
+            drop(i, "reported_end")
+            removed.add(i)
+
+
 def after_the_speech(lines, removed: set[int], drop) -> None:
     """The page's footer: short lines after the speech's last sentence, once page furniture has
     begun there (``— THE END —``, ``来源｜…``, ``阅读 3.2万``, a related title, a reply on a forum).
     A signature (a date alone, and the line before it) stays."""
     content = [i for i, (_, _, l) in enumerate(lines) if l.strip()]
+    _reported_end(lines, content, removed, drop)
     # the speech ends with its last paragraph of running text (a reader's comment is short)
     last = next((i for i in reversed(content) if i not in removed and _is_sentence_line(lines[i][2].strip())
                  and len(lines[i][2].strip()) >= END_PARAGRAPH), None)

@@ -33,7 +33,7 @@ UI_STRONG = (
     "手机版", "移动端", "往期", "点赞", "在看", "打赏", "海报", "责任编辑", "版权", "浏览", "点击量", "阅读量", "蓝字",
     "复制链接", "一键复制", "全屏", "打印", "资源描述", "文档", "屏蔽", "回帖", "楼主", "原创", "范文", "转载",
     "APP", "App", "采纳", "作者简介", "上一版", "下一版", "本版目录", "一键降重", "AI改写", "AI续写", "AI扩写", "AI写作",
-    "跳至主要内容", "跳至主要內容", "跳到主要内容", "跳到主要內容", "简体版", "簡體版", "繁体版", "繁體版", "电邮给朋友", "電郵給朋友",
+    "护眼模式", "护眼", "夜间模式", "跳至主要内容", "跳至主要內容", "跳到主要内容", "跳到主要內容", "简体版", "簡體版", "繁体版", "繁體版", "电邮给朋友", "電郵給朋友",
 )
 #: Words of page furniture that speeches use too: they count only with other signs.
 UI_WEAK = (
@@ -110,6 +110,15 @@ _FEEDBACK_RE = re.compile(r"(?:本篇|本文|这篇|文章|内容)?对(?:你|您
 _NEWS_PAGE_RE = re.compile(r"\s*第\s*[\d一二三四五六七八九十]{1,3}\s*版\s*(?:[（(][^）)]{0,12}[)）])?\s*")
 
 
+#: What a chat export writes for what it cannot show (``[图片]``, ``[表情]``, ``[语音]``) and its system
+#: messages (``“某某”撤回了一条消息``, ``…加入了本群``).
+_CHAT_PLACEHOLDER_RE = re.compile(r"\[(?:图片|表情|动画表情|语音|视频|文件|链接|位置|红包|转账|名片|小程序)\]|撤回了一条(?:成员)?消息$|(?:加入|退出)了(?:本群|群聊)$|邀请\S{1,30}加入了群聊$")
+#: A weather widget: a day's range of temperatures, an air-quality label.
+_WEATHER_RE = re.compile(r"-?\d{1,2}\s*℃?\s*[~～\-—/]\s*-?\d{1,2}\s*℃|空气质量\s*[:：]|AQI\s*[:：]?\s*\d")
+#: A reader's buttons for the size of the text (``A-`` ``A+``, ``A－　Ａ＋``).
+_FONT_SIZE_RE = re.compile(r"(?:^|[\s\u3000])[AaＡ][-+－＋](?=[\s\u3000]|$)")
+
+
 def furniture_reason(s: str) -> str | None:
     """Why a short line is page furniture, or None (jusText-style: the line's shape, not a site's words).
 
@@ -124,6 +133,12 @@ def furniture_reason(s: str) -> str | None:
         return "page_tools"  # a reader's comment in the forum's words (坐等楼主下半部分，先收藏了。)
     if len(s) <= 60 and (_KEYWORDS_RE.match(s) and not re.search(r"[。！？!?]", s) or _ISSUE_RE.match(s)):
         return "page_meta"  # an article's keywords (``关键词：督查工作；抓落实``), a journal's issue (``机关文苑 2023年9期``)
+    if len(s) <= 60 and _CHAT_PLACEHOLDER_RE.search(s):
+        return "page_tools"  # a chat message with what the export could not show (``[图片]``, ``收藏了，谢谢！[表情]``)
+    if len(s) <= 80 and _WEATHER_RE.search(s) and not re.search(r"[。！？!?]", s):
+        return "page_meta"  # a portal's weather widget by its date (``多云 16℃～24℃　空气质量：良``)
+    if _FONT_SIZE_RE.search(s) and len(s) <= 30:
+        return "page_tools"  # a reader's text controls (``A-　A+　夜间　护眼``)
     if len(s) <= 60 and _FEEDBACK_RE.search(s):
         return "page_tools"  # a helpfulness widget (本篇对你有帮助吗？ 有帮助（36） 没帮助（2）)
     if len(s) > CHROME_MAX or re.search(r"[。！？!?；;]", s):

@@ -72,17 +72,31 @@ def is_title_like(line: str) -> bool:
     return 0 < len(s) <= TITLE_MAX and not re.search(r"[。！？!?；;]", s) and s[-1] not in "：:，,、"
 
 
+#: A page number a reader appends to the title it repeats on every page (``…的发言（第2/3页）``, ``(2/3)``).
+_PAGE_OF_RE = re.compile(r"[（(]\s*(?:第\s*)?\d{1,3}\s*[/／]\s*\d{1,3}\s*页?\s*[)）]$")
+
+
+def _repeats_title(key: str, titles: set[str]) -> bool:
+    """Is ``key`` one of the ``titles``, or one with a prefix the title line lost (``第36章``)?"""
+    return key in titles or any(len(t) >= 6 and key.endswith(t) and len(key) - len(t) <= 8 for t in titles)
+
+
 def repeated_titles(text: str, *, window: int = 12) -> list[Edit]:
-    """Delete a title-like line identical to one of the previous ``window`` lines."""
+    """Delete a title-like line identical to one of the previous ``window`` lines — or to any title
+    line before it, where a page number after it says the page template repeats it (``（第2/3页）``)."""
     edits: list[Edit] = []
     recent: list[str] = []
+    titles: set[str] = set()
     for s, e, line in iter_lines(text):
         key = re.sub(r"\s+", "", line)
         if not key:
             continue
-        if is_title_like(line) and len(key) >= 4 and key in recent:
+        paged = _PAGE_OF_RE.search(key)
+        if is_title_like(line) and len(key) >= 4 and (key in recent or paged and _repeats_title(key[: paged.start()], titles)):
             edits.append(line_edit(s, e, text, "repeated_title"))
             continue
+        if is_title_like(line):
+            titles.add(key)
         recent.append(key)
         recent = recent[-window:]
     return edits
@@ -155,9 +169,25 @@ def should_join(a: str, b: str) -> bool:
     return bool(INNER_PUNCT_RE.search(a_s)) and cuts_a_word(a_s, b_s)
 
 
+#: A title's first line cut after a word that cannot end it (``办公室工作要在`` ⏎ ``“谋、办、督、服”四个字上下功夫``).
+_OPEN_TITLE_END_RE = re.compile(r"(?:要在|在|把|对|向|从|于|与|和|及|的|为)$")
+_QUOTED_RE = re.compile(r"[“「『\"][^”」』\"]{1,20}[”」』\"]")
+
+
 def title_tail(a: str, b: str) -> bool:
-    """Is ``b`` the end of a speech title that ``a`` begins (a short line with an open ``在…`` and no
-    sentence punctuation, then the rest up to ``…上的讲话``)?"""
+    """Is ``b`` the end of a speech title that ``a`` begins — a short line with an open ``在…`` and no
+    sentence punctuation, then the rest up to ``…上的讲话``; or a short line cut after a word that
+    cannot end a title (``…要在``), then a short title-like line (a 、 inside quotes is the title's)?"""
+    if (
+        len(a) <= 16
+        and _OPEN_TITLE_END_RE.search(a)
+        and len(b) <= 30
+        and not INNER_PUNCT_RE.search(a + _QUOTED_RE.sub("", b))
+        and not _SENT_FINAL_RE.search(b)
+        and not LINE_MARKER_RE.match(b)
+        and is_title_like(a + b)
+    ):
+        return True
     return (
         len(a) <= 40
         and len(b) <= 30

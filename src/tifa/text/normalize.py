@@ -92,8 +92,12 @@ def _cjk_context(ch: str) -> bool:
     return bool(ch) and (is_han(ch) or ch in CJK_PUNCT)
 
 
+_CORNER_TO_CURLY = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+
+
 def punctuation(text: str) -> list[Edit]:
-    """Full-width punctuation in Chinese context; digits and Latin untouched."""
+    """Full-width punctuation in Chinese context, corner brackets as curly quotes; digits and Latin
+    untouched."""
     edits: list[Edit] = []
     n = len(text)
 
@@ -123,6 +127,10 @@ def punctuation(text: str) -> list[Edit]:
     for rx in _ELLIPSIS_RES:
         for m in rx.finditer(text):
             edits.append(Edit(m.start(), m.end(), "……", "punctuation", log=False))
+    # Corner brackets (traditional script's quotes, 「…」 『…』) as the simplified text's quotes: the
+    # rules for quoted terms and members read “…” ‘…’
+    for m in re.finditer(r"[「」『』]", text):
+        edits.append(Edit(m.start(), m.end(), _CORNER_TO_CURLY[m.group()], "punctuation", log=False))
     # Straight double quotes paired within a line of Chinese text.
     for s, _, line in iter_lines(text):
         if '"' not in line:  # the usual case: no character-by-character scan
