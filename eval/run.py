@@ -582,7 +582,8 @@ HELDOUT: tuple[tuple[str, str, str], ...] = (
     ("heldout6", "heldout-6", "two 2026 provincial reports annotated blind in round 5, then tuned on"),
     ("heldout7", "heldout-7", "two more 2026 provincial reports annotated blind later in round 5, then tuned on"),
     ("heldout8", "heldout-8", "two more 2026 provincial reports annotated blind at the end of round 5, not tuned on"),
-    ("heldout9", "heldout-9", "a 2026 and a 2025 provincial report annotated blind in round 6; score it last of all"),
+    ("heldout9", "heldout-9", "a 2026 and a 2025 provincial report annotated blind in round 6, then tuned on"),
+    ("heldout10", "heldout-10", "two 2025 provincial reports annotated blind in round 7; score it last of all"),
 )
 
 

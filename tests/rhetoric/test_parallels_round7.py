@@ -45,3 +45,23 @@ def test_a_report_of_the_archive_that_once_ended_the_build():
         pytest.skip("shared/corpus not beside the checkout")
     corpus = load([path])
     assert not corpus.errors and len(corpus.parallels) > 0
+
+
+def test_part_headings_sharing_a_verb_after_the_numerals_comma():
+    # 福建 2025: the 、 of 一、 is a heading's, not a list's; 牢记 is a verb (jieba's dictionary says n)
+    text = (
+        "一、牢记殷殷嘱托，在接续奋斗中新福建建设取得新成效\n过去一年，全省经济运行总体平稳。\n"
+        "二、牢记历史使命，在中国式现代化建设中奋勇争先\n今年是“十四五”规划收官之年。\n"
+        "三、牢记人民至上，在建设服务型政府中践行初心使命\n新征程上，我们要始终把人民放在心中最高位置。\n"
+    )
+    assert ["牢记殷殷嘱托", "牢记历史使命", "牢记人民至上"] in _accepted_members(text)
+
+
+def test_sentence_openers_with_a_shared_verb_before_nouns_are_clauses():
+    # 福建 2025: 壮大 governs each sentence's object (jieba tags it a); and 关于… headings stay topics
+    text = (
+        "壮大金融服务业，巩固拓展普惠金融改革试验区成果。壮大现代物流业，实施降低全社会物流成本专项行动。"
+        "壮大文化旅游业，做足“文旅+百业”文章。"
+    )
+    assert ["壮大金融服务业", "壮大现代物流业", "壮大文化旅游业"] in _accepted_members(text)
+    assert _accepted_members("一、关于发展的时代背景，我们要看清大势。\n二、关于发展的总体要求，我们要把握原则。\n三、关于发展的主要目标，我们要积极进取。\n") == []

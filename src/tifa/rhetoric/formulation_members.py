@@ -375,7 +375,7 @@ def _members_in_text(text: str, start: int, end: int, number: int, head: str, it
             led = len(parts[0]) > hi
             if led:  # 强化|优土, 建强用好|产业, 开展|高新区, 继续推动|东: the governing verb goes
                 parts[0] = lead_off(parts[0], hi, min_rest=1 if hi <= 2 else 2 if hi < 8 else hi - 2)  # long members: the first about as long (做深做透|教育科技人才…, not 教育 too)
-            if len(parts[0]) > hi + 2:  # 全国率先实现所有行政村|5G+千兆宽带: the words at its end, as long as the others
+            if len(parts[0]) > hi + (1 if hi <= 2 else 2):  # 全国率先实现所有行政村|5G+千兆宽带, 农村|生产: the words at its end, as long as the others
                 last = parts[-1]
                 if led and number == 2 and len(last) == 4 and last[0] == last[2]:
                     parts = []  # 打造国内大循环战略支点、国内国际|双循环: the pair glued to the term is the members, not the list

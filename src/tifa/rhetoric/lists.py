@@ -272,6 +272,21 @@ def _noun_opening(lead: str, head: str) -> bool:
     return nominal(lead) and table.get(head, "") == "n" and not any(table.get(w, "").startswith(("v", "d")) for w, _ in pos_tags(lead))
 
 
+#: Openings that name a topic (关于…, 对于…): a run of them is a list of topics.
+_TOPIC_OPENINGS = ("关于", "对于", "至于")
+#: A heading's numeral before its 、 (``一、``, ``12、``) at a line's start: that 、 is no list's.
+_HEADING_NUMERAL_RE = re.compile(r"(?:^|\n)[ \t\u3000]*[一二三四五六七八九十百\d]{1,3}$")
+
+
+def _after_list_comma(text: str, start: int) -> bool:
+    """Does the run start right after a 、 of a list (not the 、 of a heading's numeral, ``一、``)?"""
+    if start <= 0 or text[start - 1] != "、":
+        return False
+    lo = max(0, start - 9)
+    before = ("\n" if lo == 0 else "") + text[lo : start - 1]  # a few characters back: the line's start, if near
+    return not _HEADING_NUMERAL_RE.search(before)
+
+
 def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tuple | None:
     """Members cut at constituent boundaries and runs of nouns labelled ``list``: the first member's
     governing verb cut off, a run that jumps over a sentence end kept only as a run of sentence
@@ -305,6 +320,8 @@ def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tupl
             start = spans[later[0]][1] - len(members[0])
     if len(members) < min_n or len(set(members)) < len(members) or _empty_slot(members):
         return None
+    if frame.startswith(_TOPIC_OPENINGS):
+        kind = "list"  # 关于…的时代背景、关于…的总体要求: the topics a part names, not 排比
     width = max(map(len, members[:-1]))
     if frame.endswith("*") and frame.count("*") == 1 and width <= 6 and len(members[-1]) > width + 2:
         cut = cut_tail(members[-1], width)  # 最大品牌|更加凸显: a tail glued to the last member
@@ -339,7 +356,7 @@ def refine(row: tuple, text: str, min_n: int, *, headings: bool = False) -> tupl
         kind = "list"  # 全球发展倡议、全球安全倡议…: nouns sharing a head behind a shared opening
     if kind == "ending" and _object_list(members, frame):
         kind = "list"  # 扎实开展党史学习教育、…主题教育、党纪学习教育: objects of one verb, not clauses
-    if kind != "list" and (is_list(members, frame) or text[end : end + 1] == "、" or text[start - 1 : start] == "、" or dictionary_words(members)):
+    if kind != "list" and (is_list(members, frame) or text[end : end + 1] == "、" or _after_list_comma(text, start) or dictionary_words(members)):
         kind = "list"  # a run that stops inside a 、-list (工作能力、工作水平、工作做法、性格特征) is part of a list
     elif kind != "list" and _COUNTED.match(text, end) and sum(_named_part(m, frame) for m in members) >= len(members) - 1:
         kind = "list"  # 从创新政策、创新平台、创新氛围和创新服务四个方面; 乡村产业、乡村建设、乡村治理“三根支柱”

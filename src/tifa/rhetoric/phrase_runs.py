@@ -53,7 +53,8 @@ def _trim_run(run: list[list], frame: str, kind: str) -> None:
     elif kind == "opening":
         width = max(len(s) for _, s in run[:-1])
         off, seg = run[-1]
-        if len(seg) > width + 2:
+        ending = os.path.commonprefix([s[::-1] for _, s in run[:-1]])[::-1]
+        if len(seg) > width + 2 and not (len(ending) >= 2 and seg.endswith(ending)):  # …招投标工作管理体制改革 ends like the others: whole
             run[-1] = [off, cut_tail(seg, width)]
 
 
