@@ -110,9 +110,13 @@ def _head(rest: str) -> str:
         return best + tail  # 三条文化|带, 两大科学|城 (not 中心|城市): a belt, zone or corridor the words name
     if nxt and len(best) == 2 and len(nxt) == 2 and (_is_adjectival(best) or not _VERBISH.match(nxt)):
         return best + nxt
+    if nxt and len(best) == 3 and len(nxt) == 2 and _ATTRIBUTIVE_HEAD_RE.search(best) and not _VERBISH.match(nxt):
+        return best + nxt  # 三大标志性|战役, 八大高耗能|行业: an attribute is no head of its own
     return best
 
 
+#: Three-character words that qualify a head rather than name one (标志性, 高耗能, 外向型).
+_ATTRIBUTIVE_HEAD_RE = re.compile(r"[性型式]$|^[高低]")
 _FUNCTION_HEADS = frozenset("的 了 是 和 在 之 与 及 或 也 都 就 要 会 能 把 被 对 为 以 于".split())
 #: One-character nouns of a place or line that end a term's head (文化带, 科学城, 经济圈, 创新走廊's 廊).
 _PLACE_SUFFIXES = frozenset("带 圈 廊 城 湾 谷 港 轴 极")
