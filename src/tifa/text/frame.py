@@ -225,7 +225,7 @@ _AUTHOR_NOTE_RE = re.compile(r"^[（(]\s*(?:作者|笔者)(?:系|为|是|单位|
 
 #: A reporter's line that the speech or the event is over (``宋立群讲话结束。``, ``本场直播到此结束，感谢关注！``).
 _REPORTED_END_RE = re.compile(
-    r"^[\u4e00-\u9fff·]{2,8}?(?:同志)?的?讲话(?:结束|完毕)|(?:直播|报道|播报)到此结束|感谢(?:您的|大家的|各位的)?(?:关注|收看|收听|阅读)[！!。]?$"
+    r"^[\u4e00-\u9fff·]{2,8}?(?:同志)?的?讲话(?:结束|完毕)|(?:直播|报道|播报)到此结束|感谢(?:您的)?(?:关注|收看|收听|阅读)[！!。]?$"
 )
 #: Such a line is a short one (a paragraph that says so is the speech's own).
 REPORTED_END_MAX = 80
