@@ -39,7 +39,7 @@ from .markdown import STEPS as MARKDOWN_STEPS
 from .dates import DATE_LINE_RE, SUBTITLE_RE, filename_date, meta_date, parse_date, text_date, year_in
 from .edits import Cleaned, Removal
 from .lines import SALUTATION_RE, is_title_like
-from .patterns import CLOSING_RE, LINE_MARKER_RE, PIECE_RE, SPEECH_OCCASION
+from .patterns import CLOSING_RE, LINE_MARKER_RE, OWN_TITLE_RE, PIECE_RE
 from .places import is_place, is_signature, level_of, normalise, place_from_folders, place_from_text, place_from_title
 from .sentences import SENT_COLUMNS, iter_sentences, sentence_spans, sentences_frame  # noqa: F401 - the tables' and tokens' import
 
@@ -147,7 +147,7 @@ def _is_heading_start(line: str) -> bool:
 
 def _title_over_salutation(lines: Sequence[tuple[int, int, str]], k: int) -> bool:
     """Line ``k`` is a speech's title shaped like ``在…上的讲话`` and the next line its salutation."""
-    return (k + 1 < len(lines) and bool(_OWN_TITLE_RE.search(lines[k][2])) and is_title_like(lines[k][2])
+    return (k + 1 < len(lines) and bool(OWN_TITLE_RE.search(lines[k][2])) and is_title_like(lines[k][2])
             and bool(SALUTATION_RE.match(lines[k + 1][2].strip())))
 
 
@@ -182,8 +182,6 @@ def piece_starts(lines: Sequence[tuple[int, int, str]], marks: frozenset[int] = 
     return starts
 
 
-#: A title naming the occasion (``在全市…会议上的讲话``): the speech's, where a page's title stands above it.
-_OWN_TITLE_RE = re.compile(r"在\S{2,50}?" + SPEECH_OCCASION)
 #: A page's name for a document (``…演讲稿``, ``…讲话范文``): the speech's own title may follow it.
 _DOC_NAME_RE = re.compile(r"(?:稿|范文|材料|全文|汇编|大全)$")
 #: A speaker line under a title (``国务院总理 李克强``, ``州委常委、常务副州长***``).
@@ -247,12 +245,12 @@ def split_pieces(
             own = [k for k in candidates if not _SPEAKER_RE.search(lines[k][2]) and len(lines[k][2].strip()) >= 5
                    and lines[k][2].strip()[0] not in "—―─-－"]
             first = lines[title_idx][2].strip()
-            shaped = [k for k in own if _OWN_TITLE_RE.search(lines[k][2])]
+            shaped = [k for k in own if OWN_TITLE_RE.search(lines[k][2])]
             below = [k for k in own if k > title_idx]
             subs = [k for k in run if SUBTITLE_RE.match(lines[k][2]) and k - 1 in own]
             if subs and subs[0] - 1 > title_idx:
                 title_idx = subs[0] - 1  # the main title right above its ——subtitle, under a page's headline
-            elif shaped and not _OWN_TITLE_RE.search(first):
+            elif shaped and not OWN_TITLE_RE.search(first):
                 title_idx = shaped[0]
             elif below and _DOC_NAME_RE.search(first) and j < b and SALUTATION_RE.match(lines[j][2].strip()):
                 title_idx = below[-1]

@@ -243,7 +243,6 @@ def _reported_end(lines, content: list[int], removed: set[int], drop) -> None:
     if all(len(lines[i][2].strip()) <= CHROME_MAX for i in after):
         for i in ends:
             drop(i, "reported_end")
-            removed.add(i)
 
 
 def after_the_speech(lines, removed: set[int], drop) -> None:

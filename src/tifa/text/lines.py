@@ -92,10 +92,11 @@ def repeated_titles(text: str, *, window: int = 12) -> list[Edit]:
         if not key:
             continue
         paged = _PAGE_OF_RE.search(key)
-        if is_title_like(line) and len(key) >= 4 and (key in recent or paged and _repeats_title(key[: paged.start()], titles)):
+        title_like = is_title_like(line)
+        if title_like and len(key) >= 4 and (key in recent or paged and _repeats_title(key[: paged.start()], titles)):
             edits.append(line_edit(s, e, text, "repeated_title"))
             continue
-        if is_title_like(line):
+        if title_like:
             titles.add(key)
         recent.append(key)
         recent = recent[-window:]

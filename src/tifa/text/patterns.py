@@ -87,4 +87,6 @@ CLOSING_RE = re.compile(r"(?:(?:谢谢|謝謝|多谢|多謝)(?:大家|各位|您
 SPEECH_OCCASION = r"(?:上|中|时|之际)的?(?:表态|交流|总结|主持|动员|专题|辅导)?(?:讲话|发言|致辞|报告|演讲|讲稿|党课)"
 #: How a speech's own title ends (…动员大会上的讲话, …座谈会上的发言稿).
 SPEECH_TITLE_END_RE = re.compile(SPEECH_OCCASION + r"(?:稿)?$")
+#: A speech's own title naming its occasion (``在全市…会议上的讲话``, ``在…座谈会上的发言``).
+OWN_TITLE_RE = re.compile(r"在\S{2,50}?" + SPEECH_OCCASION)
 PIECE_RE = re.compile(rf"^\s*第\s*({CN_NUM}|\d+)\s*篇\s*[:：]?\s*(.*)$")

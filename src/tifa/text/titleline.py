@@ -19,7 +19,7 @@ import re
 from .edits import Edit, iter_lines
 from .furniture import SPEECH_TITLE_RE
 from .lines import TITLE_MAX, is_title_like
-from .patterns import SPEECH_OCCASION
+from .patterns import OWN_TITLE_RE
 
 #: A page's title: the speech's title, then the site's name or section after a separator
 #: (``在…会议上的讲话 - 讲话范文``, ``…经验交流材料_某某文秘网``, ``…发言稿 | 公文写作``).
@@ -57,8 +57,6 @@ _TITLE_TAG_RE = re.compile(r"^\s*(?P<cat>\[[^\[\]\n]{4,16}\]|【[^【】\n]{4,16
 _MAIL_SUBJECT_RE = re.compile(
     r"^\s*(?P<cat>(?:主\s*题|Subject)\s*[:：]\s*(?:(?:转|回复|答复|Fwd?|FWD?|Re|RE)\s*[:：]\s*)*[^《\n]{0,20}《)(?P<t>[^》\n]{6,60})(?P<tail>》.*?)\s*$"
 )
-#: A title naming its occasion (``在全市…会上的发言``): what a chapter number may stand before.
-_OCCASION_TITLE_RE = re.compile(r"在\S{2,50}?" + SPEECH_OCCASION)
 #: Someone's words handing the speech on, glued before its title (``分享一篇上周我们区的，供参考：在…的讲话``).
 _BLURB_LEAD_RE = re.compile(r"^\s*(?P<cat>[^。！？：:\n]{0,30}(?:供参考|供大家参考|仅供参考|供学习|分享|推荐|转发|转给大家|发给大家)[^。！？：:\n]{0,8}[：:])\s*(?=\S{4})")
 #: A novel reader's chapter number before a title (``第36章 在全市…会上的发言``, ``第十二章　…讲话``).
@@ -134,7 +132,7 @@ def title_suffixes(text: str) -> list[Edit]:
             edits.append(Edit(start + blurb.start("cat"), start + blurb.end(), "", "page_title"))  # 分享一篇…，供参考：在…的讲话
             continue
         chapter = _CHAPTER_RE.match(line)
-        if chapter and _OCCASION_TITLE_RE.search(rest := line[chapter.end() :].strip()) and is_title_like(rest):
+        if chapter and OWN_TITLE_RE.search(rest := line[chapter.end() :].strip()) and is_title_like(rest):
             edits.append(Edit(start + chapter.start("cat"), start + chapter.end(), "", "page_title"))  # 第36章 在…的发言: a reader's chapter
             continue
         deco = _TITLE_DECORATION_RE.match(line)
